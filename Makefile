@@ -1,0 +1,78 @@
+# Tingsted: `make demo` to try it, `make test` to test it. `make help` lists the rest.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE = 1
+
+.PHONY: help install demo run test test-postgres lint format messages translations openapi bench clean
+
+help:
+	@echo "make demo           install, build the demo sites in every language, serve on :$(PORT)"
+	@echo "make test           the whole test suite on SQLite"
+	@echo "make test-postgres  the same suite on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/tingsted)"
+	@echo "make lint           ruff check and format check"
+	@echo "make messages       extract translatable strings into cms/locale (da, sv, nb)"
+	@echo "make bench          the benchmark against stock Wagtail: PostgreSQL, Redis and wrk needed (docs/benchmarks.md)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the lock file changes, so a second `make demo` is fast.
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+translations: install
+	$(BIN)/python manage.py compile_translations
+
+demo: install translations
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py build_demo --port $(PORT)
+	$(BIN)/python manage.py setup_roles --demo-users
+	@echo
+	@echo "Sites: http://localhost:$(PORT)/ (English)  http://dk.localhost:$(PORT)/  http://se.localhost:$(PORT)/  http://no.localhost:$(PORT)/"
+	@echo "Admin: http://localhost:$(PORT)/admin/   API: http://localhost:$(PORT)/api/v3/docs/ and /api/v2/pages/"
+	@echo "Translation status: http://localhost:$(PORT)/admin/translation-status/ (log in as translator-sv to try a translator)"
+	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+
+run: install
+	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+
+test: install translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tingsted
+test-postgres: install translations
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install
+	$(BIN)/python manage.py makemessages --no-obsolete --no-location -l da -l sv -l nb \
+		--ignore=.venv --ignore=tests --ignore=var --ignore=docs
+	@echo "Now translate the new entries in cms/locale/*/LC_MESSAGES/django.po"
+
+openapi: install
+	$(BIN)/python manage.py export_openapi > tests/api/openapi.snapshot.json
+
+# Needs PostgreSQL and Redis up (BENCH_DATABASE_URL, BENCH_CACHE_URL) and wrk installed;
+# nginx is used for the static ceiling when present. BENCH_ARGS="--sizes 1000 --duration 3"
+# for a quicker run. Not part of CI.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: run 'apt-get install -y wrk' (and 'apt-get install -y nginx-light' for the static ceiling), then 'make bench' again."; exit 1; }
+	$(BIN)/python manage.py bench_run $(BENCH_ARGS)
+
+clean:
+	rm -rf var $(VENV)

@@ -1,0 +1,116 @@
+"""API fields every page type gets, and the v2 serialisers that resolve StreamField and rich text.
+
+``translations`` lists a page's other live, public language versions; :class:`api.pages.APIPageMixin`
+adds it to the ``api_fields`` of every TingstedPage subclass, so each plugin's page types
+have it in both APIs without declaring it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel
+from rest_framework import serializers
+from wagtail.api import APIField
+from wagtail.api.rich_text import APIRichText
+from wagtail.models import Page
+
+from blocks.representation import rich_text_html
+
+#: Key in a serializer context holding translations fetched for a whole list at once.
+TRANSLATIONS_CONTEXT_KEY = "tingsted_translations"
+
+
+class TranslationData(BaseModel):
+    """One other language version of a page."""
+
+    locale: str
+    id: int
+    title: str
+    url: str | None
+
+
+def translations_by_key(keys: Iterable[Any]) -> dict[Any, list[Page]]:
+    """Live, public pages sharing each translation key: two queries for any number of keys."""
+    found: dict[Any, list[Page]] = defaultdict(list)
+    keys = set(keys)
+    if not keys:
+        return found
+    # Specific (deferred) pages: TingstedPage builds URLs with the prefixes of the page's
+    # own site, which a plain Page does not know (one query per page type, not per page).
+    pages = (
+        Page.objects.filter(translation_key__in=keys)
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("locale__language_code", "pk")
+        .specific(defer=True)
+    )
+    for page in pages:
+        found[page.translation_key].append(page)
+    return found
+
+
+def translations_data(page: Page, context: dict | None = None) -> list[dict]:
+    context = context or {}
+    known = context.get(TRANSLATIONS_CONTEXT_KEY)
+    if known is None:
+        known = translations_by_key([page.translation_key])
+    request = context.get("request")
+    request = getattr(request, "_request", request)  # DRF wraps Django's request
+    return [
+        {
+            "locale": other.locale.language_code,
+            "id": other.pk,
+            "title": other.title,
+            "url": other.get_full_url(request),
+        }
+        for other in known.get(page.translation_key, [])
+        if other.pk != page.pk
+    ]
+
+
+class TranslationsField(serializers.Field):
+    """The page's other language versions: ``[{"locale", "id", "title", "url"}]``."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    # The annotation types the field in API v3's OpenAPI schema.
+    def to_representation(self, value) -> list[TranslationData]:
+        return translations_data(value, self.context)
+
+
+def common_page_api_fields() -> list[APIField]:
+    return [APIField("translations", serializer=TranslationsField())]
+
+
+def with_common_api_fields(api_fields: list | tuple | None) -> list | None:
+    """``api_fields`` plus the fields every page type shares, unless already declared."""
+    if api_fields is None:
+        # Leave an undeclared list undeclared, so cms.E002 still says what is missing.
+        return None
+    names = {field.name if isinstance(field, APIField) else field for field in api_fields}
+    return [*api_fields, *(f for f in common_page_api_fields() if f.name not in names)]
+
+
+def rich_text_output(source: str | None, context: dict | None, features=None) -> str | None:
+    """A RichTextField as HTML with public, absolute URLs, as blocks do.
+
+    ``?rich_text_format=`` still selects Wagtail's other formats (markdown, db_html).
+    """
+    if source is None:
+        return None
+    context = context or {}
+    request = context.get("request")
+    requested = request.GET.get("rich_text_format") if request is not None else None
+    rich_text_format = context.get("_wagtail_rich_text_format") or APIRichText.resolve_format(
+        requested
+    )
+    if rich_text_format == APIRichText.FORMAT_HTML:
+        return rich_text_html(source, context)
+    return APIRichText.serialize(source, format=rich_text_format, features=features)

@@ -1,0 +1,211 @@
+"""What every /api/ request goes through, for v2, v3 and plugin routes alike.
+
+In order: the bearer token is resolved (a malformed or unknown one is a 401, never silently
+anonymous); the caller is rate limited; ``?site=`` and ``?locale=`` are checked; anonymous
+GETs are answered from the server-side cache when possible, with ETag, Last-Modified, 304s
+and public Cache-Control; credentialed responses are marked private and never stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from wagtail.models import APIToken, Page
+
+from api import cache as api_cache
+from api.access import APIParameterError, can_read_drafts, requested_site, validate_locale
+from api.errors import error_response
+from api.throttling import check_rate
+
+logger = logging.getLogger(__name__)
+
+_V3_PAGE_DETAIL = re.compile(r"^/api/v3/pages/(?P<pk>\d+)/$")
+
+
+def resolve_token(request: HttpRequest) -> APIToken | None:
+    """The APIToken named by ``Authorization: Bearer …``; None when there is no header."""
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    if not header:
+        return None
+    scheme, _space, value = header.partition(" ")
+    value = value.strip()
+    if scheme.lower() != "bearer" or not value:
+        raise APIParameterError(
+            "Authorization",
+            "Send the token as 'Authorization: Bearer <token>'.",
+            status=401,
+            code="malformed_token",
+        )
+    if not APIToken.validate_token_format(value):
+        raise APIParameterError(
+            "Authorization", "The bearer token is malformed.", status=401, code="malformed_token"
+        )
+    token = (
+        APIToken.objects.select_related("user")
+        .filter(key_hash__in=APIToken.candidate_key_hashes(value), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        raise APIParameterError(
+            "Authorization",
+            "The bearer token is unknown or revoked.",
+            status=401,
+            code="invalid_token",
+        )
+    return token
+
+
+class APIMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        try:
+            token = resolve_token(request)
+        except APIParameterError as error:
+            return self._error(
+                request,
+                error,
+                location="header",
+                headers={"WWW-Authenticate": f'Bearer error="{error.code}"'},
+                credentialed=True,
+            )
+        request.api_token = token
+        # The API never reads as a session's user: only a token grants more than public.
+        request.user = token.user if token is not None else AnonymousUser()
+        credentialed = token is not None
+
+        limited = check_rate(request, token)
+        if limited is not None:
+            return self._error(
+                request,
+                APIParameterError(
+                    "Authorization" if token else "address",
+                    f"Too many requests: at most {limited.limit} per {limited.period} seconds. "
+                    f"Try again in {limited.retry_after} seconds.",
+                    status=429,
+                    code="rate_limited",
+                ),
+                location="header",
+                headers={"Retry-After": str(limited.retry_after)},
+                credentialed=credentialed,
+            )
+
+        try:
+            requested_site(request)
+            validate_locale(request)
+            self._check_draft_access(request)
+        except APIParameterError as error:
+            return self._error(request, error, credentialed=credentialed)
+
+        if credentialed or request.method not in ("GET", "HEAD") or self._uncacheable(request):
+            response = self._respond(request)
+            return self._private(response) if credentialed else self._vary(response)
+        return self._public(request)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _respond(self, request: HttpRequest) -> HttpResponse:
+        try:
+            return self.get_response(request)
+        except Exception:  # a bug, never bad input: still answer JSON
+            logger.exception("API request failed: %s", request.get_full_path())
+            return error_response(request, 500, "The server failed to answer this request.")
+
+    def _uncacheable(self, request: HttpRequest) -> bool:
+        return any(request.path.startswith(prefix) for prefix in UNCACHED_PREFIXES)
+
+    def _check_draft_access(self, request: HttpRequest) -> None:
+        if request.GET.get("version") != "draft":
+            return
+        match = _V3_PAGE_DETAIL.match(request.path)
+        if not match:
+            return
+        page = Page.objects.filter(pk=match["pk"]).first()
+        if page is not None and not can_read_drafts(request.user, page):
+            raise APIParameterError(
+                "version",
+                "Reading drafts needs a token whose user may read drafts (see docs/api.md).",
+                status=401 if not request.user.is_authenticated else 403,
+                code="drafts_not_allowed",
+            )
+
+    def _public(self, request: HttpRequest) -> HttpResponse:
+        current = api_cache.generation()
+        response = api_cache.get_cached(request, current)
+        if response is None:
+            response = self._respond(request)
+            storable = not getattr(response, "streaming", False)
+            if (
+                storable
+                and response.status_code == 200
+                and not response.has_header("Cache-Control")
+            ):
+                response["ETag"] = _etag(response.content)
+                response["Last-Modified"] = http_date(current / 1_000_000_000)
+                api_cache.store(request, current, response)
+        if response.status_code != 200 or not response.has_header("ETag"):
+            return self._vary(response)
+        conditional = get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=current // 1_000_000_000,
+            response=response,
+        )
+        if not response.has_header("Cache-Control"):
+            conditional["Cache-Control"] = (
+                f"public, max-age={settings.TINGSTED_API_MAX_AGE}, "
+                f"s-maxage={settings.TINGSTED_API_SHARED_MAX_AGE}"
+            )
+        if conditional.status_code == 304:
+            conditional["ETag"] = response["ETag"]
+        return self._vary(conditional)
+
+    @staticmethod
+    def _vary(response: HttpResponse) -> HttpResponse:
+        patch_vary_headers(response, ["Authorization"])
+        return response
+
+    def _private(self, response: HttpResponse) -> HttpResponse:
+        response["Cache-Control"] = "private, no-store"
+        for name in ("ETag", "Last-Modified"):
+            if response.has_header(name):
+                del response[name]
+        return self._vary(response)
+
+    def _error(
+        self,
+        request,
+        error: APIParameterError,
+        *,
+        location="query",
+        headers=None,
+        credentialed=False,
+    ):
+        response = error_response(
+            request,
+            error.status,
+            error.message,
+            error.parameter,
+            location=location,
+            code=error.code,
+            headers=headers,
+        )
+        return self._private(response) if credentialed else self._vary(response)
+
+
+#: Paths whose answers depend on more than URL and host: never stored.
+UNCACHED_PREFIXES = ("/api/v2/page_preview/", "/api/v3/preview/")
+
+
+def _etag(content: bytes) -> str:
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'

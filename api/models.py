@@ -1,0 +1,159 @@
+"""Webhook subscriptions and their delivery log, and the API's own permissions."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Site
+
+from api.webhooks import EVENTS, UnsafeURL, check_url
+
+
+class APIAccess(models.Model):
+    """No table: it carries the permissions an administrator grants to API tokens' users."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("read_drafts", _("Can read drafts and unpublished pages through the API")),
+            ("read_restricted", _("Can read login-restricted pages and files through the API")),
+            (
+                "read_closed",
+                _("Can read closed items (such as closed minutes items) through the API"),
+            ),
+        ]
+        verbose_name = _("API access")
+        verbose_name_plural = _("API access")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
+
+
+def _default_events() -> list[str]:
+    return list(EVENTS)
+
+
+class WebhookSubscription(models.Model):
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text=_("Who receives it, for example 'Partner site (Oslo)'."),
+    )
+    url = models.URLField(
+        _("address"),
+        max_length=500,
+        help_text=_(
+            "The receiver's https:// address. Addresses on this machine or in a private "
+            "network are refused."
+        ),
+    )
+    secret = models.CharField(
+        _("secret"),
+        max_length=200,
+        help_text=_(
+            "Shared with the receiver, who uses it to check the X-Tingsted-Signature header. "
+            "At least 16 characters."
+        ),
+    )
+    events = models.JSONField(
+        _("events"),
+        default=_default_events,
+        help_text=_("Which changes are sent."),
+    )
+    site = models.ForeignKey(
+        Site,
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_("Only changes to this site's pages. Leave empty for every site."),
+    )
+    locale = models.ForeignKey(
+        Locale,
+        verbose_name=_("language"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_("Only changes to pages in this language. Leave empty for every language."),
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Untick to pause deliveries without losing the settings."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("webhook")
+        verbose_name_plural = _("webhooks")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.secret and len(self.secret) < 16:
+            errors["secret"] = _("Use at least 16 characters, so the signature cannot be guessed.")
+        unknown = set(self.events or []) - set(EVENTS)
+        if unknown or not self.events:
+            errors["events"] = _("Choose at least one of the listed events.")
+        if self.url:
+            try:
+                check_url(self.url)
+            except UnsafeURL as exc:
+                errors["url"] = str(exc)
+        if errors:
+            raise ValidationError(errors)
+
+    def wants(self, event: str, page) -> bool:
+        if not self.is_active or event not in (self.events or []):
+            return False
+        if self.locale_id and page.locale_id != self.locale_id:
+            return False
+        if self.site_id:
+            site = self.site
+            roots = [site.root_page, *site.root_page.get_translations()]
+            if not any(page.path.startswith(root.path) for root in roots):
+                return False
+        return True
+
+
+class WebhookDelivery(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        RETRYING = "retrying", _("Retrying")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Failed")
+
+    subscription = models.ForeignKey(
+        WebhookSubscription,
+        verbose_name=_("webhook"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    event_id = models.UUIDField(_("event id"), default=uuid.uuid4, db_index=True)
+    event = models.CharField(_("event"), max_length=40)
+    payload = models.JSONField(_("payload"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    response_code = models.PositiveSmallIntegerField(_("response code"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.subscription} ({self.get_status_display()})"

@@ -1,0 +1,100 @@
+"""Signal handlers: invalidate the API cache and send webhooks when content changes."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    page_unpublished,
+    post_page_move,
+)
+
+from api.cache import bump_generation
+
+
+def _watched_models() -> tuple[type, ...]:
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import (
+        Collection,
+        CollectionViewRestriction,
+        Locale,
+        PageViewRestriction,
+        Site,
+    )
+    from wagtail.snippets.models import get_snippet_models
+
+    return (
+        get_image_model(),
+        get_document_model(),
+        Site,
+        Locale,
+        Collection,
+        PageViewRestriction,
+        CollectionViewRestriction,
+        *get_snippet_models(),
+    )
+
+
+def content_saved_or_deleted(sender, instance, **kwargs) -> None:
+    """Snippets, images, documents and the like change what pages show: invalidate."""
+    if isinstance(instance, _watched_models()):
+        bump_generation()
+
+
+def page_deleted(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        bump_generation()
+
+
+def _webhook(event: str, page) -> None:
+    from api.webhooks import dispatch
+
+    dispatch(event, page)
+
+
+def published(sender, instance, **kwargs) -> None:
+    bump_generation()
+    _webhook("page.published", instance)
+
+
+def unpublished(sender, instance, **kwargs) -> None:
+    bump_generation()
+    _webhook("page.unpublished", instance)
+
+
+def before_delete(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    # Only the specific row (the base Page row is deleted too): one event per page.
+    # Only live pages: consumers already heard "page.unpublished" for the others, and a
+    # page never published was never theirs to know about.
+    specific = isinstance(instance, Page) and type(instance) is instance.specific_class
+    if specific and instance.live:
+        _webhook("page.deleted", instance)
+
+
+def moved(sender, instance, **kwargs) -> None:
+    bump_generation()
+
+
+def translated(sender, source_obj, target_obj, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(target_obj, Page):
+        bump_generation()
+        _webhook("page.translated", target_obj)
+
+
+def connect() -> None:
+    post_save.connect(content_saved_or_deleted, dispatch_uid="tingsted_api_saved")
+    post_delete.connect(content_saved_or_deleted, dispatch_uid="tingsted_api_deleted")
+    post_delete.connect(page_deleted, dispatch_uid="tingsted_api_page_deleted")
+    pre_delete.connect(before_delete, dispatch_uid="tingsted_api_page_before_delete")
+    page_published.connect(published, dispatch_uid="tingsted_api_published")
+    page_unpublished.connect(unpublished, dispatch_uid="tingsted_api_unpublished")
+    post_page_move.connect(moved, dispatch_uid="tingsted_api_moved")
+    copy_for_translation_done.connect(translated, dispatch_uid="tingsted_api_translated")

@@ -1,0 +1,183 @@
+"""Wagtail's API v2 (Django REST framework): pages, images, documents, preview, plugin endpoints.
+
+The endpoints are Wagtail's own, narrowed where Tingsted needs more: who reads what
+(api.access), site scoping that names an unknown ``?site=``, a unique tiebreaker on every
+ordering, the locale fetched with each page, translations fetched once per list, and
+errors that name the parameter.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import FieldDoesNotExist
+from django.http import Http404
+from django.urls import path
+from rest_framework.response import Response
+from wagtail.api import APIField
+from wagtail.api.conf import get_model_field
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
+from wagtail.search.backends.base import BaseSearchResults
+
+from api.access import APIParameterError, pages_queryset, restricted_collection_ids
+from api.errors import parameter_in_message
+from api.fields import TRANSLATIONS_CONTEXT_KEY, translations_by_key
+from api.preview import page_from_token
+from api.serializers import TingstedPageSerializer
+
+
+class TingstedAPIMixin:
+    """Errors naming the parameter, and a unique tiebreaker on every ordering."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, APIParameterError):
+            data = {"message": exc.message, "status": exc.status, "parameter": exc.parameter}
+            return Response(data, status=exc.status)
+        if isinstance(exc, BadRequestError):
+            data = {"message": str(exc), "status": 400}
+            parameter = parameter_in_message(self.request, str(exc))
+            if parameter:
+                data["parameter"] = parameter
+            return Response(data, status=400)
+        if isinstance(exc, Http404):
+            return Response({"message": str(exc) or "not found", "status": 404}, status=404)
+        return super().handle_exception(exc)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if isinstance(queryset, BaseSearchResults) or not hasattr(queryset, "query"):
+            return queryset
+        ordering = list(queryset.query.order_by)
+        if ordering and not {"pk", "-pk", "id", "-id"} & set(ordering) and ordering != ["?"]:
+            # Equal values (titles, dates) must not swap places between two pages of results.
+            queryset = queryset.order_by(*ordering, "pk")
+        return queryset
+
+
+class TingstedPagesAPIViewSet(TingstedAPIMixin, PagesAPIViewSet):
+    base_serializer_class = TingstedPageSerializer
+
+    def get_base_queryset(self):
+        return pages_queryset(self.request)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # Every item shows its locale and type: fetch them with the page, not once per item.
+        queryset = queryset.select_related("locale", "content_type")
+        if queryset.model is not Page and "fields" in self.request.GET:
+            # One page type with its fields asked for: fetch related api_fields with the list.
+            select, prefetch = related_api_fields(queryset.model)
+            queryset = queryset.select_related(*select).prefetch_related(*prefetch)
+        return queryset
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        page = specific_pages(self.paginate_queryset(queryset))
+        context = self.get_serializer_context()
+        context[TRANSLATIONS_CONTEXT_KEY] = translations_by_key(
+            item.translation_key for item in page
+        )
+        serializer = self.get_serializer_class()(page, many=True, context=context)
+        return self.get_paginated_response(serializer.data)
+
+
+def related_api_fields(model) -> tuple[list[str], list[str]]:
+    """The api_fields of ``model`` that are relations: (select_related, prefetch_related)."""
+    select, prefetch = [], []
+    for api_field in APIField.get_fields_for_model(model):
+        if (
+            api_field.serializer is not None
+            and getattr(api_field.serializer, "source", None) == "*"
+        ):
+            continue
+        try:
+            field = get_model_field(model, api_field.name)
+        except FieldDoesNotExist:
+            continue
+        if field.many_to_one or (field.one_to_one and field.concrete):
+            select.append(api_field.name)
+        elif field.many_to_many or field.one_to_many or field.one_to_one:
+            prefetch.append(api_field.name)
+    return select, prefetch
+
+
+def specific_pages(pages: list) -> list:
+    """The same pages as their specific (deferred) classes, so each builds its URL with its
+    own site's language prefixes: one query per page type on the list, never per item."""
+    plain = [page for page in pages if type(page) is Page]
+    if not plain:
+        return list(pages)
+    found = Page.objects.filter(pk__in=[page.pk for page in plain]).specific(defer=True)
+    specific = {page.pk: page for page in found}
+    result = []
+    for page in pages:
+        replacement = specific.get(page.pk, page) if type(page) is Page else page
+        if replacement is not page:
+            replacement.locale = page.locale  # already fetched with the list
+        result.append(replacement)
+    return result
+
+
+class TingstedImagesAPIViewSet(TingstedAPIMixin, ImagesAPIViewSet):
+    def get_queryset(self):
+        return self.model.objects.exclude(
+            collection__in=restricted_collection_ids(self.request)
+        ).order_by("id")
+
+
+class TingstedDocumentsAPIViewSet(TingstedAPIMixin, DocumentsAPIViewSet):
+    def get_queryset(self):
+        return self.model.objects.exclude(
+            collection__in=restricted_collection_ids(self.request)
+        ).order_by("id")
+
+
+class PagePreviewAPIViewSet(TingstedPagesAPIViewSet):
+    """``GET /api/v2/page_preview/?content_type=…&token=…``: a stored draft, every field."""
+
+    known_query_parameters = TingstedPagesAPIViewSet.known_query_parameters.union(
+        ["content_type", "token"]
+    )
+
+    def listing_view(self, request):
+        self.action = "detail_view"  # serialise every field, as a detail view does
+        serializer = self.get_serializer(self.get_object())
+        response = Response(serializer.data)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_object(self):
+        if not hasattr(self, "_preview_page"):
+            self._preview_page = page_from_token(
+                self.request.GET.get("content_type"), self.request.GET.get("token")
+            )
+        return self._preview_page
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context[TRANSLATIONS_CONTEXT_KEY] = translations_by_key([self.get_object().translation_key])
+        return context
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+
+def build_router() -> WagtailAPIRouter:
+    from cms.plugins import registry
+
+    router = WagtailAPIRouter("wagtailapi_v2")
+    router.register_endpoint("pages", TingstedPagesAPIViewSet)
+    router.register_endpoint("images", TingstedImagesAPIViewSet)
+    router.register_endpoint("documents", TingstedDocumentsAPIViewSet)
+    router.register_endpoint("page_preview", PagePreviewAPIViewSet)
+    for plugin in registry:
+        if plugin.api_v2_endpoints is not None:
+            for name, endpoint in plugin.api_v2_endpoints():
+                router.register_endpoint(name, endpoint)
+    return router

@@ -1,0 +1,159 @@
+"""Wagtail's API v3 (django-ninja), configured for Tingsted, and helpers for plugin routes.
+
+We keep Wagtail's ``api`` object and its routers and change three things:
+
+- which pages a request reads (:func:`api.access.pages_queryset`): Wagtail gives a token the
+  pages its user may *edit*, which for a consuming site's service user is nothing; we give
+  every caller the public set plus what its token is granted (see api/access.py);
+- errors name the parameter at fault (``errors[].loc``), also for ``limit``;
+- a preview route, ``/api/v3/preview/``, for headless front ends.
+
+Plugins add routes through the contract's ``api_routers`` hook; they paginate with
+:class:`TingstedPagination` and order with :func:`stable_order`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
+from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.models import Page
+
+from api.access import APIParameterError, pages_queryset
+from api.errors import parameter_in_message
+
+#: Public-read auth for plugin routes: a token when given, anonymous otherwise.
+PUBLIC_READ_AUTH = [BearerTokenAuth(), AllowAnonymous()]
+
+
+class TingstedPagination(WagtailLimitOffsetPagination):
+    """Limit/offset pagination with WAGTAILAPI_LIMIT_MAX enforced as a 400 naming ``limit``."""
+
+
+def stable_order(queryset: QuerySet, *ordering: str) -> QuerySet:
+    """Order by ``ordering`` then the primary key, so paging never repeats or skips an item."""
+    return queryset.order_by(*ordering, "pk")
+
+
+def v3_pages_queryset(request: HttpRequest, model: type[Page] = Page) -> QuerySet:
+    queryset = pages_queryset(request, model).select_related("content_type", "locale")
+    if model is Page and "search" not in request.GET:
+        # Specific pages build html_url with their own site's language prefixes; a plain
+        # Page would use the requesting host's. No extra query (see the iterable).
+        queryset = queryset.order_by("pk")
+        queryset._iterable_class = SpecificKeepingRelatedIterable
+        return queryset
+    return queryset.order_by("pk")
+
+
+class SpecificKeepingRelatedIterable(ModelIterable):
+    """Wagtail's deferred-specific iteration, keeping what select_related fetched."""
+
+    def __iter__(self):
+        for page in super().__iter__():
+            if page.specific_class is None:
+                yield page
+                continue
+            specific = page.specific_deferred
+            specific._state.fields_cache.update(page._state.fields_cache)
+            yield specific
+
+
+class PreviewQuery(Schema):
+    content_type: str
+    token: str
+
+
+def build_preview_router() -> Router:
+    from wagtail.api.v3.routers.pages import PageDetailSchema
+
+    from api.preview import page_from_token
+
+    router = Router(tags=["preview"])
+
+    @router.get(
+        "/",
+        response=PageDetailSchema,
+        url_name="preview_page",
+        summary="A draft being previewed",
+        description="The draft an editor is previewing, from the token in the preview URL. "
+        "Tokens expire after TINGSTED_PREVIEW_MAX_AGE seconds.",
+        operation_id="preview_detail",
+        auth=PUBLIC_READ_AUTH,
+    )
+    def preview(request: HttpRequest, query: PreviewQuery = Query(...)):  # noqa: B008
+        return page_from_token(query.content_type, query.token)
+
+    return router
+
+
+def configure() -> None:
+    """Apply the changes above to Wagtail's API v3 object (once, from ApiConfig.ready)."""
+    from wagtail.api.v3.api import api
+    from wagtail.api.v3.routers import pages as pages_router_module
+
+    if getattr(api, "_tingsted_configured", False):
+        return
+    api._tingsted_configured = True
+    # Wagtail's pages router looks the function up by this module-level name on each request.
+    pages_router_module.get_pages_queryset = v3_pages_queryset
+
+    @api.exception_handler(APIParameterError)
+    def parameter_error(request: HttpRequest, exc: APIParameterError):
+        return problem_response(
+            status=exc.status,
+            detail=exc.message,
+            errors=[{"loc": ["query", exc.parameter], "msg": exc.message, "type": exc.code}],
+        )
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError):
+        message = str(exc)
+        parameter = parameter_in_message(request, message)
+        errors: Any = (
+            [{"loc": ["query", parameter], "msg": message, "type": "invalid"}]
+            if parameter
+            else None
+        )
+        return problem_response(status=exc.status_code, detail=message, errors=errors)
+
+    api.add_router("/preview/", build_preview_router())
+    wagtail_openapi = api.get_openapi_schema
+
+    def get_openapi_schema(*args, **kwargs):
+        return valid_security(wagtail_openapi(*args, **kwargs))
+
+    # The OpenAPI views call api.get_openapi_schema; an instance attribute wraps it.
+    api.get_openapi_schema = get_openapi_schema
+
+
+def valid_security(schema: dict) -> dict:
+    """Spell "token optional" the OpenAPI way.
+
+    Wagtail 8.0.1 publishes its AllowAnonymous fallback as ``{"type": "http"}`` without a
+    ``scheme``, which is invalid OpenAPI. Anonymous access is an empty requirement ``{}``.
+    """
+    schemes = schema.get("components", {}).get("securitySchemes", {})
+    if schemes.pop("AllowAnonymous", None) is None:
+        return schema
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            security = operation.get("security") if isinstance(operation, dict) else None
+            if security:
+                operation["security"] = [
+                    {} if "AllowAnonymous" in requirement else requirement
+                    for requirement in security
+                ]
+    if "BearerTokenAuth" in schemes:
+        schemes["BearerTokenAuth"]["description"] = (
+            "An API token (Settings → API tokens in the admin) as 'Authorization: Bearer "
+            "<token>'. Optional on read routes: without one you read the public content."
+        )
+    return schema

@@ -1,0 +1,1 @@
+"""Shared StreamField blocks: content only, each with a template and an API representation."""

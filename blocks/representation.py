@@ -1,0 +1,160 @@
+"""Turning references into the JSON an external site needs, shared by every block and plugin.
+
+Blocks call these from ``get_api_representation``; the API serialisers call them for model
+fields. Absolute URLs use the request the API is answering when there is one, otherwise
+``WAGTAILAPI_BASE_URL`` (or ``WAGTAILADMIN_BASE_URL``), so a consumer never has to guess a host.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.conf import settings
+from pydantic import BaseModel
+from wagtail.rich_text import expand_db_html
+
+#: Rendition sizes offered to API consumers and used in templates' srcset.
+IMAGE_WIDTHS = (480, 960, 1600)
+#: The rendition filter specs for IMAGE_WIDTHS, in the same order.
+RENDITION_SPECS = tuple(f"width-{width}" for width in IMAGE_WIDTHS)
+
+
+class RenditionData(BaseModel):
+    width: int
+    height: int
+    url: str
+
+
+class ImageData(BaseModel):
+    """What :func:`image_data` returns; the typed API schema of every image reference."""
+
+    id: int
+    title: str
+    alt: str
+    decorative: bool
+    caption: str
+    credit: str
+    width: int
+    height: int
+    renditions: list[RenditionData]
+
+
+class DocumentData(BaseModel):
+    """What :func:`document_data` returns."""
+
+    id: int
+    title: str
+    url: str
+    #: Bytes; null when the file is missing from storage.
+    size: int | None
+    extension: str
+
+
+class PageLinkData(BaseModel):
+    """What :func:`page_link_data` returns."""
+
+    id: int
+    title: str
+    #: Null when the page is not routable on any site.
+    url: str | None
+    type: str
+
+
+def base_url(context: dict[str, Any] | None = None) -> str:
+    request = (context or {}).get("request")
+    if request is not None:
+        return f"{request.scheme}://{request.get_host()}"
+    return (settings.WAGTAILAPI_BASE_URL or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+
+
+def absolute(url: str | None, context: dict[str, Any] | None = None) -> str | None:
+    if not url:
+        return url
+    if url.startswith(("http://", "https://", "//")):
+        return url
+    return base_url(context) + (url if url.startswith("/") else f"/{url}")
+
+
+def image_data(image, context: dict[str, Any] | None = None, *, caption: str = "") -> dict | None:
+    """An image as rendition URLs with size, alt text and credit."""
+    if image is None:
+        return None
+    specs = RENDITION_SPECS
+    renditions = image.get_renditions(*specs)
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": image.alt,
+        "decorative": image.is_decorative,
+        "caption": caption or image.caption,
+        "credit": image.credit,
+        "width": image.width,
+        "height": image.height,
+        "renditions": [
+            {
+                "width": rendition.width,
+                "height": rendition.height,
+                "url": absolute(rendition.url, context),
+            }
+            for rendition in (renditions[spec] for spec in specs)
+        ],
+    }
+
+
+def prefetch_renditions(images: list) -> None:
+    """Fetch the renditions of all ``images`` in one query, for pages with many images.
+
+    Wagtail's get_renditions() then finds them on the instances instead of asking the
+    cache or database once per image.
+    """
+    from django.db.models import Prefetch, prefetch_related_objects
+
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    Rendition = images[0].get_rendition_model()
+    prefetch_related_objects(
+        images,
+        Prefetch(
+            "renditions",
+            queryset=Rendition.objects.filter(filter_spec__in=RENDITION_SPECS),
+            to_attr="prefetched_renditions",
+        ),
+    )
+
+
+def document_data(document, context: dict[str, Any] | None = None) -> dict | None:
+    """A document as its public URL with title, size and file type."""
+    if document is None:
+        return None
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "url": absolute(document.url, context),
+        "size": document.get_file_size(),
+        "extension": document.file_extension.lower(),
+    }
+
+
+def page_link_data(page, context: dict[str, Any] | None = None) -> dict | None:
+    """A page as its public URL on its own site, with title and type."""
+    if page is None:
+        return None
+    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": absolute(page.get_url(request=(context or {}).get("request")), context),
+        "type": page._meta.label,
+    }
+
+
+_RELATIVE_ATTR = re.compile(r'(\s(?:href|src))="(/[^"/][^"]*|/)"')
+
+
+def rich_text_html(source: str, context: dict[str, Any] | None = None) -> str:
+    """Rich text as HTML with internal links, documents and images as absolute URLs."""
+    html = expand_db_html(source or "")
+    root = base_url(context)
+    return _RELATIVE_ATTR.sub(lambda m: f'{m.group(1)}="{root}{m.group(2)}"', html)

@@ -1,0 +1,26 @@
+from django.core import checks
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+
+from cms.contract import PluginConfig
+
+
+class CmsConfig(PluginConfig):
+    """The project core. It is a plugin like the others: it owns the home page."""
+
+    name = "cms"
+    verbose_name = _("Tingsted core")
+
+    page_models = ["cms.HomePage"]
+    demo_content = "cms.demo.build_home_pages"
+
+    def ready(self) -> None:
+        super().ready()
+        from wagtail.models import Site
+
+        from cms import checks as plugin_checks
+        from cms.routing import clear_site_languages
+
+        checks.register(plugin_checks.check_plugins, "tingsted")
+        post_save.connect(clear_site_languages, sender=Site)
+        post_delete.connect(clear_site_languages, sender=Site)

@@ -1,0 +1,251 @@
+"""The servers under test: gunicorn (2 sync workers) and nginx for the static ceiling.
+
+Each is a context manager that starts the server on a loopback port, waits until it
+answers (bounded), and stops it on exit, also on an error or Ctrl-C. Only one runs at a time
+so every contender has the machine's two cores to itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.conf import settings
+
+HOST = "127.0.0.1"
+WORKERS = 2
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux /proc), e.g. gunicorn's master and workers."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                stack.extend(int(child) for child in children)
+        except OSError:
+            continue
+    return found
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) used so far by ``pid`` and its descendants.
+
+    Requests/s depend on what else the machine runs; CPU time per request much less so,
+    which makes it the fairer comparison on a shared machine. PostgreSQL's own CPU time
+    is not included (it is another process tree).
+    """
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    seen = False
+    for member in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # After the command name: state is field 3; utime and stime are fields 14 and 15.
+        total += (int(fields[11]) + int(fields[12])) / ticks
+        seen = True
+    return total if seen else None
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def request(
+    port: int, path: str, host: str, headers: dict[str, str] | None = None
+) -> tuple[int, bytes, dict[str, str]]:
+    """One GET on loopback: status, body and headers (for preflight checks)."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": host, **(headers or {})})
+        response = connection.getresponse()
+        return response.status, response.read(), dict(response.getheaders())
+    finally:
+        connection.close()
+
+
+def _wait_until_up(process: subprocess.Popen, port: int, log: Path, seconds: int = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(
+                f"The server exited with {process.returncode} before answering; see {log}:\n"
+                + log.read_text()[-2000:]
+            )
+        try:
+            with socket.create_connection((HOST, port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"The server did not answer on port {port} within {seconds} s; see {log}.")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict[str, str], log: Path, workers: int = WORKERS) -> Iterator[tuple[int, int]]:
+    """Serve the project with gunicorn on a free loopback port; yields (port, pid)."""
+    port = free_port()
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "cms.wsgi:application",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--bind",
+        f"{HOST}:{port}",
+        "--timeout",
+        "60",
+        "--graceful-timeout",
+        "5",
+        "--error-logfile",
+        str(log),
+        "--log-level",
+        "warning",
+    ]
+    with log.open("w") as log_file:
+        process = subprocess.Popen(
+            args,
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        _wait_until_up(process, port, log)
+        yield port, process.pid
+    finally:
+        _stop(process)
+
+
+def nginx_path() -> str | None:
+    return shutil.which("nginx") or (
+        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+    )
+
+
+NGINX_CONF = """
+daemon off;
+master_process on;
+worker_processes {workers};
+pid {run}/nginx.pid;
+error_log {run}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {run}/body;
+  proxy_temp_path {run}/proxy;
+  fastcgi_temp_path {run}/fastcgi;
+  uwsgi_temp_path {run}/uwsgi;
+  scgi_temp_path {run}/scgi;
+  types {{ application/json json; text/html html; }}
+  default_type application/octet-stream;
+  sendfile on;
+  keepalive_requests 100000;
+  server {{
+    listen {host}:{port};
+    root {root};
+  }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def static_server(files: dict[str, bytes], log_dir: Path) -> Iterator[tuple[int, int, str]]:
+    """Serve ``files`` (name -> bytes) as static files; yields (port, pid, server name).
+
+    nginx when installed (the issue's ceiling), otherwise gunicorn with a tiny WSGI app
+    that answers from memory, with the same two workers.
+    """
+    with tempfile.TemporaryDirectory(prefix="tingsted-bench-") as tmp:
+        root = Path(tmp) / "root"
+        run = Path(tmp) / "run"
+        root.mkdir()
+        run.mkdir()
+        # nginx workers run as an unprivileged user; they must be able to read the files.
+        os.chmod(tmp, 0o755)
+        os.chmod(root, 0o755)
+        for name, body in files.items():
+            path = root / name
+            path.write_bytes(body)
+            os.chmod(path, 0o644)
+        nginx = nginx_path()
+        if nginx is None:
+            env = dict(os.environ, BENCH_STATIC_ROOT=str(root))
+            env.pop("DJANGO_SETTINGS_MODULE", None)
+            with _static_gunicorn(env, log_dir / "static-gunicorn.log") as (port, pid):
+                yield port, pid, "gunicorn (static WSGI app)"
+            return
+        port = free_port()
+        conf = run / "nginx.conf"
+        conf.write_text(
+            NGINX_CONF.format(workers=WORKERS, run=run, host=HOST, port=port, root=root)
+        )
+        log = log_dir / "nginx.log"
+        with log.open("w") as log_file:
+            process = subprocess.Popen(
+                [nginx, "-c", str(conf), "-p", str(run)],
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            _wait_until_up(process, port, log)
+            yield port, process.pid, "nginx"
+        finally:
+            _stop(process)
+
+
+@contextlib.contextmanager
+def _static_gunicorn(env: dict[str, str], log: Path) -> Iterator[tuple[int, int]]:
+    port = free_port()
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "cms.bench.static_app:application",
+        "--workers",
+        str(WORKERS),
+        "--bind",
+        f"{HOST}:{port}",
+        "--error-logfile",
+        str(log),
+    ]
+    process = subprocess.Popen(args, cwd=settings.BASE_DIR, env=env, start_new_session=True)
+    try:
+        _wait_until_up(process, port, log)
+        yield port, process.pid
+    finally:
+        _stop(process)

@@ -1,0 +1,32 @@
+"""Settings for the stock Wagtail contender of ``make bench``.
+
+The same database, models, cache and server as our project, minus everything Tingsted puts
+in front of Wagtail's APIs: our API app (caching, ETags, schemas, domain routes), our
+middleware and our URL routing. What remains is what a team would run with stock Wagtail
+8.0.1: its API v2 router and API v3, mounted at the usual addresses, behind the middleware
+of Wagtail's project template.
+
+If a later change adds another layer in front of the APIs (a middleware, a cache alias, an
+app), remove it here too, or the comparison stops being against stock.
+"""
+
+from cms.settings import *  # noqa: F403
+from cms.settings import INSTALLED_APPS
+
+#: Our additions in front of Wagtail's APIs; the stock contender runs without them.
+TINGSTED_API_APPS = ["api"]
+
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in TINGSTED_API_APPS]
+ROOT_URLCONF = "cms.bench.stock_urls"
+
+# The middleware of Wagtail's project template (wagtail start), in its order.
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]

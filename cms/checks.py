@@ -1,0 +1,245 @@
+"""System checks that validate every installed plugin against the contract.
+
+Messages are module-level constants so tests compare against them, as Django's own
+check tests do. Each says how to fix the problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.apps import AppConfig
+from django.core import checks
+from django.db.models import Model
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils.module_loading import import_string
+from wagtail import blocks as wagtail_blocks
+from wagtail.fields import StreamField
+
+from cms.contract import Plugin
+
+E001 = "Plugin '{plugin}' declares a hook that does not resolve: {error}."
+E001_HINT = "Fix the dotted path in the plugin's AppConfig; it must name an existing object."
+E002 = "Page type {model} of plugin '{plugin}' has no api_fields."
+E002_HINT = (
+    "Add `api_fields = [APIField('field'), ...]` to the model so the headless API exposes it "
+    "(an empty list is allowed when the page has nothing beyond its title)."
+)
+E003 = "Page type {model} of plugin '{plugin}' has no template '{template}'."
+E003_HINT = "Create the template in templates/<plugin>/ or set `template` on the model."
+E004 = "Plugin '{plugin}' defines page types but no demo content."
+E004_HINT = "Set `demo_content = 'yourapp.demo.build'` on the AppConfig (see docs/plugins.md)."
+E005 = "Page type {model} is declared by more than one plugin: {plugins}."
+E005_HINT = "Declare each page type in the page_models of the plugin that defines it, only."
+E006 = "Page type {model} of plugin '{plugin}' does not subclass cms.models.TingstedPage."
+E006_HINT = (
+    "Inherit from cms.models.TingstedPage instead of wagtail.models.Page, so the page's URL "
+    "uses its own site's language prefixes."
+)
+E007 = "Block '{path}' in {model}.{field} returns a bare id through the API ({block_class})."
+E007_HINT = (
+    "Use the shared blocks (blocks.media.ImageBlock, blocks.links.CallToActionBlock, "
+    "blocks.media.AttachmentListBlock) or override get_api_representation so consumers get "
+    "URLs and titles, not ids."
+)
+E008 = "Page type {model} of plugin '{plugin}' cannot be created anywhere."
+E008_HINT = (
+    "List it in the plugin's home_page_types, or give it parent_page_types that name a page "
+    "type editors can create."
+)
+
+#: Wagtail's chooser blocks return ids from get_api_representation; a consumer would have
+#: to make a second request per reference.
+ID_ONLY_BLOCKS = (
+    "wagtail.images.blocks.ImageChooserBlock",
+    "wagtail.documents.blocks.DocumentChooserBlock",
+    "wagtail.blocks.field_block.PageChooserBlock",
+    "wagtail.snippets.blocks.SnippetChooserBlock",
+)
+
+
+def check_plugins(
+    app_configs: Iterable[AppConfig] | None = None, **kwargs
+) -> list[checks.CheckMessage]:
+    """The registered system check: every installed plugin, plus duplicates across them."""
+    from cms.plugins import registry
+
+    plugins = list(registry)
+    if app_configs is not None:
+        labels = {config.label for config in app_configs}
+        plugins = [plugin for plugin in plugins if plugin.label in labels]
+    errors: list[checks.CheckMessage] = []
+    errors += check_duplicate_page_models(list(registry))
+    for plugin in plugins:
+        errors += check_plugin(plugin)
+    return errors
+
+
+def check_duplicate_page_models(plugins: Iterable[Plugin]) -> list[checks.CheckMessage]:
+    """cms.E005 for every page type more than one plugin declares."""
+    owners: dict[type, list[str]] = {}
+    for plugin in plugins:
+        for model in plugin.page_models:
+            owners.setdefault(model, []).append(plugin.label)
+    return [
+        checks.Error(
+            E005.format(model=model._meta.label, plugins=", ".join(labels)),
+            hint=E005_HINT,
+            obj=model,
+            id="cms.E005",
+        )
+        for model, labels in owners.items()
+        if len(labels) > 1
+    ]
+
+
+def check_plugin(plugin: Plugin) -> list[checks.CheckMessage]:
+    """Validate one plugin's declaration: hooks, page types, templates and blocks."""
+    from cms.models import TingstedPage
+
+    errors = [
+        checks.Error(E001.format(plugin=plugin.label, error=error), hint=E001_HINT, id="cms.E001")
+        for error in plugin.errors
+    ]
+    if plugin.page_models and plugin.demo_content is None:
+        errors.append(checks.Error(E004.format(plugin=plugin.label), hint=E004_HINT, id="cms.E004"))
+    home_types = {*plugin.home_page_types, *(m for p in _all_plugins() for m in p.home_page_types)}
+    for model in plugin.page_models:
+        label = model._meta.label
+        if getattr(model, "api_fields", None) is None:
+            errors.append(
+                checks.Error(
+                    E002.format(model=label, plugin=plugin.label),
+                    hint=E002_HINT,
+                    obj=model,
+                    id="cms.E002",
+                )
+            )
+        # The class attribute Wagtail's PageBase fills in, not get_template(): checks run
+        # before the database exists, and instantiating a page queries content types.
+        template = getattr(model, "template", None) if not model._meta.abstract else None
+        if template and not _template_exists(template):
+            errors.append(
+                checks.Error(
+                    E003.format(model=label, plugin=plugin.label, template=template),
+                    hint=E003_HINT,
+                    obj=model,
+                    id="cms.E003",
+                )
+            )
+        if not issubclass(model, TingstedPage):
+            errors.append(
+                checks.Error(
+                    E006.format(model=label, plugin=plugin.label),
+                    hint=E006_HINT,
+                    obj=model,
+                    id="cms.E006",
+                )
+            )
+        if (
+            label != "cms.HomePage"
+            and getattr(model, "is_creatable", True)
+            and not _creatable_somewhere(model, home_types)
+        ):
+            errors.append(
+                checks.Error(
+                    E008.format(model=label, plugin=plugin.label),
+                    hint=E008_HINT,
+                    obj=model,
+                    id="cms.E008",
+                )
+            )
+        errors += check_stream_blocks(model)
+    return errors
+
+
+def check_stream_blocks(model: type[Model]) -> list[checks.CheckMessage]:
+    """cms.E007 for every chooser block in the model's StreamFields that returns a bare id."""
+    errors = []
+    for field in model._meta.get_fields():
+        if not isinstance(field, StreamField):
+            continue
+        for path, block in _walk_blocks(field.stream_block, field.name):
+            dotted = f"{type(block).__module__}.{type(block).__qualname__}"
+            if isinstance(block, _id_only_blocks()) and not _overrides_api(block):
+                errors.append(
+                    checks.Error(
+                        E007.format(
+                            path=path, model=model._meta.label, field=field.name, block_class=dotted
+                        ),
+                        hint=E007_HINT,
+                        obj=model,
+                        id="cms.E007",
+                    )
+                )
+    return errors
+
+
+def _walk_blocks(block, path):
+    """Yield (path, block) for every leaf reachable from ``block``.
+
+    A struct, list or stream defined outside Wagtail that overrides get_api_representation
+    takes charge of its children's output, so we do not descend into it.
+    """
+    if isinstance(block, wagtail_blocks.BaseStructBlock | wagtail_blocks.BaseStreamBlock):
+        if _overrides_api(block):
+            return
+        for name, child in block.child_blocks.items():
+            yield from _walk_blocks(child, f"{path}.{name}")
+    elif isinstance(block, wagtail_blocks.ListBlock):
+        if _overrides_api(block):
+            return
+        yield from _walk_blocks(block.child_block, f"{path}.item")
+    else:
+        yield path, block
+
+
+def _overrides_api(block) -> bool:
+    for cls in type(block).__mro__:
+        if cls.__module__.startswith("wagtail."):
+            return False
+        if "get_api_representation" in cls.__dict__:
+            return True
+    return False
+
+
+def _id_only_blocks() -> tuple[type, ...]:
+    # Subclasses count too, unless they override get_api_representation themselves.
+    return tuple(import_string(path) for path in ID_ONLY_BLOCKS)
+
+
+def _creatable_somewhere(model, home_types: set[type]) -> bool:
+    """Whether an editor can add ``model`` under some page type that can itself exist.
+
+    Both sides must agree, as in Wagtail: the parent lists the child among its subpage
+    types and the child lists the parent among its parent types. Home pages exist on every
+    site (bootstrap creates them); they accept the plugins' ``home_page_types``.
+    """
+    from cms.models import HomePage
+
+    try:
+        parents = model.clean_parent_page_models()
+    except (LookupError, ValueError):
+        return False  # Wagtail's own checks report the bad parent_page_types.
+    for parent in parents:
+        if parent is HomePage:
+            if model in home_types:
+                return True
+        elif parent.is_creatable and model in parent.clean_subpage_models():
+            return True
+    return False
+
+
+def _template_exists(name: str) -> bool:
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+def _all_plugins():
+    from cms.plugins import registry
+
+    return list(registry)

@@ -1,0 +1,192 @@
+"""The plugin contract: everything a Tingsted plugin can declare, in one place.
+
+A plugin is a Django app whose ``AppConfig`` subclasses :class:`PluginConfig`. It declares
+its hooks as class attributes holding dotted paths, so nothing is imported before Django's
+app registry is ready; ``ready()`` resolves them into a frozen :class:`Plugin` and registers
+it with :data:`cms.plugins.registry`. Nothing registers as an import side effect.
+
+Tingsted's own plugins (people, networks, meetings, blog, minutes, and the core ``cms``
+app) use exactly this contract. If one of them needs a back door, the contract lacks a hook.
+
+``PluginConfig`` sets ``default = False`` and its subclasses get ``default = True``, so a
+plugin's ``apps.py`` may import the base class and Django still picks the plugin's own
+config when the app is listed by module path (or found through an entry point).
+
+Every hook below has a section in ``docs/plugins.md`` and a ``test_hook_<name>`` test;
+``tests/cms/test_contract_docs.py`` fails when either is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from django.apps import AppConfig
+from django.utils.module_loading import import_string
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+    from django.http import HttpRequest
+    from ninja import Router
+    from wagtail.models import Locale, Page, Site
+
+    from cms.demo import DemoContext
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed a plugin offers for a site and language, advertised in every page's head."""
+
+    title: str
+    url: str
+    #: ``application/rss+xml``, ``application/atom+xml`` or ``text/calendar``.
+    content_type: str
+
+
+@dataclass(frozen=True)
+class Plugin:
+    """What one installed plugin adds to Tingsted, resolved from its :class:`PluginConfig`."""
+
+    label: str
+    verbose_name: str
+    #: The app's Python path (``plugins.networks``), shown by ``manage.py plugins``.
+    module: str
+    page_models: tuple[type[Page], ...] = ()
+    snippet_models: tuple[type[Model], ...] = ()
+    home_page_types: tuple[type[Page], ...] = ()
+    urls: str | None = None
+    api_routers: Callable[[], Sequence[tuple[str, Router]]] | None = None
+    api_v2_endpoints: Callable[[], Sequence[tuple[str, Any]]] | None = None
+    feeds: Callable[[HttpRequest, Site, Locale], Sequence[FeedLink]] | None = None
+    demo_content: Callable[[DemoContext], None] | None = None
+    #: Problems found while resolving the declaration; reported by the system checks
+    #: instead of crashing start-up, so ``manage.py check`` can say how to fix them.
+    errors: tuple[str, ...] = field(default=(), compare=False)
+
+
+#: The hooks a plugin may declare, with the signature each dotted path must resolve to.
+#: This is the list the documentation test walks.
+HOOKS: dict[str, str] = {
+    "page_models": "Sequence[str]: 'app_label.ModelName' of every page type the plugin defines.",
+    "snippet_models": "Sequence[str]: 'app_label.ModelName' of every snippet the plugin defines.",
+    "home_page_types": "Sequence[str]: page types an editor may add directly under a site's "
+    "home page; every other page type must name its own parent_page_types.",
+    "urls": "str: dotted path of a URLconf module mounted on every site, inside the language "
+    "prefix (so '/en/calendar.ics' and '/calendar.ics' both work).",
+    "api_routers": "str: dotted path of a callable () -> [(prefix, ninja.Router)]; each router "
+    "is added to Wagtail's API v3 at /api/v3/<prefix>.",
+    "api_v2_endpoints": "str: dotted path of a callable () -> [(name, endpoint class)]; each is "
+    "registered on API v2 at /api/v2/<name>/.",
+    "feeds": "str: dotted path of a callable (request, site, locale) -> [FeedLink]; the feeds "
+    "are advertised with <link rel=alternate> in every page's head.",
+    "demo_content": "str: dotted path of a callable (DemoContext) -> None that builds the "
+    "plugin's demo pages on every site in every locale, idempotently.",
+}
+
+
+class PluginConfig(AppConfig):
+    """Base ``AppConfig`` for Tingsted plugins.
+
+    Subclass it in the plugin's ``apps.py`` and set the hooks you need (see :data:`HOOKS`).
+    Plugins are discovered through Django's app registry: add the app to INSTALLED_APPS,
+    or let a pip-installed package add itself through the ``tingsted.plugins`` entry-point
+    group (the entry point's value is the app's module path).
+    """
+
+    default_auto_field = "django.db.models.BigAutoField"
+
+    #: Django picks the AppConfig of ``apps.py`` automatically only when the module holds
+    #: exactly one subclass marked as default. A plugin's ``apps.py`` imports this base
+    #: class too, so the base opts out and every subclass opts back in (see
+    #: ``__init_subclass__``); without this Django silently falls back to a plain AppConfig
+    #: and the plugin is never registered.
+    default = False
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "default" not in cls.__dict__:
+            cls.default = True
+
+    page_models: Sequence[str] = ()
+    snippet_models: Sequence[str] = ()
+    home_page_types: Sequence[str] = ()
+    urls: str | None = None
+    api_routers: str | None = None
+    api_v2_endpoints: str | None = None
+    feeds: str | None = None
+    demo_content: str | None = None
+
+    def ready(self) -> None:
+        from django.apps import apps as global_apps
+
+        from cms.plugins import registry
+
+        if self.apps is not global_apps:
+            # An isolated app registry (django.test.utils.isolate_apps) runs ready() again;
+            # the process-wide registry and the API must only see the real one.
+            return
+        plugin = self.build_plugin()
+        registry.register(plugin)
+        if plugin.api_routers is not None:
+            from wagtail.api.v3.api import api
+
+            for prefix, router in plugin.api_routers():
+                api.add_router(f"/{prefix.strip('/')}/", router)
+
+    def build_plugin(self) -> Plugin:
+        """Resolve the dotted paths of the hooks into a :class:`Plugin`."""
+        errors: list[str] = []
+
+        def models(names: Sequence[str]) -> tuple[type[Model], ...]:
+            found = []
+            for name in names:
+                try:
+                    found.append(self.apps.get_model(name))
+                except (LookupError, ValueError):
+                    errors.append(f"'{name}' is not an installed model")
+            return tuple(found)
+
+        def callable_at(hook: str) -> Callable | None:
+            path = getattr(self, hook)
+            if not path:
+                return None
+            try:
+                target = import_string(path)
+            except ImportError as exc:
+                errors.append(f"{hook} = '{path}' cannot be imported ({exc})")
+                return None
+            if not callable(target):
+                errors.append(f"{hook} = '{path}' is not callable")
+                return None
+            return target
+
+        def urlconf() -> str | None:
+            # Imported now so a typo is a check error, not a 500 on every page later.
+            if not self.urls:
+                return None
+            try:
+                module = import_module(self.urls)
+            except ImportError as exc:
+                errors.append(f"urls = '{self.urls}' cannot be imported ({exc})")
+                return None
+            if not hasattr(module, "urlpatterns"):
+                errors.append(f"urls = '{self.urls}' has no urlpatterns")
+                return None
+            return self.urls
+
+        return Plugin(
+            label=self.label,
+            verbose_name=str(self.verbose_name),
+            module=self.name,
+            page_models=models(self.page_models),
+            snippet_models=models(self.snippet_models),
+            home_page_types=models(self.home_page_types),
+            urls=urlconf(),
+            api_routers=callable_at("api_routers"),
+            api_v2_endpoints=callable_at("api_v2_endpoints"),
+            feeds=callable_at("feeds"),
+            demo_content=callable_at("demo_content"),
+            errors=tuple(errors),
+        )

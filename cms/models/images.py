@@ -1,0 +1,77 @@
+"""The project's image model: alt text, caption and photographer credit belong to the image."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
+
+
+class TingstedImage(AbstractImage):
+    """An image with alt text required unless it is decorative, a caption and a credit.
+
+    Wagtail's own ``description`` field is the alt text; we only make it required.
+    """
+
+    is_decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_(
+            "Tick only if the image adds nothing a screen-reader user would miss "
+            "(for example a background pattern). Decorative images get no alt text."
+        ),
+    )
+    caption = models.CharField(
+        _("caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown under the image wherever it is used, unless a block overrides it."),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Photographer or source, for example 'Photo: Ane Berg' or 'Illustration: NTF'."
+        ),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "is_decorative", "caption", "credit")
+
+    search_fields = [
+        *AbstractImage.search_fields,
+        index.SearchField("caption"),
+        index.SearchField("credit"),
+    ]
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.is_decorative and not (self.description or "").strip():
+            raise ValidationError(
+                {
+                    "description": _(
+                        "Describe the image for people who cannot see it, or mark it as decorative."
+                    )
+                }
+            )
+
+    @property
+    def alt(self) -> str:
+        """The alt text templates and the API use: empty for decorative images.
+
+        An image uploaded through the multiple uploader may not be described yet; it
+        falls back to the title, as Wagtail's default_alt_text does, rather than to an
+        empty alt that would hide it from screen readers as if it were decorative.
+        """
+        return "" if self.is_decorative else self.default_alt_text
+
+
+class TingstedRendition(AbstractRendition):
+    image = models.ForeignKey(TingstedImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

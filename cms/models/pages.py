@@ -1,0 +1,90 @@
+"""The page base every Tingsted page type uses, and the home page of each site."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from api.pages import APIPageMixin
+from blocks.stream import BodyStreamBlock
+
+
+class TingstedPage(APIPageMixin, Page):
+    """Abstract base for every Tingsted page type.
+
+    A page's URL is built with the language prefixes of the site the page belongs to (see
+    cms/routing.py), also when the link is rendered on another site. From the API mixin,
+    every page type lists its translations in both APIs and can be previewed in a headless
+    front end (see api/pages.py).
+    """
+
+    class Meta:
+        abstract = True
+
+    def get_url_parts(self, request=None):
+        from django.urls import get_urlconf, set_urlconf
+
+        from cms.routing import site_language, urlconf_for
+
+        possible = self._get_relevant_site_root_paths(request)
+        if not possible:
+            return super().get_url_parts(request)
+        previous = get_urlconf()
+        set_urlconf(urlconf_for(site_language(possible[0].site_id)))
+        try:
+            return super().get_url_parts(request)
+        finally:
+            set_urlconf(previous)
+
+
+class HomePage(TingstedPage):
+    """The root page of a site, one per site in its own language, translated to the others."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences under the site name that say what the site offers."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("Optional content under the introduction."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    # Every text is translated; only the menu flag follows the source (docs/translation.md).
+    override_translatable_fields = [
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("show_in_menus", overridable=False),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    template = "cms/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    @classmethod
+    def clean_subpage_models(cls):
+        # Plugins declare which of their page types live directly under a site's home
+        # page (the `home_page_types` hook), so a new plugin needs no change here.
+        from cms.plugins import registry
+
+        return registry.home_page_types()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        return context

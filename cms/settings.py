@@ -1,0 +1,358 @@
+"""Tingsted settings: one module, every deployment difference comes from the environment.
+
+The defaults give a working development site on SQLite with local files and an in-memory
+cache, so ``make demo`` needs nothing installed. Production sets ``DEBUG=false`` and at
+least ``SECRET_KEY``, ``DATABASE_URL`` and ``ALLOWED_HOSTS`` (see README.md for the table).
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+from cms.languages import content_languages
+from cms.plugins import discover_entry_point_plugins
+from cms.translation.conf import machine_translator_setting
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+# A developer may keep variables in .env (never committed); the real environment wins.
+if (BASE_DIR / ".env").is_file():
+    env.read_env(str(BASE_DIR / ".env"), overwrite=False)
+
+DEBUG = env.bool("DEBUG", default=True)
+
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off: export SECRET_KEY to a long random "
+            "string (for example the output of `python -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'`)."
+        )
+    SECRET_KEY = "django-insecure-tingsted-development-only"
+
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS",
+    default=[".localhost", "localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else [],
+)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# --- Applications -------------------------------------------------------------------------
+
+#: Tingsted's own plugins, in the order their demo content is built (people first: the
+#: others choose people and venues). Third-party plugins join through the
+#: ``tingsted.plugins`` entry-point group, or by being added to INSTALLED_APPS.
+TINGSTED_CORE_PLUGINS = [
+    "plugins.people",
+    "plugins.networks",
+    "plugins.meetings",
+    "plugins.blog",
+    "plugins.minutes",
+    "plugins.search",
+]
+TINGSTED_ENTRY_POINT_PLUGINS = env.bool("TINGSTED_ENTRY_POINT_PLUGINS", default=True)
+
+INSTALLED_APPS = [
+    # First: its ready() types StreamFields in Wagtail's API v3 schemas, which are built
+    # as soon as anything (a plugin adding a v3 route) imports the v3 API.
+    "api",
+    "cms",
+    "cms.translation",
+    "cms.bench",
+    "blocks",
+    *TINGSTED_CORE_PLUGINS,
+    *(discover_entry_point_plugins() if TINGSTED_ENTRY_POINT_PLUGINS else []),
+    "wagtail_headless_preview",
+    "django_tasks",
+    "django_tasks_db",
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.api.v2",
+    "wagtail.api.v3",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "rest_framework",
+    "corsheaders",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Replaces Django's LocaleMiddleware: each site serves its own language unprefixed.
+    "cms.middleware.SiteLocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Tokens, rate limits, caching headers and the response cache for /api/ (api/middleware.py).
+    "api.middleware.APIMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "cms.wsgi.application"
+
+# --- Storage ------------------------------------------------------------------------------
+
+if "DATABASE_URL" not in env:
+    # The embedded default: a SQLite file under var/, created on first use.
+    (BASE_DIR / "var").mkdir(exist_ok=True)
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'tingsted.sqlite3'}")
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Wagtail's admin writes from several requests at once; wait rather than fail.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tingsted")}
+if (
+    CACHES["default"]["BACKEND"].endswith("RedisCache")
+    and "django_redis" in CACHES["default"]["BACKEND"]
+):
+    # Use Django's own Redis backend rather than requiring django-redis.
+    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+    CACHES["default"].pop("OPTIONS", None)
+
+STATIC_URL = env.str("STATIC_URL", default="/static/")
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+# --- Languages, locales and time --------------------------------------------------------
+
+#: Content and interface languages. da, sv, nb and en are the default; fi, is, nn and any
+#: other language Django knows can be added with TINGSTED_LANGUAGES alone.
+TINGSTED_LANGUAGE_CODES = env.list("TINGSTED_LANGUAGES", default=["da", "sv", "nb", "en"])
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = content_languages(TINGSTED_LANGUAGE_CODES)
+LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+USE_I18N = True
+WAGTAIL_I18N_ENABLED = True
+LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
+TIME_ZONE = env.str("TIME_ZONE", default="Europe/Copenhagen")
+USE_TZ = True
+
+# --- Wagtail ------------------------------------------------------------------------------
+
+WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Tingsted")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
+WAGTAILIMAGES_IMAGE_MODEL = "cms.TingstedImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "cms.TingstedDocument"
+# Documents always go through Wagtail's view, which checks collection privacy before
+# streaming the file; a direct media URL would bypass it (see docs/deploy.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx", "csv", "txt"]
+# Wagtail's database backend, plus per-language stemming on PostgreSQL (docs/search.md).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "plugins.search.backends"}}
+# Unset by default: API links (detail_url) then use the root URL of the page's own site, so
+# following one stays inside that site's scope. Set it only for a single public API host.
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default="") or None
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+#: DeepL when DEEPL_API_KEY is set; otherwise an offline translator that only marks the
+#: source text "[MT sv] …" (development, tests, the demo), or none with
+#: TINGSTED_OFFLINE_MACHINE_TRANSLATION=false. See docs/translation.md.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(
+    env.str("DEEPL_API_KEY", default=""),
+    offline=env.bool("TINGSTED_OFFLINE_MACHINE_TRANSLATION", default=DEBUG),
+    formality=env.str("DEEPL_FORMALITY", default=""),
+)
+#: Locales whose translations are saved as drafts for review when their source is synced,
+#: instead of going live with it ("*" for all). Translators' own publishing is unchanged.
+TINGSTED_TRANSLATION_REVIEW_LOCALES = env.list("TINGSTED_TRANSLATION_REVIEW_LOCALES", default=[])
+
+#: The demo and bootstrap sites: hostname, language, name and time zone (TIME_ZONE if
+#: left out; dates on a site's pages and feeds are shown in its zone). Override in a deployment's
+#: own settings module or bootstrap with `manage.py bootstrap_sites --help`.
+TINGSTED_SITES = [
+    {"hostname": "localhost", "language": "en", "name": "Tingsted", "default": True},
+    {
+        "hostname": "dk.localhost",
+        "language": "da",
+        "name": "Tingsted Danmark",
+        "time_zone": "Europe/Copenhagen",
+    },
+    {
+        "hostname": "se.localhost",
+        "language": "sv",
+        "name": "Tingsted Sverige",
+        "time_zone": "Europe/Stockholm",
+    },
+    {
+        "hostname": "no.localhost",
+        "language": "nb",
+        "name": "Tingsted Norge",
+        "time_zone": "Europe/Oslo",
+    },
+]
+TINGSTED_SITE_PORT = env.int("TINGSTED_SITE_PORT", default=8000)
+
+# Networks plugin: interest-form submissions are deleted after this many days by
+# `manage.py purge_interest_submissions`; each address may post the form this many
+# times per window (seconds) before it gets a 429 page.
+TINGSTED_INTEREST_RETENTION_DAYS = env.int("TINGSTED_INTEREST_RETENTION_DAYS", default=365)
+TINGSTED_INTEREST_RATE_LIMIT = env.int("TINGSTED_INTEREST_RATE_LIMIT", default=5)
+TINGSTED_INTEREST_RATE_WINDOW = env.int("TINGSTED_INTEREST_RATE_WINDOW", default=60 * 60)
+
+# --- Headless API -------------------------------------------------------------------------
+
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+
+#: Requests per window, per API token and per anonymous client address ("<n>/<period>").
+TINGSTED_API_RATE_ANONYMOUS = env.str("API_RATE_ANONYMOUS", default="300/minute") or None
+TINGSTED_API_RATE_TOKEN = env.str("API_RATE_TOKEN", default="3000/minute") or None
+#: Behind a proxy that sets X-Forwarded-For, count the client's address rather than the proxy's.
+TINGSTED_API_TRUST_X_FORWARDED_FOR = env.bool("API_TRUST_X_FORWARDED_FOR", default=False)
+#: Cache-Control for anonymous API responses: browsers, then shared caches (CDN).
+TINGSTED_API_MAX_AGE = env.int("API_MAX_AGE", default=60)
+TINGSTED_API_SHARED_MAX_AGE = env.int("API_SHARED_MAX_AGE", default=300)
+#: Seconds an anonymous response stays in the server-side cache (invalidated on change).
+TINGSTED_API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=600)
+
+#: Webhooks: delivery timeout, attempts and first retry delay (doubling each time).
+TINGSTED_WEBHOOKS_TIMEOUT = env.float("WEBHOOKS_TIMEOUT", default=5.0)
+TINGSTED_WEBHOOKS_MAX_ATTEMPTS = env.int("WEBHOOKS_MAX_ATTEMPTS", default=5)
+TINGSTED_WEBHOOKS_BACKOFF = env.int("WEBHOOKS_BACKOFF", default=30)
+#: Only for local development: allow webhook addresses on this machine or a private network.
+TINGSTED_WEBHOOKS_ALLOW_PRIVATE = env.bool("WEBHOOKS_ALLOW_PRIVATE", default=False)
+
+#: Background tasks (webhooks, search index, cache purges). Production uses the database
+#: backend, "django_tasks_db.DatabaseBackend", with a worker: `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+
+#: Headless preview: the external front end's preview address per site hostname, plus
+#: "default", e.g. TINGSTED_PREVIEW_URLS="default=https://front.example/preview,dk.example=https://dk.front.example/preview".
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": env.dict("TINGSTED_PREVIEW_URLS", default={}),
+    "ENFORCE_TRAILING_SLASH": True,
+}
+TINGSTED_PREVIEW_MAX_AGE = env.int("TINGSTED_PREVIEW_MAX_AGE", default=3600)
+
+#: A CDN or Varnish in front: purged on publish (see docs/api.md, "Caching").
+WAGTAILFRONTENDCACHE = {}
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN", default=""),
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+    }
+
+# --- E-mail -------------------------------------------------------------------------------
+
+EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="tingsted@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Security -----------------------------------------------------------------------------
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+if not DEBUG:
+    # Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_REFERRER_POLICY = "same-origin"
+    # The HSTS preload decision belongs to the operator; the check nags otherwise.
+    SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=["security.W021"])
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Wagtail logs every publish and django-tasks every task at INFO: too chatty for
+        # commands and tests; operators who want them set LOG_LEVEL_WAGTAIL=INFO.
+        "wagtail": {"level": env.str("LOG_LEVEL_WAGTAIL", default="WARNING")},
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+    },
+}

@@ -1,0 +1,80 @@
+"""schema.org JSON-LD for every page type: a safe <script> filter and the BreadcrumbList.
+
+Kept apart from ``tingsted.py`` so page types can ``{% load structured_data %}`` only what
+they need. The breadcrumb trail is the page's ancestors from its site's home page (in the
+page's language) down to the page itself; the same trail feeds the visible breadcrumb nav.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+register = template.Library()
+
+#: Characters that could end the <script> element or start HTML inside it.
+_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def jsonld_dumps(data: Any) -> str:
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
+
+
+@register.filter
+def jsonld(data: Any) -> str:
+    """``{{ data|jsonld }}``: a <script type="application/ld+json"> element for ``data``."""
+    if not data:
+        return ""
+    return format_html(
+        '<script type="application/ld+json">{}</script>', mark_safe(jsonld_dumps(data))
+    )
+
+
+def breadcrumb_pages(page: Page) -> list[Page]:
+    """The page's ancestors below the tree root (home page first), and the page itself."""
+    ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1).specific(defer=True)
+    return list(ancestors)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page: Page | None = None) -> list[dict]:
+    """``[{"title", "url", "current"}]`` from the home page to ``page`` (absolute URLs)."""
+    page = page or context.get("page")
+    if not isinstance(page, Page):
+        return []
+    request = context.get("request")
+    if request is not None and getattr(request, "_tingsted_breadcrumbs", (None,))[0] == page.pk:
+        return request._tingsted_breadcrumbs[1]
+    trail = [
+        {"title": item.title, "url": item.get_full_url(request), "current": item.pk == page.pk}
+        for item in breadcrumb_pages(page)
+    ]
+    if request is not None:
+        request._tingsted_breadcrumbs = (page.pk, trail)
+    return trail
+
+
+def breadcrumb_list(trail: list[dict]) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": item["title"], "item": item["url"]}
+            for position, item in enumerate(trail, start=1)
+        ],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_jsonld(context, page: Page | None = None) -> str:
+    """``{% breadcrumb_jsonld page %}``: the BreadcrumbList of the page as a JSON-LD script."""
+    trail = breadcrumb_trail(context, page)
+    if len(trail) < 2:
+        return ""
+    return jsonld(breadcrumb_list(trail))

@@ -1,0 +1,144 @@
+"""Template tags shared by every Tingsted template."""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from blocks.representation import RENDITION_SPECS
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_translations(context, page: Page | None = None) -> list[dict]:
+    """Every live translation of the page, the page itself included, for switchers.
+
+    Returns dicts with ``language``, ``name``, ``url`` and ``current``, in the order of
+    settings.LANGUAGES. Languages without a live translation are left out.
+    """
+    page = page or context.get("page")
+    request = context.get("request")
+    if page is None or not isinstance(page, Page):
+        return []
+    names = dict(settings.LANGUAGES)
+    translations = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+        .specific(defer=True)
+    }
+    result = []
+    for code, _name in settings.LANGUAGES:
+        translation = translations.get(code)
+        if translation is None:
+            continue
+        url = translation.get_full_url(request=request)
+        if url:
+            result.append(
+                {
+                    "language": code,
+                    "name": names[code],
+                    "url": url,
+                    "current": translation.pk == page.pk,
+                }
+            )
+    return result
+
+
+@register.simple_tag(takes_context=True)
+def plugin_feeds(context) -> list:
+    """The feeds every installed plugin offers for the current site and language."""
+    from wagtail.models import Locale
+
+    from cms.plugins import registry
+
+    request = context.get("request")
+    if request is None:
+        return []
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    locale = Locale.get_active()
+    return [
+        link for plugin in registry if plugin.feeds for link in plugin.feeds(request, site, locale)
+    ]
+
+
+@register.inclusion_tag("includes/figure.html")
+def figure(image, caption: str = "", sizes: str = "(min-width: 60rem) 48rem, 100vw") -> dict:
+    """An image as a <figure> with srcset, alt text, caption and credit."""
+    if image is None:
+        return {"image": None}
+    specs = RENDITION_SPECS
+    renditions = image.get_renditions(*specs)
+    ordered = [renditions[spec] for spec in specs]
+    return {
+        "image": image,
+        "fallback": ordered[1],
+        "srcset": ", ".join(f"{r.url} {r.width}w" for r in ordered),
+        "sizes": sizes,
+        "alt": image.alt,
+        "caption": caption or image.caption,
+        "credit": image.credit,
+    }
+
+
+@register.simple_tag
+def document_link(document) -> str:
+    """A download link that says the file type and size, as WCAG asks for."""
+    extension = (document.file_extension or "").upper()
+    try:
+        size = filesizeformat(document.get_file_size() or 0)
+    except OSError:
+        size = ""
+    details = ", ".join(part for part in (extension, size) if part)
+    return format_html(
+        '<a href="{}" download>{}</a> <span class="file-details">({})</span>',
+        document.url,
+        document.title,
+        details or _("file"),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def cta_href(context, value) -> str:
+    from blocks.links import CallToActionBlock
+
+    return CallToActionBlock.href(value, context.get("request"))
+
+
+@register.simple_tag
+def hreflang_links(translations: list[dict]) -> str:
+    return format_html_join(
+        "\n",
+        '<link rel="alternate" hreflang="{}" href="{}">',
+        ((item["language"], item["url"]) for item in translations),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context) -> Page | None:
+    """The current site's home page in the active language (memoised on the request)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    if not hasattr(request, "_tingsted_home"):
+        site = Site.find_for_request(request)
+        request._tingsted_home = site.root_page.localized.specific if site else None
+    return request._tingsted_home
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context) -> list[Page]:
+    """The home page's children shown in menus, in the active language."""
+    home = site_home(context)
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu())

@@ -1,0 +1,161 @@
+"""The translation demo: roles, workflows, and translations left in every state.
+
+The hook runs early (this app comes before the content plugins in INSTALLED_APPS) and
+only schedules :func:`finish`, which runs once every plugin has built its pages
+(``DemoContext.after``). Most translations the plugins make are complete; ``finish``
+leaves some outdated, some in progress and some missing, so the translation status
+overview shows every state. Each change is made once: a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+from cms.demo import DemoContext, DemoSite
+from cms.translation.localize import save_target, translate
+from cms.translation.roles import setup_roles
+
+#: Appended to a source's introduction after it was translated: its translations are
+#: then "outdated" until an editor syncs them.
+OUTDATED_NOTE = {
+    "sv": "Nytt i år: alla möten sänds också på webben.",
+    "da": "Nyt i år: alle møder sendes også på nettet.",
+    "nb": "Nytt i år: alle møter sendes også på nettet.",
+    "en": "New this year: every meeting is also streamed.",
+}
+#: A paragraph added to a source and synced, translated into one language only: the
+#: other translations are "in progress".
+NEW_PARAGRAPH = {
+    "nb": "Referater fra alle møter publiseres innen to uker.",
+    "da": "Referater fra alle møder offentliggøres inden for to uger.",
+    "sv": "Protokoll från alla möten publiceras inom två veckor.",
+    "en": "Minutes of every meeting are published within two weeks.",
+}
+#: A snippet (and, where a plugin page type allows it, a page) translated into one
+#: language only: the other languages are "missing".
+MISSING_DEMO = {
+    "da": "Nordisk Oversætternetværk",
+    "sv": "Nordiska översättarnätverket",
+}
+
+
+def build(context: DemoContext) -> None:
+    context.after(finish)
+
+
+def finish(context: DemoContext) -> None:
+    result = setup_roles(log=lambda message: None)
+    if result.created:
+        context.created.append(f"translation roles and workflows ({len(result.created)} items)")
+    sites = {demo_site.language: demo_site for demo_site in context.sites}
+    if len(sites) < 2:
+        return
+    languages = list(sites)
+    outdated_site = sites.get("sv") or sites[languages[1]]
+    progress_site = sites.get("nb") or sites[languages[-1]]
+    missing_site = sites.get("da") or sites[languages[0]]
+    _leave_outdated(context, outdated_site)
+    _leave_in_progress(context, progress_site)
+    _leave_missing(context, missing_site)
+
+
+def _leave_outdated(context: DemoContext, demo_site: DemoSite) -> None:
+    home = Page.objects.get(pk=demo_site.home.pk).specific
+    note = DemoContext.text(OUTDATED_NOTE, demo_site.language)
+    if note in home.intro:
+        return
+    home.intro = f"{home.intro} {note}".strip()
+    home.save_revision().publish()
+    context.created.append(f"source change not yet synced: {home.title} ({demo_site.language})")
+
+
+def _leave_in_progress(context: DemoContext, demo_site: DemoSite) -> None:
+    home = Page.objects.get(pk=demo_site.home.pk).specific
+    paragraph = DemoContext.text(NEW_PARAGRAPH, demo_site.language)
+    if paragraph in str(home.body):
+        return
+    # Keep the existing blocks (and their ids, so their translations are kept).
+    home.body = [
+        *home.body.raw_data,
+        {"type": "text", "value": f"<p>{paragraph}</p>", "id": str(uuid.uuid4())},
+    ]
+    home.save_revision().publish()
+    home = Page.objects.get(pk=home.pk).specific
+    source, _changed = TranslationSource.update_or_create_from_instance(home)
+    others = context.other_languages(demo_site)
+    # One translator has already done the new paragraph; the others have it waiting.
+    done = others[0]
+    translate(
+        home,
+        done,
+        body=[(block.block_type, _translated_block(block, done, home)) for block in home.body],
+    )
+    for translation in Translation.objects.filter(source=source).exclude(
+        target_locale__language_code=done
+    ):
+        save_target(translation, publish=True)
+    context.created.append(f"translations in progress: {home.title}")
+
+
+def _translated_block(block, language: str, home) -> object:
+    """The demo's own text of a home page block in ``language``."""
+    from cms.demo import HOME_WELCOME
+
+    text = str(block.value)
+    for texts in (HOME_WELCOME, NEW_PARAGRAPH):
+        if any(value in text for value in texts.values()):
+            return f"<p>{DemoContext.text(texts, language)}</p>"
+    return block.value
+
+
+def _leave_missing(context: DemoContext, demo_site: DemoSite) -> None:
+    from cms.plugins import registry
+    from cms.translation.fields import decisions_for
+    from cms.translation.permissions import translatable_snippet_models
+
+    source_language = demo_site.language
+    translated_into = next(
+        (language for language in context.other_languages(demo_site) if language in MISSING_DEMO),
+        context.other_languages(demo_site)[0],
+    )
+    locale = Locale.objects.get(language_code=source_language)
+    name = DemoContext.text(MISSING_DEMO, source_language)
+    translated_name = DemoContext.text(MISSING_DEMO, translated_into)
+
+    snippet_models = [
+        model
+        for plugin in registry
+        for model in plugin.snippet_models
+        if model in translatable_snippet_models()
+    ]
+    for model in snippet_models:
+        if "name" not in decisions_for(model).names("translated"):
+            continue
+        existing = model.objects.filter(locale=locale, name=name).first()
+        if existing is None:
+            candidate = model(name=name, locale=locale)
+            try:
+                candidate.full_clean()
+            except ValidationError:
+                continue
+            candidate.save()
+            existing = candidate
+            context.created.append(f"{model._meta.verbose_name}: {name} ({source_language})")
+        _translated, changed = translate(existing, translated_into, name=translated_name)
+        if changed:
+            context.created.append(f"{model._meta.verbose_name}: {translated_name}")
+        break
+
+    for model in registry.home_page_types():
+        page = model(title=name, slug="oversaettelser-demo", locale=locale)
+        try:
+            page.full_clean(exclude=["path", "depth"])
+        except ValidationError:
+            continue
+        page = context.add_page(demo_site.home, page)
+        context.translate(page, translated_into, title=translated_name)
+        break

@@ -1,0 +1,406 @@
+"""The translation status of pages and snippets in every locale, computed in bulk.
+
+A cell of the overview is one source object in one locale, in one of four states:
+
+* ``up_to_date``: the translation has every segment and was saved after the source last
+  changed;
+* ``outdated``: the source changed (was published or re-extracted) after the translation
+  was last synced;
+* ``in_progress``: some segments are not translated yet (``percent`` says how many are);
+* ``missing``: there is no translation (an alias page made by tree sync counts as missing).
+
+The number of queries does not depend on how many rows are shown: one for the rows, one
+for every translation of them, one for wagtail-localize's sources, one for its translations
+with their progress and last sync annotated, one for workflows in progress (pages), and
+the listing's count. ``tests/translation/test_status.py`` asserts it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel, get_all_child_relations
+from wagtail.models import Locale, Page, Site, WorkflowState
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
+
+UP_TO_DATE = "up_to_date"
+OUTDATED = "outdated"
+IN_PROGRESS = "in_progress"
+MISSING = "missing"
+SOURCE = "source"
+
+STATE_LABELS = {
+    UP_TO_DATE: _("Up to date"),
+    OUTDATED: _("Outdated"),
+    IN_PROGRESS: _("In progress"),
+    MISSING: _("Missing"),
+    SOURCE: _("Source"),
+}
+STATES = [UP_TO_DATE, OUTDATED, IN_PROGRESS, MISSING]
+
+
+@dataclass
+class Cell:
+    state: str
+    percent: int | None = None
+    #: The action that moves the cell towards "up to date", and its label.
+    url: str = ""
+    action: str = ""
+    #: True when the translation waits in a review workflow or as an unpublished draft.
+    in_review: bool = False
+    last_synced_at: datetime | None = None
+    target_id: Any = None
+
+    @property
+    def label(self) -> str:
+        text = str(STATE_LABELS[self.state])
+        if self.state == IN_PROGRESS and self.percent is not None:
+            text = f"{text} ({self.percent} %)"
+        return text
+
+
+@dataclass
+class Row:
+    instance: Any
+    title: str
+    type_label: str
+    site: str
+    source_locale: str
+    edit_url: str
+    cells: dict[str, Cell] = field(default_factory=dict)
+    #: The cells in the order of the columns shown (set by the view).
+    ordered_cells: list[Cell] = field(default_factory=list)
+
+
+# --- pages ------------------------------------------------------------------------------
+
+
+def site_roots() -> list[tuple[Site, Page]]:
+    """Every site with its root page (the source tree: the site's own language)."""
+    return [(site, site.root_page) for site in Site.objects.select_related("root_page")]
+
+
+def source_pages(
+    *,
+    roots: list[tuple[Site, Page]],
+    site_id: int | None = None,
+    content_type_ids: Iterable[int] | None = None,
+) -> QuerySet[Page]:
+    """The pages translations are made from: each site's tree in the site's own locale."""
+    condition = Q(pk__in=[])
+    for site, root in roots:
+        if site_id is not None and site.pk != site_id:
+            continue
+        condition |= Q(path__startswith=root.path, locale_id=root.locale_id)
+    queryset = Page.objects.filter(condition, alias_of__isnull=True)
+    if content_type_ids:
+        queryset = queryset.filter(content_type_id__in=list(content_type_ids))
+    return queryset.order_by("path")
+
+
+def _site_of(page: Page, roots: list[tuple[Site, Page]]) -> str:
+    for site, root in roots:
+        if page.path.startswith(root.path):
+            return site.hostname
+    return ""
+
+
+def _translation_annotations(queryset: QuerySet[Translation]) -> QuerySet[Translation]:
+    translated = (
+        StringSegment.objects.filter(source_id=OuterRef("source_id"))
+        .filter(
+            Exists(
+                StringTranslation.objects.filter(
+                    translation_of_id=OuterRef("string_id"),
+                    context_id=OuterRef("context_id"),
+                    locale_id=OuterRef(OuterRef("target_locale_id")),
+                    has_error=False,
+                )
+            )
+        )
+        .order_by()
+        .values("source_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    total = (
+        StringSegment.objects.filter(source_id=OuterRef("source_id"))
+        .order_by()
+        .values("source_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    last_log = (
+        TranslationLog.objects.filter(
+            source_id=OuterRef("source_id"), locale_id=OuterRef("target_locale_id")
+        )
+        .order_by()
+        .values("source_id")
+        .annotate(last=Max("created_at"))
+        .values("last")
+    )
+    return queryset.annotate(
+        translated_count=Coalesce(Subquery(translated), 0),
+        total_count=Coalesce(Subquery(total), 0),
+        last_synced_at=Subquery(last_log),
+    )
+
+
+@dataclass
+class _Localize:
+    """wagtail-localize's rows for a set of translation keys."""
+
+    sources: dict[tuple[Any, int], dict]
+    translations: dict[tuple[int, int], dict]
+
+    @classmethod
+    def load(cls, keys: list) -> _Localize:
+        sources = {
+            (row["object_id"], row["locale_id"]): row
+            for row in TranslationSource.objects.filter(object_id__in=keys).values(
+                "id", "object_id", "locale_id", "last_updated_at", "content_json"
+            )
+        }
+        source_ids = [row["id"] for row in sources.values()]
+        translations = {
+            (row["source_id"], row["target_locale_id"]): row
+            for row in _translation_annotations(
+                Translation.objects.filter(source_id__in=source_ids, enabled=True)
+            ).values(
+                "id",
+                "source_id",
+                "target_locale_id",
+                "translated_count",
+                "total_count",
+                "last_synced_at",
+            )
+        }
+        return cls(sources=sources, translations=translations)
+
+
+def _managed_cell(
+    translation: dict, source_changed_at: datetime | None, content_changed: bool
+) -> Cell:
+    total, done = translation["total_count"], translation["translated_count"]
+    last = translation["last_synced_at"]
+    if done < total:
+        return Cell(IN_PROGRESS, percent=int(done * 100 / total), last_synced_at=last)
+    if content_changed or last is None or (source_changed_at and source_changed_at > last):
+        return Cell(OUTDATED, last_synced_at=last)
+    return Cell(UP_TO_DATE, percent=100, last_synced_at=last)
+
+
+def page_rows(pages: Iterable[Page], locales: list[Locale], roots) -> list[Row]:
+    pages = list(pages)
+    keys = [page.translation_key for page in pages]
+    targets: dict[tuple[Any, int], dict] = {}
+    for row in (
+        Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
+        .exclude(pk__in=[page.pk for page in pages])
+        .values(
+            "id",
+            "translation_key",
+            "locale_id",
+            "live",
+            "has_unpublished_changes",
+            "last_published_at",
+        )
+    ):
+        targets[(row["translation_key"], row["locale_id"])] = row
+    localize = _Localize.load(keys)
+    page_type = ContentType.objects.get_for_model(Page)
+    in_review = set(
+        WorkflowState.objects.filter(
+            base_content_type=page_type,
+            object_id__in=[str(row["id"]) for row in targets.values()],
+            status=WorkflowState.STATUS_IN_PROGRESS,
+        ).values_list("object_id", flat=True)
+    )
+
+    rows = []
+    for page in pages:
+        row = Row(
+            instance=page,
+            title=page.draft_title or page.title,
+            type_label=str(page.specific_class._meta.verbose_name) if page.specific_class else "",
+            site=_site_of(page, roots),
+            source_locale=page.locale.language_code,
+            edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        )
+        source = localize.sources.get((page.translation_key, page.locale_id))
+        for locale in locales:
+            if locale.pk == page.locale_id:
+                row.cells[locale.language_code] = Cell(SOURCE)
+                continue
+            target = targets.get((page.translation_key, locale.pk))
+            translation = source and localize.translations.get((source["id"], locale.pk))
+            if target is None:
+                cell = Cell(MISSING)
+            elif translation is not None:
+                changed_at = max(
+                    filter(None, [page.last_published_at, source["last_updated_at"]]),
+                    default=None,
+                )
+                cell = _managed_cell(translation, changed_at, content_changed=False)
+            else:
+                # Translated outside wagtail-localize: only the publishing dates tell.
+                newer = (
+                    page.last_published_at
+                    and target["last_published_at"]
+                    and page.last_published_at > target["last_published_at"]
+                )
+                cell = Cell(OUTDATED if newer else UP_TO_DATE)
+            if target is not None:
+                cell.target_id = target["id"]
+                cell.in_review = str(target["id"]) in in_review or (
+                    target["has_unpublished_changes"] and cell.state == UP_TO_DATE
+                )
+            _page_action(cell, page, source, translation)
+            row.cells[locale.language_code] = cell
+        rows.append(row)
+    return rows
+
+
+def _page_action(cell: Cell, page: Page, source: dict | None, translation: dict | None):
+    if cell.state == MISSING:
+        cell.url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        cell.action = str(_("Translate"))
+    elif cell.state == OUTDATED and source is not None and translation is not None:
+        cell.url = reverse("wagtail_localize:update_translations", args=[source["id"]])
+        cell.action = str(_("Sync"))
+    elif cell.state == IN_PROGRESS or cell.state == OUTDATED:
+        cell.url = reverse("wagtailadmin_pages:edit", args=[cell.target_id])
+        cell.action = str(_("Translate"))
+    elif cell.in_review:
+        cell.url = reverse("wagtailadmin_pages:edit", args=[cell.target_id])
+        cell.action = str(_("Review"))
+    else:
+        cell.url = reverse("wagtailadmin_pages:edit", args=[cell.target_id])
+        cell.action = str(_("Open"))
+
+
+# --- snippets ---------------------------------------------------------------------------
+
+
+def source_snippets(model) -> QuerySet:
+    """Each snippet's source: the locale wagtail-localize extracted it from, else the first."""
+    has_source_here = Exists(
+        TranslationSource.objects.filter(
+            object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+        )
+    )
+    has_source = Exists(TranslationSource.objects.filter(object_id=OuterRef("translation_key")))
+    first_of_key = (
+        model._default_manager.filter(translation_key=OuterRef("translation_key"))
+        .order_by()
+        .values("translation_key")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+    queryset = model._default_manager.filter(
+        Q(has_source_here) | (~Q(has_source) & Q(pk=Subquery(first_of_key)))
+    ).select_related("locale")
+    if issubclass(model, ClusterableModel):
+        # Serialising a snippet with child rows (a venue's rooms) reads them: prefetch.
+        queryset = queryset.prefetch_related(
+            *(relation.get_accessor_name() for relation in get_all_child_relations(model))
+        )
+    return queryset.order_by("pk")
+
+
+def _content_json(instance) -> str:
+    if isinstance(instance, ClusterableModel):
+        return instance.to_json()
+    from modelcluster.models import get_serializable_data_for_fields
+
+    return json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
+
+
+def snippet_rows(model, snippets: Iterable, locales: list[Locale]) -> list[Row]:
+    snippets = list(snippets)
+    keys = [snippet.translation_key for snippet in snippets]
+    targets = {
+        (row["translation_key"], row["locale_id"]): row["pk"]
+        for row in model._default_manager.filter(translation_key__in=keys)
+        .exclude(pk__in=[snippet.pk for snippet in snippets])
+        .values("pk", "translation_key", "locale_id")
+    }
+    localize = _Localize.load(keys)
+    opts = model._meta
+    rows = []
+    for snippet in snippets:
+        row = Row(
+            instance=snippet,
+            title=str(snippet),
+            type_label=str(opts.verbose_name),
+            site="",
+            source_locale=snippet.locale.language_code,
+            edit_url=reverse(
+                f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit",
+                args=[quote(snippet.pk)],
+            ),
+        )
+        source = localize.sources.get((snippet.translation_key, snippet.locale_id))
+        content_changed = None
+        for locale in locales:
+            if locale.pk == snippet.locale_id:
+                row.cells[locale.language_code] = Cell(SOURCE)
+                continue
+            target_pk = targets.get((snippet.translation_key, locale.pk))
+            translation = source and localize.translations.get((source["id"], locale.pk))
+            if target_pk is None:
+                cell = Cell(MISSING)
+                cell.url = reverse(
+                    "wagtail_localize:submit_snippet_translation",
+                    args=[opts.app_label, opts.model_name, quote(snippet.pk)],
+                )
+                cell.action = str(_("Translate"))
+            else:
+                if translation is not None:
+                    if content_changed is None:
+                        # Plain snippets keep no change dates: compare the content itself.
+                        content_changed = json.loads(_content_json(snippet)) != json.loads(
+                            source["content_json"]
+                        )
+                    cell = _managed_cell(translation, source["last_updated_at"], content_changed)
+                else:
+                    cell = Cell(UP_TO_DATE)
+                cell.target_id = target_pk
+                edit = reverse(
+                    f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit",
+                    args=[quote(target_pk)],
+                )
+                if cell.state == OUTDATED and source is not None:
+                    cell.url = reverse("wagtail_localize:update_translations", args=[source["id"]])
+                    cell.action = str(_("Sync"))
+                else:
+                    cell.url = edit
+                    cell.action = str(_("Translate") if cell.state == IN_PROGRESS else _("Open"))
+            row.cells[locale.language_code] = cell
+        rows.append(row)
+    return rows
+
+
+def page_status(page: Page) -> dict[str, Cell]:
+    """The cells of one source page (for the API); bounded like the overview."""
+    page = Page.objects.select_related("locale").get(pk=page.pk)
+    locales = list(Locale.objects.order_by("language_code"))
+    roots = site_roots()
+    return page_rows([page], locales, roots)[0].cells

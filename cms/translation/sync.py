@@ -1,0 +1,138 @@
+"""Sync translations with their source, keeping every string that is still valid.
+
+wagtail-localize keys a translated string by its source text and its place in the content,
+so re-extracting a changed source keeps the translations of unchanged text and leaves only
+new or changed text untranslated; :func:`sync_translations` reports which.
+
+What it adds: a translation can be kept as a draft for review instead of going live with
+its source (asked for by wagtail-localize's users). For locales listed in
+``TINGSTED_TRANSLATION_REVIEW_LOCALES`` the synced translation is saved as a new revision
+only (the live page is untouched) and the page's translation review workflow is started,
+so a reviewer approves it before it is published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail_localize.models import (
+    StringSegment,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
+
+from cms.translation.localize import save_target
+
+
+def review_required(locale: Locale) -> bool:
+    """Whether syncing into ``locale`` keeps the result as a draft for review."""
+    wanted = getattr(settings, "TINGSTED_TRANSLATION_REVIEW_LOCALES", [])
+    return "*" in wanted or locale.language_code in wanted
+
+
+@dataclass
+class LocaleSync:
+    locale: str
+    #: "published", "draft for review" or "draft" (a draft without a workflow to start).
+    outcome: str
+    #: Source texts that have no translation in this locale after the sync.
+    untranslated: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SyncResult:
+    source_changed: bool
+    locales: list[LocaleSync] = field(default_factory=list)
+
+
+@transaction.atomic
+def sync_translations(instance, *, user: Any = None, publish: bool = True) -> SyncResult:
+    """Re-extract ``instance`` and update every enabled translation of it.
+
+    ``publish=False`` saves every translation as a draft; otherwise each locale follows
+    :func:`review_required`, and a translation ``user`` may not publish is kept as a
+    draft for review too (an editor's sync goes to the reviewers).
+    """
+    if isinstance(instance, Page):
+        instance = instance.specific
+    before = TranslationSource.objects.get_for_instance_or_none(instance)
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    changed = before is None or before.last_updated_at != source.last_updated_at
+    result = SyncResult(source_changed=changed)
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+        locale = translation.target_locale
+        as_draft = not publish or review_required(locale) or not _may_publish(user, translation)
+        if as_draft and isinstance(instance, DraftStateMixin):
+            outcome = save_for_review(translation, user=user)
+        else:
+            save_target(translation, publish=True, user=user)
+            outcome = "published"
+        result.locales.append(
+            LocaleSync(
+                locale=locale.language_code,
+                outcome=outcome,
+                untranslated=untranslated_texts(translation),
+            )
+        )
+    return result
+
+
+def _may_publish(user: Any, translation: Translation) -> bool:
+    """Whether ``user`` may publish the target (no user: a command, which may)."""
+    if user is None:
+        return True
+    try:
+        target = translation.get_target_instance()
+    except Exception:
+        return False
+    if isinstance(target, Page):
+        return target.permissions_for_user(user).can_publish()
+    from wagtail.permissions import policy_registry
+
+    return policy_registry.get(target).user_has_permission_for_instance(user, "publish", target)
+
+
+def untranslated_texts(translation: Translation) -> list[str]:
+    return list(
+        StringSegment.objects.filter(source=translation.source)
+        .annotate_translation(translation.target_locale)
+        .filter(translation__isnull=True)
+        .order_by("order")
+        .values_list("string__data", flat=True)
+    )
+
+
+def save_for_review(translation: Translation, *, user: Any = None) -> str:
+    """Save the synced translation as a revision and start its review workflow.
+
+    wagtail-localize's own ``save_target(publish=False)`` writes the new content into the
+    page row, which is what a live page serves: the draft would be live at once. A
+    revision alone leaves the live content alone until a reviewer publishes it.
+    """
+    source = translation.source
+    locale = translation.target_locale
+    try:
+        target = source.get_translated_instance(locale)
+    except Exception:
+        save_target(translation, publish=False, user=user)
+        target = source.get_translated_instance(locale)
+        revision = target.get_latest_revision()
+    else:
+        draft = source.get_ephemeral_translated_instance(locale, fallback=True)
+        revision = draft.save_revision(user=user, log_action=True)
+        TranslationLog.objects.create(source=source, locale=locale, revision=revision)
+    if isinstance(target, Page):
+        target = target.specific
+    workflow = target.get_workflow() if hasattr(target, "get_workflow") else None
+    if workflow is None or not workflow.active:
+        return "draft"
+    if target.workflow_in_progress:
+        target.current_workflow_state.cancel(user=user)
+    target.refresh_from_db()
+    workflow.start(target, user)
+    return "draft for review"

@@ -1,0 +1,44 @@
+"""URL patterns. The language-prefixed half is built per site language in cms/routing.py."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.plugins import registry
+
+
+def unlocalized_patterns() -> list:
+    """Addresses that are the same in every language: admin, API, documents, sitemap."""
+    from api.urls import urlpatterns as api_urlpatterns
+
+    patterns = [
+        path("django-admin/", admin.site.urls),
+        path("admin/", include(wagtailadmin_urls)),
+        path("documents/", include(wagtaildocs_urls)),
+        path("api/", include(api_urlpatterns)),
+        path("sitemap.xml", sitemap, name="sitemap"),
+    ]
+    if settings.DEBUG:
+        patterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    return patterns
+
+
+def localized_patterns() -> list:
+    """Addresses under the language prefix: plugin URLs, then Wagtail's page serving."""
+    plugin_patterns = [path("", include(plugin.urls)) for plugin in registry if plugin.urls]
+    return [*plugin_patterns, path("", include(wagtail_urls))]
+
+
+def __getattr__(name: str):
+    # ROOT_URLCONF serves requests no middleware has routed yet (management commands,
+    # reverse() outside a request): the project's LANGUAGE_CODE is its own language there.
+    if name == "urlpatterns":
+        from cms.routing import urlconf_for
+
+        return urlconf_for(settings.LANGUAGE_CODE).urlpatterns
+    raise AttributeError(name)

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""An external site reading Tingsted's API: a network and its upcoming meetings.
+
+Standard library only, as a partner site's build script might be. It lists the site's
+networks (pages of --network-type) in one language, then, for each, the page's detail
+with its body and translations, and its upcoming meetings from --meetings-path.
+
+    python docs/examples/consumer.py --api https://tingsted.example/api \\
+        --site dk.tingsted.example --locale da
+
+It sends If-None-Match with the ETag it saw last (kept in --state), so an unchanged API
+answers 304 and costs almost nothing; pass --token for a service user's API token.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+
+class API:
+    def __init__(self, base: str, token: str | None = None, state: Path | None = None):
+        self.base = base.rstrip("/")
+        self.token = token
+        self.state_file = state
+        self.etags: dict[str, list] = {}
+        if state and state.exists():
+            self.etags = json.loads(state.read_text())
+
+    def get(self, path: str, **params) -> dict:
+        query = urllib.parse.urlencode({k: v for k, v in params.items() if v is not None})
+        url = f"{self.base}{path}" + (f"?{query}" if query else "")
+        request = urllib.request.Request(url, headers={"Accept": "application/json"})
+        if self.token:
+            request.add_header("Authorization", f"Bearer {self.token}")
+        if url in self.etags:
+            request.add_header("If-None-Match", self.etags[url][0])
+        try:
+            with urllib.request.urlopen(request, timeout=20) as response:
+                data = json.load(response)
+                if response.headers.get("ETag"):
+                    self.etags[url] = [response.headers["ETag"], data]
+                return data
+        except urllib.error.HTTPError as error:
+            if error.code == 304:  # unchanged since last time: reuse what we kept
+                return self.etags[url][1]
+            problem = json.loads(error.read() or b"{}")
+            raise SystemExit(
+                f"{url}: HTTP {error.code}: {problem.get('detail') or problem.get('message')}"
+            ) from error
+
+    def save(self) -> None:
+        if self.state_file:
+            self.state_file.write_text(json.dumps(self.etags))
+
+
+def text_of(block: dict) -> str:
+    """A one-line rendering of a body block, for the terminal."""
+    value = block["value"]
+    kind = block["type"]
+    if kind == "heading":
+        return f"## {value['text']}"
+    if kind == "text":
+        import re
+
+        return re.sub(r"<[^>]+>", "", value)
+    if kind == "image" and value:
+        return f"[image: {value['alt']} ({value['credit']})] {value['renditions'][0]['url']}"
+    if kind == "call_to_action":
+        return f"-> {value['label']}: {value['url']}"
+    return f"[{kind}]"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--api", required=True, help="The API root, e.g. https://host/api")
+    parser.add_argument("--site", required=True, help="The site's hostname, e.g. dk.localhost")
+    parser.add_argument("--locale", default=None, help="A language code, e.g. da")
+    parser.add_argument("--token", default=None, help="A service user's API token")
+    parser.add_argument("--network-type", default="networks.NetworkPage")
+    parser.add_argument(
+        "--meetings-path",
+        default="/v3/meetings/upcoming/",
+        help="Route listing upcoming meetings; empty to skip meetings",
+    )
+    parser.add_argument(
+        "--meetings-filter", default="network", help="Query parameter naming the network"
+    )
+    parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument("--state", type=Path, default=None, help="File keeping ETags between runs")
+    args = parser.parse_args(argv)
+
+    api = API(args.api, args.token, args.state)
+    networks = api.get(
+        "/v3/pages/", site=args.site, locale=args.locale, type=args.network_type, limit=args.limit
+    )
+    print(f"{networks['count']} × {args.network_type} on {args.site}")
+    for item in networks["items"]:
+        page = api.get(f"/v3/pages/{item['id']}/", site=args.site)
+        print()
+        print(f"# {page['title']}  ({page['meta']['locale']})  {page['meta']['html_url']}")
+        for block in page.get("body", []):
+            print("  " + text_of(block))
+        others = ", ".join(f"{t['locale']}: {t['url']}" for t in page.get("translations", []))
+        print(f"  Also in: {others or '-'}")
+        if args.meetings_path:
+            meetings = api.get(
+                args.meetings_path,
+                site=args.site,
+                locale=args.locale,
+                **{args.meetings_filter: item["id"], "from": date.today().isoformat()},
+            )
+            print(f"  Upcoming meetings ({meetings['count']}):")
+            for meeting in meetings["items"]:
+                print(f"  - {meeting.get('start', '')}  {meeting['title']}")
+    api.save()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""The programme of a meeting: a stream of sessions, each with its time, place and speakers."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from blocks.representation import rich_text_html
+from blocks.text import RichTextBlock
+from plugins.people.api import venue_data
+from plugins.people.blocks import SpeakerBlock
+
+
+class VenueChooserBlock(SnippetChooserBlock):
+    """Chooses a Venue; the API returns the venue with its address, not an id."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Venue"))
+        super().__init__("people.Venue", **kwargs)
+
+    def get_api_representation(self, value, context=None):
+        super().get_api_representation(value, context)
+        return venue_data(value, context)
+
+
+class SessionBlock(blocks.StructBlock):
+    """One item of a meeting's programme: a talk, a debate, a visit."""
+
+    day = blocks.DateBlock(
+        label=_("Day"),
+        required=False,
+        help_text=_(
+            "Only for meetings over several days: the date of this session. "
+            "Leave empty for the meeting's first day."
+        ),
+    )
+    start_time = blocks.TimeBlock(
+        label=_("Starts at"), help_text=_("Local time, for example 09:30.")
+    )
+    end_time = blocks.TimeBlock(label=_("Ends at"), help_text=_("Local time, for example 10:15."))
+    venue = VenueChooserBlock(
+        required=False,
+        help_text=_("Only if this session takes place somewhere else than the meeting."),
+    )
+    room = blocks.CharBlock(
+        label=_("Room"),
+        required=False,
+        max_length=120,
+        help_text=_("Optional, for example 'The Garden Room'."),
+    )
+    headline = blocks.CharBlock(
+        label=_("Headline"),
+        max_length=200,
+        help_text=_("What the session is about, in a few words."),
+    )
+    description = RichTextBlock(
+        label=_("Description"),
+        required=False,
+        help_text=_("What participants will hear and discuss."),
+    )
+    speakers = blocks.ListBlock(
+        SpeakerBlock(),
+        label=_("Speakers"),
+        default=[],
+        help_text=_(
+            "People chosen from the register, or typed in with name, role and organisation."
+        ),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        start, end = value.get("start_time"), value.get("end_time")
+        if start and end and end <= start:
+            raise StructBlockValidationError(
+                block_errors={
+                    "end_time": ValidationError(_("The session must end after it starts."))
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context)
+        return {
+            "day": data["day"],
+            "start_time": data["start_time"],
+            "end_time": data["end_time"],
+            "venue": venue_data(value["venue"], context),
+            "room": value["room"] or "",
+            "headline": value["headline"],
+            "description": rich_text_html(value["description"].source, context)
+            if value["description"]
+            else "",
+            "speakers": [
+                SpeakerBlock().get_api_representation(s, context) for s in value["speakers"]
+            ],
+        }
+
+    class Meta:
+        icon = "time"
+        label = _("Session")
+        template = "meetings/blocks/session.html"
+        preview_value = {
+            "start_time": "09:30",
+            "end_time": "10:15",
+            "headline": "Why newcomers join local associations",
+            "description": "<p>A researcher presents a survey of forty associations.</p>",
+            "speakers": [{"name": "Karin Lindqvist", "role": "Researcher", "organisation": ""}],
+        }
+        description = _("A session with its time, place, headline, description and speakers.")
+
+
+class ProgrammeBlock(blocks.StreamBlock):
+    """The sessions of a meeting in the order they happen."""
+
+    session = SessionBlock()
+
+    class Meta:
+        label = _("Programme")
+        template = "meetings/blocks/programme.html"

@@ -1,0 +1,161 @@
+"""schema.org JSON-LD for meetings (Event) and their organiser (Organization)."""
+
+from __future__ import annotations
+
+import json
+from html import unescape as unescape_entities
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+from blocks.representation import absolute
+from plugins.meetings.models import MeetingKind, MeetingPage, MeetingStatus
+
+EVENT_STATUS = {
+    MeetingStatus.PLANNED: "https://schema.org/EventScheduled",
+    MeetingStatus.CONFIRMED: "https://schema.org/EventScheduled",
+    MeetingStatus.NOT_CONFIRMED: "https://schema.org/EventScheduled",
+    MeetingStatus.POSTPONED: "https://schema.org/EventRescheduled",
+    MeetingStatus.CANCELLED: "https://schema.org/EventCancelled",
+}
+
+
+def place_data(venue, room: str = "") -> dict | None:
+    if venue is None:
+        return None
+    place = {
+        "@type": "Place",
+        "name": f"{venue.name}, {room}" if room else venue.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": venue.street_address,
+            "postalCode": venue.postal_code,
+            "addressLocality": venue.city,
+            "addressCountry": venue.country,
+        },
+    }
+    if venue.latitude is not None and venue.longitude is not None:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(venue.latitude),
+            "longitude": float(venue.longitude),
+        }
+    if venue.map_url:
+        place["hasMap"] = venue.map_url
+    return place
+
+
+def organisation_data(organisation, request: HttpRequest | None = None) -> dict | None:
+    if organisation is None:
+        return None
+    data = {"@type": "Organization", "name": organisation.name}
+    if organisation.website:
+        data["url"] = organisation.website
+    if organisation.logo_id:
+        data["logo"] = absolute(organisation.logo.file.url, {"request": request})
+    if organisation.description:
+        data["description"] = organisation.description
+    return data
+
+
+def _plain(html: str) -> str:
+    return unescape_entities(strip_tags(html or "")).strip()
+
+
+def _attendance_mode(meeting: MeetingPage) -> str:
+    if meeting.online_url and meeting.venue_id:
+        return "https://schema.org/MixedEventAttendanceMode"
+    if meeting.online_url or meeting.kind == MeetingKind.WEBINAR:
+        return "https://schema.org/OnlineEventAttendanceMode"
+    return "https://schema.org/OfflineEventAttendanceMode"
+
+
+def event_data(meeting: MeetingPage, request: HttpRequest | None = None) -> dict:
+    """An Event for a meeting resolved with plugins.meetings.programme.resolve_meetings."""
+    zone = timezone.get_current_timezone()
+    venue = getattr(meeting, "resolved_venue", None)
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": meeting.title,
+        "startDate": timezone.localtime(meeting.start, zone).isoformat(),
+        "endDate": timezone.localtime(meeting.end, zone).isoformat(),
+        "eventStatus": EVENT_STATUS[MeetingStatus(meeting.status)],
+        "eventAttendanceMode": _attendance_mode(meeting),
+    }
+    url = meeting.get_full_url(request=request)
+    if url:
+        data["url"] = url
+    if meeting.description:
+        data["description"] = _plain(meeting.description)
+    if meeting.status == MeetingStatus.POSTPONED and meeting.previous_start:
+        data["previousStartDate"] = timezone.localtime(meeting.previous_start, zone).isoformat()
+    locations = []
+    place = place_data(venue, meeting.room)
+    if place:
+        locations.append(place)
+    if meeting.online_url:
+        locations.append({"@type": "VirtualLocation", "url": meeting.online_url})
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    performers, seen = [], set()
+    sub_events = []
+    for session in getattr(meeting, "sessions", []):
+        session_performers = [
+            {
+                "@type": "Person",
+                "name": speaker.name,
+                **({"jobTitle": speaker.role} if speaker.role else {}),
+                **(
+                    {"affiliation": {"@type": "Organization", "name": speaker.organisation}}
+                    if speaker.organisation
+                    else {}
+                ),
+            }
+            for speaker in session.speakers
+            if speaker.name
+        ]
+        for performer in session_performers:
+            if performer["name"] not in seen:
+                seen.add(performer["name"])
+                performers.append(performer)
+        sub_event = {
+            "@type": "Event",
+            "name": session.headline,
+            "startDate": session.start.isoformat(),
+            "endDate": session.end.isoformat(),
+            "eventStatus": data["eventStatus"],
+        }
+        if session.description:
+            sub_event["description"] = _plain(session.description)
+        session_place = place_data(session.venue or venue, session.room)
+        if session_place:
+            sub_event["location"] = session_place
+        if session_performers:
+            sub_event["performer"] = session_performers
+        sub_events.append(sub_event)
+    if performers:
+        data["performer"] = performers
+    if sub_events:
+        data["subEvent"] = sub_events
+    if hasattr(meeting, "resolved_organiser"):
+        organiser = meeting.resolved_organiser
+    else:
+        organiser = meeting.effective_organiser
+        organiser = organiser.localized if organiser is not None else None
+    if organiser is not None:
+        data["organizer"] = organisation_data(organiser, request)
+    return data
+
+
+def to_script(data: dict | list) -> SafeString:
+    """JSON safe inside <script>: no '</' or '<!--' can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)
+
+
+def meeting_json_ld(meeting: MeetingPage, request: HttpRequest | None = None) -> SafeString:
+    return to_script(event_data(meeting, request))

@@ -1,0 +1,177 @@
+"""Meetings' programmes, venues and speakers resolved in bulk.
+
+A network page shows every meeting with its sessions and speakers. Resolving each chosen
+person or venue through ``.localized`` costs a query or two per reference, so the count
+would grow with the programme. Here the raw stream data of all meetings is read once and
+every referenced row is fetched, with its translation in the active locale, in a fixed
+number of queries.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from django.db import models
+from django.utils import timezone
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from plugins.people.models import Organisation, Person, Venue
+
+if TYPE_CHECKING:
+    from plugins.meetings.models import MeetingPage
+
+
+@dataclass
+class Speaker:
+    name: str
+    role: str
+    organisation: str
+    person: Person | None = None
+
+    def label(self) -> str:
+        return ", ".join(part for part in (self.name, self.role, self.organisation) if part)
+
+
+@dataclass
+class Session:
+    id: str
+    start: datetime.datetime
+    end: datetime.datetime
+    headline: str
+    description: str
+    venue: Venue | None = None
+    room: str = ""
+    speakers: list[Speaker] = field(default_factory=list)
+
+    @property
+    def description_html(self) -> RichText:
+        return RichText(self.description)
+
+
+def localized_in_bulk(model: type[models.Model], ids: Iterable[int], locale: Locale) -> dict:
+    """Map each id to its row's translation in ``locale``, or the row itself: two queries."""
+    ids = {pk for pk in ids if pk}
+    if not ids:
+        return {}
+    queryset = model._default_manager.all()
+    if model is Person:
+        queryset = queryset.select_related("organisation")
+    if model is Venue:
+        queryset = queryset.prefetch_related("rooms")
+    rows = list(queryset.filter(pk__in=ids))
+    missing = {row.translation_key for row in rows if row.locale_id != locale.pk}
+    translations = {}
+    if missing:
+        translations = {
+            row.translation_key: row
+            for row in queryset.filter(translation_key__in=missing, locale=locale)
+        }
+    return {row.pk: translations.get(row.translation_key, row) for row in rows}
+
+
+def _items(raw: Any) -> list[dict]:
+    """A ListBlock's raw items, in either of the formats Wagtail has stored them."""
+    items = []
+    for item in raw or []:
+        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+            items.append(item["value"])
+        elif isinstance(item, dict):
+            items.append(item)
+    return items
+
+
+def _time(value: Any) -> datetime.time | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.time):
+        return value
+    return datetime.time.fromisoformat(value)
+
+
+def _date(value: Any) -> datetime.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(value)
+
+
+def raw_sessions(meeting: MeetingPage) -> list[dict]:
+    return [
+        {"id": child.get("id") or "", **(child.get("value") or {})}
+        for child in meeting.programme.raw_data
+        if child.get("type") == "session"
+    ]
+
+
+def session_bounds(
+    raw: dict, meeting_start: datetime.datetime, zone: ZoneInfo
+) -> tuple[datetime.datetime | None, datetime.datetime | None]:
+    """A session's start and end as aware datetimes: its day (or the meeting's) in ``zone``."""
+    day = _date(raw.get("day")) or timezone.localtime(meeting_start, zone).date()
+    start_time, end_time = _time(raw.get("start_time")), _time(raw.get("end_time"))
+    start = datetime.datetime.combine(day, start_time, tzinfo=zone) if start_time else None
+    end = datetime.datetime.combine(day, end_time, tzinfo=zone) if end_time else None
+    return start, end
+
+
+def resolve_meetings(
+    meetings: Iterable[MeetingPage], *, locale: Locale | None = None, zone: ZoneInfo | None = None
+) -> list[MeetingPage]:
+    """Attach ``resolved_venue`` and ``sessions`` to every meeting, in constant queries."""
+    meetings = list(meetings)
+    locale = locale or Locale.get_active()
+    zone = zone or timezone.get_current_timezone()
+    raws = {meeting.pk: raw_sessions(meeting) for meeting in meetings}
+
+    venue_ids = {meeting.venue_id for meeting in meetings}
+    person_ids = set()
+    for sessions in raws.values():
+        for raw in sessions:
+            venue_ids.add(raw.get("venue"))
+            person_ids.update(speaker.get("person") for speaker in _items(raw.get("speakers")))
+    venues = localized_in_bulk(Venue, venue_ids, locale)
+    people = localized_in_bulk(Person, person_ids, locale)
+    organisations = localized_in_bulk(
+        Organisation, (person.organisation_id for person in people.values()), locale
+    )
+
+    for meeting in meetings:
+        meeting.resolved_venue = venues.get(meeting.venue_id)
+        sessions = []
+        for raw in raws[meeting.pk]:
+            start, end = session_bounds(raw, meeting.start, zone)
+            if start is None or end is None:
+                continue
+            speakers = []
+            for value in _items(raw.get("speakers")):
+                person = people.get(value.get("person"))
+                organisation = organisations.get(person.organisation_id) if person else None
+                speakers.append(
+                    Speaker(
+                        name=value.get("name") or (person.name if person else ""),
+                        role=value.get("role") or (person.role if person else ""),
+                        organisation=value.get("organisation")
+                        or (organisation.name if organisation else ""),
+                        person=person,
+                    )
+                )
+            sessions.append(
+                Session(
+                    id=raw["id"],
+                    start=start,
+                    end=end,
+                    headline=raw.get("headline") or "",
+                    description=raw.get("description") or "",
+                    venue=venues.get(raw.get("venue")),
+                    room=raw.get("room") or "",
+                    speakers=speakers,
+                )
+            )
+        meeting.sessions = sorted(sessions, key=lambda session: session.start)
+    return meetings

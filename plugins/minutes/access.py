@@ -1,0 +1,125 @@
+"""Who may see closed agenda items: one rule, used by every channel.
+
+The rendered page, the API routes, the JSON export and the document view all ask
+:func:`can_see_closed_items`. Search indexing never asks: closed text is not indexed at all.
+Wagtail's generic page APIs (v2 and v3) always get the public view, because their
+responses are shared between callers (CDN, API cache) and cannot vary by user.
+
+Attachments of closed items live in one private collection (:func:`closed_collection`)
+with a group view restriction, so Wagtail's own document checks (the serve view, the
+documents APIs) keep them out of reach; ``wagtail_hooks.deny_closed_documents`` adds the
+permission check on top.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, Group, Permission
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection, CollectionViewRestriction
+
+#: The permission that opens closed items, declared on AgendaItem's Meta.
+PERMISSION_CODENAME = "view_closed_items"
+PERMISSION = f"minutes.{PERMISSION_CODENAME}"
+
+#: Names of the private collection and of the group allowed into it. Kept in English in
+#: the database: they are looked up by name; the admin shows them as they are.
+CLOSED_COLLECTION_NAME = "Closed agenda items"
+CLOSED_GROUP_NAME = "Closed agenda item readers"
+
+CLOSED_ITEM_LABEL = _("Closed item")
+
+
+def request_user(request: HttpRequest | None):
+    """The user a request acts for: the API token's user if it sends one, else the session's.
+
+    A request that sends an invalid or revoked token acts for nobody, even with a
+    session cookie, as Wagtail's own BearerTokenAuth does.
+    """
+    if request is None:
+        return AnonymousUser()
+    header = request.headers.get("Authorization", "")
+    if header.lower().startswith("bearer "):
+        cached = getattr(request, "_minutes_token_user", None)
+        if cached is not None:
+            return cached
+        from wagtail.models import APIToken
+
+        token = header[7:].strip()
+        api_token = (
+            APIToken.objects.select_related("user")
+            .filter(key_hash__in=APIToken.candidate_key_hashes(token), revoked_at__isnull=True)
+            .first()
+        )
+        user = api_token.user if api_token and api_token.user.is_active else AnonymousUser()
+        request._minutes_token_user = user
+        return user
+    return getattr(request, "user", None) or AnonymousUser()
+
+
+def can_see_closed_items(user_or_request) -> bool:
+    """True if the user (or the user a request acts for) may read closed agenda items.
+
+    Superusers may; everyone else needs the ``minutes.view_closed_items`` permission,
+    usually through the "Closed agenda item readers" group. Editing rights alone do not
+    open closed items.
+    """
+    if user_or_request is None:
+        return False
+    if isinstance(user_or_request, HttpRequest) or hasattr(user_or_request, "META"):
+        user = request_user(user_or_request)
+    else:
+        user = user_or_request
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return False
+    return user.has_perm(PERMISSION)
+
+
+def closed_collection() -> Collection:
+    """The private collection for attachments of closed items, created on first use.
+
+    It carries a group view restriction for the readers' group, so Wagtail denies its
+    documents to everyone else in the serve view and leaves them out of the documents APIs.
+    """
+    collection = Collection.objects.filter(name=CLOSED_COLLECTION_NAME, depth=2).first()
+    if collection is not None and collection.view_restrictions.exists():
+        return collection
+    with transaction.atomic():
+        if collection is None:
+            collection = Collection.get_first_root_node().add_child(name=CLOSED_COLLECTION_NAME)
+        group = readers_group()
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set([group])
+    return collection
+
+
+def readers_group() -> Group:
+    """The group whose members may read closed items and their attachments."""
+    group, _created = Group.objects.get_or_create(name=CLOSED_GROUP_NAME)
+    permission = Permission.objects.filter(
+        content_type__app_label="minutes", codename=PERMISSION_CODENAME
+    ).first()
+    if permission is not None:
+        group.permissions.add(permission)
+    return group
+
+
+def is_closed_document(document) -> bool:
+    """True if the document sits in the closed collection or is attached to a closed item."""
+    from plugins.minutes.models import AgendaItemAttachment
+
+    collection = closed_collection_or_none()
+    if collection is not None:
+        in_closed = Collection.objects.filter(
+            pk=document.collection_id, path__startswith=collection.path
+        ).exists()
+        if in_closed:
+            return True
+    return AgendaItemAttachment.objects.filter(document=document, item__is_closed=True).exists()
+
+
+def closed_collection_or_none() -> Collection | None:
+    return Collection.objects.filter(name=CLOSED_COLLECTION_NAME, depth=2).first()

@@ -1,0 +1,223 @@
+"""API v3 routes for councils and meetings: /api/v3/minutes/...
+
+Wagtail's generic page endpoints show agenda items only in their public form (see
+plugins/minutes/serializers.py). These routes are the one place where a caller with an
+API token whose user may see closed items gets them in full; their responses are then
+marked private so no shared cache keeps them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.pagination import paginate
+from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+
+from plugins.minutes.access import can_see_closed_items
+from plugins.minutes.models import CouncilPage, MinutesPage
+from plugins.minutes.presentation import (
+    attendance_json,
+    council_links,
+    item_json,
+    load_items,
+    meeting_times,
+    members_json,
+    page_url,
+    status_label,
+    visible_items,
+)
+from plugins.minutes.serializers import AgendaItemOut
+
+AUTH = [BearerTokenAuth(), AllowAnonymous()]
+
+
+class MemberOut(Schema):
+    name: str
+    person_id: int
+    role: str
+    role_label: str
+    represents: str
+    organisation_id: int | None
+    period_start: str | None
+    period_end: str | None
+
+
+class CouncilOut(Schema):
+    id: int
+    title: str
+    url: str | None
+    locale: str
+    description: str
+    members: list[MemberOut]
+    export_url: str
+    calendar_url: str
+
+    @staticmethod
+    def resolve_url(obj: CouncilPage, context: dict) -> str | None:
+        return page_url(obj, context)
+
+    @staticmethod
+    def resolve_locale(obj: CouncilPage) -> str:
+        return obj.locale.language_code
+
+    @staticmethod
+    def resolve_members(obj: CouncilPage, context: dict) -> list[dict[str, Any]]:
+        return members_json(obj, context)
+
+    @staticmethod
+    def resolve_export_url(obj: CouncilPage, context: dict) -> str:
+        return council_links(obj, context)["export"]
+
+    @staticmethod
+    def resolve_calendar_url(obj: CouncilPage, context: dict) -> str:
+        return council_links(obj, context)["calendar"]
+
+
+class MeetingSummaryOut(Schema):
+    id: int
+    title: str
+    url: str | None
+    locale: str
+    start: str
+    end: str | None
+    time_zone: str
+    document_status: str
+    document_status_label: str
+
+    @staticmethod
+    def resolve_url(obj, context: dict) -> str | None:
+        return obj["url"] if isinstance(obj, dict) else page_url(obj, context)
+
+    @staticmethod
+    def resolve_locale(obj) -> str:
+        return obj["locale"] if isinstance(obj, dict) else obj.locale.language_code
+
+    @staticmethod
+    def resolve_start(obj) -> str:
+        return obj["start"] if isinstance(obj, dict) else meeting_times(obj)["start"]
+
+    @staticmethod
+    def resolve_end(obj) -> str | None:
+        return obj["end"] if isinstance(obj, dict) else meeting_times(obj)["end"]
+
+    @staticmethod
+    def resolve_time_zone(obj) -> str:
+        return obj["time_zone"] if isinstance(obj, dict) else meeting_times(obj)["time_zone"]
+
+    @staticmethod
+    def resolve_document_status_label(obj) -> str:
+        if isinstance(obj, dict):
+            return obj["document_status_label"]
+        return status_label(obj.document_status)
+
+
+class AttendanceOut(Schema):
+    name: str
+    role: str
+    person_id: int
+    status: str
+    notice_given: bool | None
+
+
+class MeetingOut(MeetingSummaryOut):
+    council_id: int
+    introduction: str
+    venue: dict[str, Any] | None
+    room: str
+    attendance: list[AttendanceOut]
+    #: Closed items the caller may not see have number, title and closed only.
+    agenda: list[AgendaItemOut]
+    closed_items_visible: bool
+
+
+router = Router(tags=["minutes"])
+
+
+def _context(request: HttpRequest) -> dict[str, Any]:
+    return {"request": request}
+
+
+def _summary(page: MinutesPage, context: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page_url(page, context),
+        "locale": page.locale.language_code,
+        **meeting_times(page),
+        "document_status": page.document_status,
+        "document_status_label": status_label(page.document_status),
+    }
+
+
+def _private_if(response: HttpResponse, full: bool) -> None:
+    response["Vary"] = "Authorization"
+    if full:
+        response["Cache-Control"] = "private, no-store"
+
+
+@router.get("/councils/", response=list[CouncilOut], auth=AUTH, url_name="minutes_councils")
+@paginate(WagtailLimitOffsetPagination)
+def list_councils(request: HttpRequest, locale: str | None = None):
+    """Councils on the requested site (``?site=``, or the host's), optionally in one locale."""
+    councils = get_public_pages_queryset(request, CouncilPage).select_related("locale")
+    if locale:
+        councils = councils.filter(locale__language_code=locale)
+    return councils.order_by("path")
+
+
+@router.get(
+    "/councils/{council_id}/meetings/",
+    response=list[MeetingSummaryOut],
+    auth=AUTH,
+    url_name="minutes_council_meetings",
+)
+@paginate(WagtailLimitOffsetPagination)
+def list_meetings(request: HttpRequest, council_id: int):
+    """A council's meetings, newest first."""
+    council = get_object_or_404(get_public_pages_queryset(request, CouncilPage), pk=council_id)
+    return (
+        get_public_pages_queryset(request, MinutesPage)
+        .child_of(council)
+        .select_related("locale")
+        .order_by("-start")
+    )
+
+
+@router.get(
+    "/meetings/{meeting_id}/",
+    response=MeetingOut,
+    auth=AUTH,
+    exclude_unset=True,
+    url_name="minutes_meeting",
+)
+def get_meeting(request: HttpRequest, meeting_id: int, response: HttpResponse):
+    """One meeting with its agenda. Closed items are in full only for a token whose user
+    has the "Can see closed agenda items" permission."""
+    from plugins.people.api import venue_data
+
+    meeting = get_object_or_404(
+        get_public_pages_queryset(request, MinutesPage).select_related("locale", "venue"),
+        pk=meeting_id,
+    )
+    full = can_see_closed_items(request.user)
+    _private_if(response, full)
+    context = _context(request)
+    return {
+        **_summary(meeting, context),
+        "council_id": meeting.get_parent().pk,
+        "introduction": meeting.introduction,
+        "venue": venue_data(meeting.venue, context),
+        "room": meeting.room,
+        "attendance": attendance_json(meeting, context),
+        "agenda": [item_json(item, context) for item in visible_items(load_items(meeting), full)],
+        "closed_items_visible": full,
+    }
+
+
+def routers() -> list[tuple[str, Router]]:
+    return [("minutes", router)]

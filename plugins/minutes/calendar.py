@@ -1,0 +1,70 @@
+"""iCalendar feed of a council's coming meetings."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from cms.sites import site_time_zone
+from plugins.minutes.models import CouncilPage, DocumentStatus
+from plugins.minutes.presentation import load_items_for_pages, redact
+
+#: Meetings stay in the feed for a day after they start, so today's meeting is still there.
+GRACE = timedelta(days=1)
+
+
+def council_calendar_bytes(council: CouncilPage, request: HttpRequest) -> bytes:
+    zone = site_time_zone(council.get_site())
+    calendar = Calendar()
+    calendar.add("prodid", "-//Tingsted//Council minutes//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", council.title)
+    calendar.add("x-wr-timezone", zone.key)
+    meetings = list(
+        council.meetings()
+        .filter(start__gte=timezone.now() - GRACE)
+        .order_by("start")
+        .select_related("venue")
+    )
+    items = load_items_for_pages(meetings)
+    host = request.get_host().split(":")[0]
+    for meeting in meetings:
+        event = Event()
+        # The translation key is shared by every translation of a meeting: one event,
+        # whichever language's feed a calendar subscribes to.
+        event.add("uid", f"minutes-{meeting.translation_key}@{host}")
+        event.add("summary", f"{council.title}: {meeting.title}")
+        start = meeting.start.astimezone(zone)
+        event.add("dtstart", start)
+        event.add("dtend", (meeting.end or meeting.start + timedelta(hours=2)).astimezone(zone))
+        event.add("dtstamp", (meeting.last_published_at or timezone.now()).astimezone(zone))
+        url = meeting.get_full_url(request=request)
+        if url:
+            event.add("url", url)
+        venue = meeting.venue.localized if meeting.venue_id else None
+        if venue is not None:
+            place = [
+                meeting.room,
+                venue.name,
+                venue.street_address,
+                f"{venue.postal_code} {venue.city}",
+            ]
+            event.add("location", ", ".join(part for part in place if part))
+        # Titles only, and closed items through the same redaction as everywhere else.
+        lines = [_("Agenda") + ":"] if meeting.document_status == DocumentStatus.AGENDA else []
+        for item in items.get(meeting.pk, []):
+            shown = redact(item) if item.is_closed else item
+            suffix = f" ({_('closed item')})" if shown.is_closed else ""
+            lines.append(f"{shown.number}. {shown.title}{suffix}")
+        if meeting.introduction:
+            lines.insert(0, meeting.introduction)
+        event.add("description", "\n".join(lines))
+        event.add("status", "CONFIRMED")
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,30 @@
+"""The councils' meeting calendars, advertised in every page's head."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Site
+
+from cms.contract import FeedLink
+from plugins.minutes.models import CouncilPage
+
+
+def feed_links(request: HttpRequest, site: Site, locale: Locale) -> list[FeedLink]:
+    councils = (
+        CouncilPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .descendant_of(site.root_page.localized)
+        .order_by("path")
+        .only("id", "title")
+    )
+    return [
+        FeedLink(
+            title=_("%(council)s: coming meetings") % {"council": council.title},
+            url=request.build_absolute_uri(reverse("minutes:council_calendar", args=[council.pk])),
+            content_type="text/calendar",
+        )
+        for council in councils
+    ]

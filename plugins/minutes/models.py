@@ -1,0 +1,639 @@
+"""Councils, their meetings, and the agenda items of each meeting.
+
+A :class:`CouncilPage` is a council, board or committee: description, members with
+their role and period, a secretariat contact and the archive of its meetings. Each
+meeting is a :class:`MinutesPage` under it, first published as an agenda and later as
+minutes. Agenda items are rows (:class:`AgendaItem`), not StreamField blocks: they are
+typed, can be filtered one by one (closed items), prefetched in a fixed number of queries
+and exposed through the API as objects.
+
+Closed items: see plugins/minutes/access.py for who may read them and plugins/minutes/
+presentation.py for the one place that turns an item into what a reader may see.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from blocks.contact import ContactBlock
+from cms.models import TingstedPage
+from plugins.minutes.forms import MinutesPageForm
+from plugins.minutes.serializers import (
+    AgendaField,
+    AttendanceField,
+    CouncilField,
+    CouncilLinksField,
+    MembersField,
+    TimeZoneField,
+)
+from plugins.people.api import VenueField
+
+#: Rich text features for item texts: paragraphs, lists and links, nothing decorative.
+ITEM_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice-chair")
+    MEMBER = "member", _("Member")
+    SUBSTITUTE = "substitute", _("Substitute")
+
+
+class DocumentStatus(models.TextChoices):
+    AGENDA = "agenda", _("Agenda published")
+    MINUTES_DRAFT = "minutes_draft", _("Minutes (draft)")
+    MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+
+
+class Outcome(models.TextChoices):
+    APPROVED = "approved", _("Approved")
+    APPROVED_WITH_CHANGES = "approved_with_changes", _("Approved with changes")
+    DISCUSSED = "discussed", _("Discussed")
+    NOTED = "noted", _("Noted for information")
+    REJECTED = "rejected", _("Rejected")
+    POSTPONED = "postponed", _("Postponed")
+    NONE = "none", _("None")
+
+
+class Attendance(models.TextChoices):
+    PRESENT = "present", _("Present")
+    ABSENT = "absent", _("Absent")
+
+
+# --- Council ------------------------------------------------------------------------------
+
+
+class CouncilPage(TingstedPage):
+    """A council, board or committee, and the archive of its meetings."""
+
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=ITEM_TEXT_FEATURES,
+        help_text=_("What the council does, whom it advises and how its members are appointed."),
+    )
+    secretariat = StreamField(
+        [("contact", ContactBlock())],
+        verbose_name=_("secretariat"),
+        blank=True,
+        max_num=1,
+        help_text=_(
+            "How to reach the council's secretariat: department, address, phone, "
+            "e-mail and opening hours."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("description"),
+        InlinePanel(
+            "members",
+            heading=_("Members"),
+            label=_("Member"),
+            help_text=_("Everyone appointed to the council, with their role and period."),
+        ),
+        FieldPanel("secretariat"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+    api_fields = [
+        APIField("description"),
+        APIField("secretariat"),
+        APIField("members", serializer=MembersField(source="*")),
+        APIField("open_data", serializer=CouncilLinksField(source="*")),
+    ]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["minutes.MinutesPage"]
+    template = "minutes/council_page.html"
+
+    override_translatable_fields = [
+        TranslatableField("description"),
+        TranslatableField("secretariat"),
+    ]
+
+    class Meta:
+        verbose_name = _("council")
+        verbose_name_plural = _("councils")
+
+    def meetings(self):
+        """Live, public meetings of this council, newest first."""
+        return (
+            MinutesPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("venue")
+            .order_by("-start")
+        )
+
+    def archive(self, time_zone=None) -> list[tuple[int, list[MinutesPage]]]:
+        """The meetings grouped by year (in the site's time zone), newest year first."""
+        time_zone = time_zone or timezone.get_current_timezone()
+        years: dict[int, list[MinutesPage]] = {}
+        for meeting in self.meetings():
+            years.setdefault(meeting.start.astimezone(time_zone).year, []).append(meeting)
+        return sorted(years.items(), key=lambda pair: pair[0], reverse=True)
+
+    def get_context(self, request, *args, **kwargs):
+        from plugins.minutes.presentation import localized_people
+        from plugins.minutes.structured_data import council_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        members = list(self.members.select_related("person__organisation", "organisation"))
+        people = localized_people(
+            [m.person for m in members if m.person] + [m.organisation for m in members]
+        )
+        for member in members:
+            member.shown_person = people.get(member.person)
+            member.shown_organisation = people.get(member.organisation)
+        context["members"] = members
+        context["archive"] = self.archive()
+        context["structured_data"] = council_json_ld(self, request)
+        return context
+
+
+class CouncilMember(TranslatableMixin, Orderable):
+    """A person's seat on a council: role, whom they represent and for how long."""
+
+    page = ParentalKey(CouncilPage, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Choose the member from People; add them there first if they are missing."),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=MemberRole.choices,
+        default=MemberRole.MEMBER,
+        help_text=_("The member's role on this council."),
+    )
+    represents = models.CharField(
+        _("represents"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The organisation, party or group the member is appointed for, for example "
+            "'Employers’ association' or 'Green Party'."
+        ),
+    )
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("organisation represented"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: choose the organisation if it is in People and places."),
+    )
+    period_start = models.DateField(
+        _("member from"), null=True, blank=True, help_text=_("First day of the appointment.")
+    )
+    period_end = models.DateField(
+        _("member until"),
+        null=True,
+        blank=True,
+        help_text=_("Last day of the appointment; leave empty if it is open-ended."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("person"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("represents"), FieldPanel("organisation")]),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("person", overridable=False),
+        SynchronizedField("organisation", overridable=False),
+        SynchronizedField("role", overridable=False),
+        SynchronizedField("period_start", overridable=False),
+        SynchronizedField("period_end", overridable=False),
+        TranslatableField("represents"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("council member")
+        verbose_name_plural = _("council members")
+        ordering = ["sort_order"]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError(
+                {
+                    "period_end": _(
+                        "The membership cannot end (%(end)s) before it starts (%(start)s)."
+                    )
+                    % {"end": self.period_end.isoformat(), "start": self.period_start.isoformat()}
+                }
+            )
+
+
+# --- Meeting ------------------------------------------------------------------------------
+
+
+class MinutesPage(TingstedPage):
+    """One meeting of a council: its agenda and, after the meeting, its minutes."""
+
+    start = models.DateTimeField(
+        _("starts"),
+        help_text=_("Date and time the meeting starts, in the site's time zone."),
+    )
+    end = models.DateTimeField(
+        _("ends"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: when the meeting is planned to end."),
+    )
+    venue = models.ForeignKey(
+        "people.Venue",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the meeting is held; add the venue under People and places."),
+    )
+    room = models.CharField(
+        _("room"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional: the room, for example 'Meeting room 3, 2nd floor'."),
+    )
+    document_status = models.CharField(
+        _("document status"),
+        max_length=20,
+        choices=DocumentStatus.choices,
+        default=DocumentStatus.AGENDA,
+        help_text=_(
+            "Agenda before the meeting; minutes draft while the minutes are being approved; "
+            "minutes approved once every open item has its decision."
+        ),
+    )
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Optional: a sentence or two about the meeting shown above the agenda."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("venue"), FieldPanel("room")]),
+                FieldPanel("document_status"),
+            ],
+            heading=_("Meeting"),
+        ),
+        FieldPanel("introduction"),
+        InlinePanel(
+            "attendance",
+            heading=_("Attendance"),
+            label=_("Attendee or absentee"),
+            help_text=_("Who attended and who was absent, and whether absentees gave notice."),
+        ),
+        InlinePanel("agenda_items", heading=_("Agenda items"), label=_("Agenda item")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        # Only open items: closed items' text must never reach the search index.
+        index.SearchField("open_items_text"),
+        index.FilterField("start"),
+        index.FilterField("document_status"),
+    ]
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("time_zone", serializer=TimeZoneField(source="*")),
+        APIField("venue", serializer=VenueField()),
+        APIField("room"),
+        APIField("document_status"),
+        APIField("introduction"),
+        APIField("council", serializer=CouncilField(source="*")),
+        APIField("attendance", serializer=AttendanceField(source="*")),
+        # Always the public view: generic page API responses are shared between callers.
+        APIField("agenda", serializer=AgendaField(source="*")),
+    ]
+
+    base_form_class = MinutesPageForm
+    parent_page_types = ["minutes.CouncilPage"]
+    subpage_types: list[str] = []
+    template = "minutes/minutes_page.html"
+
+    override_translatable_fields = [
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("venue", overridable=False),
+        SynchronizedField("document_status", overridable=False),
+        SynchronizedField("attendance", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    def save_revision(self, *args, **kwargs):
+        # Drafts are saved as revisions before anything is published; attachments of closed
+        # items must be private from the first save, not from publication.
+        from plugins.minutes.attachments import secure_closed_attachments
+
+        secure_closed_attachments(self)
+        return super().save_revision(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        from plugins.minutes.validation import minutes_errors
+
+        problems = minutes_errors(self.document_status, list(self.agenda_items.all()))
+        if problems:
+            raise ValidationError([message for _index, _field, message in problems])
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": _("The meeting cannot end before it starts.")})
+
+    @property
+    def council(self) -> CouncilPage | None:
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    @property
+    def is_minutes(self) -> bool:
+        return self.document_status != DocumentStatus.AGENDA
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.start >= timezone.now()
+
+    def open_items_text(self) -> str:
+        """The text of open items only, for the search index."""
+        parts = []
+        for item in self.agenda_items.all():
+            if item.is_closed:
+                continue
+            parts += [
+                item.title,
+                item.case_number,
+                strip_tags(item.summary),
+                strip_tags(item.recommendation),
+                strip_tags(item.decision_text),
+            ]
+        return "\n".join(part for part in parts if part)
+
+    def siblings(self) -> tuple[MinutesPage | None, MinutesPage | None]:
+        """The previous and next meeting of the same council (live, public)."""
+        meetings = MinutesPage.objects.sibling_of(self, inclusive=False).live().public()
+        previous = meetings.filter(start__lt=self.start).order_by("-start").first()
+        following = meetings.filter(start__gt=self.start).order_by("start").first()
+        return previous, following
+
+    def serve(self, request, *args, **kwargs):
+        from django.utils.cache import patch_cache_control, patch_vary_headers
+
+        from plugins.minutes.access import can_see_closed_items
+
+        response = super().serve(request, *args, **kwargs)
+        # A page that shows closed items must never be kept by a shared cache, and the
+        # same address answers differently with an API token.
+        patch_vary_headers(response, ["Authorization"])
+        if can_see_closed_items(request):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        from plugins.minutes.presentation import meeting_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(meeting_context(self, request))
+        return context
+
+
+class MinutesAttendance(Orderable):
+    """A person present at, or absent from, a meeting."""
+
+    page = ParentalKey(MinutesPage, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("A council member, secretary or guest (from People)."),
+    )
+    status = models.CharField(
+        _("attendance"),
+        max_length=10,
+        choices=Attendance.choices,
+        default=Attendance.PRESENT,
+    )
+    notice_given = models.BooleanField(
+        _("notice given"),
+        default=False,
+        help_text=_("For absentees: tick if the person sent notice of absence."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("person"), FieldPanel("status"), FieldPanel("notice_given")])
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_status_display()})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.notice_given and self.status != Attendance.ABSENT:
+            raise ValidationError(
+                {"notice_given": _("Only an absent person can have given notice of absence.")}
+            )
+
+
+class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
+    """One item on a meeting's agenda, with the recommendation and the decision."""
+
+    page = ParentalKey(MinutesPage, on_delete=models.CASCADE, related_name="agenda_items")
+    number = models.CharField(
+        _("number"),
+        max_length=12,
+        help_text=_("The item's number on the agenda, for example '4' or '4a'."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    is_closed = models.BooleanField(
+        _("closed item"),
+        default=False,
+        help_text=_(
+            "Closed items show only their number and title to the public. Their text, "
+            "recommendation, decision and attachments are visible only to people allowed "
+            "to see closed items. Attachments move to the private collection."
+        ),
+    )
+    case_number = models.CharField(
+        _("case number"),
+        max_length=60,
+        blank=True,
+        help_text=_("The administration's case or journal number, if any."),
+    )
+    summary = RichTextField(
+        _("summary and background"),
+        blank=True,
+        features=ITEM_TEXT_FEATURES,
+        help_text=_("What the item is about and why it is on the agenda."),
+    )
+    recommendation = RichTextField(
+        _("recommendation"),
+        blank=True,
+        features=ITEM_TEXT_FEATURES,
+        help_text=_("The administration's recommendation to the council."),
+    )
+    participants_note = models.TextField(
+        _("note on participants"),
+        blank=True,
+        help_text=_(
+            "Optional, translatable: who takes part in this item and why, for example "
+            "'The head of the volunteer centre presents the project.'"
+        ),
+    )
+    decision_outcome = models.CharField(
+        _("decision"),
+        max_length=30,
+        choices=Outcome.choices,
+        blank=True,
+        help_text=_("Leave empty until the meeting has been held."),
+    )
+    decision_text = RichTextField(
+        _("decision text"),
+        blank=True,
+        features=ITEM_TEXT_FEATURES,
+        help_text=_("What the council decided or discussed, in full."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("is_closed"), FieldPanel("case_number")]),
+        FieldPanel("summary"),
+        FieldPanel("recommendation"),
+        InlinePanel(
+            "participants",
+            heading=_("Participants for this item"),
+            label=_("Participant"),
+        ),
+        FieldPanel("participants_note"),
+        FieldPanel("decision_outcome"),
+        FieldPanel("decision_text"),
+        InlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("number", overridable=False),
+        # Synchronised and not overridable: a translation can never open a closed item.
+        SynchronizedField("is_closed", overridable=False),
+        SynchronizedField("case_number", overridable=False),
+        SynchronizedField("decision_outcome", overridable=False),
+        SynchronizedField("attachments", overridable=False),
+        SynchronizedField("participants", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["sort_order"]
+        permissions = [("view_closed_items", _("Can see closed agenda items"))]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    @property
+    def anchor(self) -> str:
+        return "item-" + re.sub(r"[^0-9A-Za-z]+", "-", self.number).strip("-").lower()
+
+
+class AgendaItemParticipant(Orderable):
+    """Someone who takes part in one item: a person chosen from People, or a typed name.
+
+    Not translatable itself (a nested translatable row would clash with its source when a
+    page is copied); the item's ``participants_note`` carries translatable prose.
+    """
+
+    item = ParentalKey(AgendaItem, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Choose a person from People, or type a name below."),
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        blank=True,
+        help_text=_("For guests who are not in People."),
+    )
+    role = models.CharField(
+        _("role for this item"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example 'Chair of the volunteer association'. Copied, not translated."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("name"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self) -> str:
+        return self.name or str(self.person or "")
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.person_id and not self.name.strip():
+            raise ValidationError({"name": _("Choose a person or type a name.")})
+
+
+class AgendaItemAttachment(Orderable):
+    """A document attached to an agenda item ("bilag")."""
+
+    item = ParentalKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "cms.TingstedDocument",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The document's own title is shown as the link text."),
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return str(self.document)

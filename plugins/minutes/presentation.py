@@ -1,0 +1,324 @@
+"""What a reader may see of a meeting, in one place, for templates, API and export.
+
+:func:`visible_items` is the only function that hands agenda items to a channel. A
+closed item becomes a :class:`RedactedItem` (number, title, nothing else) unless the
+reader may see closed items, so no template or serializer can leak what it never gets.
+Everything here reads items, participants and attachments in a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from wagtail.models import Locale, Page, TranslatableMixin
+
+from blocks.representation import absolute, rich_text_html
+from cms.sites import site_time_zone
+from plugins.minutes.access import can_see_closed_items
+from plugins.minutes.models import (
+    AgendaItem,
+    AgendaItemAttachment,
+    AgendaItemParticipant,
+    Attendance,
+    DocumentStatus,
+    MinutesAttendance,
+    MinutesPage,
+    Outcome,
+)
+from plugins.minutes.structured_data import meeting_json_ld
+
+
+@dataclass(frozen=True)
+class RedactedItem:
+    """A closed item as the public sees it."""
+
+    number: str
+    title: str
+    anchor: str
+    is_closed: bool = True
+    redacted: bool = True
+
+
+def redact(item: AgendaItem) -> RedactedItem:
+    return RedactedItem(number=item.number, title=item.title, anchor=item.anchor)
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def load_items(page: MinutesPage) -> list[AgendaItem]:
+    """The page's agenda items with participants and attachments, in three queries.
+
+    A page being previewed holds its items in memory; those are used as they are.
+    """
+    items = page.agenda_items.all()
+    if not isinstance(items, QuerySet):
+        return list(items)
+    return list(
+        items.prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=AgendaItemParticipant.objects.select_related("person__organisation"),
+            ),
+            Prefetch(
+                "attachments",
+                queryset=AgendaItemAttachment.objects.select_related("document"),
+            ),
+        )
+    )
+
+
+def load_items_for_pages(pages: list[MinutesPage]) -> dict[int, list[AgendaItem]]:
+    """Agenda items of several pages at once (for council exports), keyed by page id."""
+    items = AgendaItem.objects.filter(page__in=[page.pk for page in pages]).prefetch_related(
+        Prefetch(
+            "participants",
+            queryset=AgendaItemParticipant.objects.select_related("person__organisation"),
+        ),
+        Prefetch("attachments", queryset=AgendaItemAttachment.objects.select_related("document")),
+    )
+    grouped: dict[int, list[AgendaItem]] = defaultdict(list)
+    for item in items.order_by("page_id", "sort_order"):
+        grouped[item.page_id].append(item)
+    return grouped
+
+
+def load_attendance(page: MinutesPage) -> list[MinutesAttendance]:
+    rows = page.attendance.all()
+    if isinstance(rows, QuerySet):
+        rows = rows.select_related("person__organisation")
+    return list(rows)
+
+
+def localized_people(objects: Iterable[Any]) -> dict[Any, Any]:
+    """Map each translatable object to its translation in the active language, batched.
+
+    One query per model instead of one per object (``.localized`` queries every time).
+    Objects without a translation map to themselves.
+    """
+    objects = [obj for obj in objects if obj is not None]
+    result: dict[Any, Any] = {obj: obj for obj in objects}
+    if not objects:
+        return result
+    locale = active_locale()
+    if locale is None:
+        return result
+    by_model: dict[type, list[TranslatableMixin]] = defaultdict(list)
+    for obj in objects:
+        if obj.locale_id != locale.pk:
+            by_model[type(obj)].append(obj)
+    for model, wanted in by_model.items():
+        translations = {
+            translation.translation_key: translation
+            for translation in model.objects.filter(
+                translation_key__in={obj.translation_key for obj in wanted}, locale=locale
+            ).select_related(*(["organisation"] if hasattr(model, "organisation") else []))
+        }
+        for obj in wanted:
+            result[obj] = translations.get(obj.translation_key, obj)
+    return result
+
+
+def active_locale() -> Locale | None:
+    from django.utils.translation import get_language
+
+    language = get_language()
+    cached = _LOCALES.get(language)
+    if cached is None:
+        try:
+            cached = Locale.get_active()
+        except Locale.DoesNotExist:
+            return None
+        _LOCALES[language] = cached
+    return cached
+
+
+#: Locales are few and never change while the process runs; reading the row for every
+#: person shown would make a page's query count grow with its people.
+_LOCALES: dict[str, Locale] = {}
+
+
+def clear_locale_cache(**kwargs) -> None:
+    _LOCALES.clear()
+
+
+# --- what a reader sees -------------------------------------------------------------------
+
+
+def visible_items(items: list[AgendaItem], full: bool) -> list[AgendaItem | RedactedItem]:
+    """The items as the reader may see them: closed items redacted unless ``full``.
+
+    Open items get ``shown_participants`` (people in the active language).
+    """
+    shown: list[AgendaItem | RedactedItem] = []
+    people = localized_people(
+        participant.person
+        for item in items
+        if full or not item.is_closed
+        for participant in item.participants.all()
+    )
+    for item in items:
+        if item.is_closed and not full:
+            shown.append(redact(item))
+            continue
+        item.shown_participants = [
+            _participant(participant, people.get(participant.person))
+            for participant in item.participants.all()
+        ]
+        shown.append(item)
+    return shown
+
+
+def _participant(participant: AgendaItemParticipant, person) -> dict[str, Any]:
+    """A participant with the chosen person's name and role in the active language."""
+    if person is None:
+        return {"person": None, "name": participant.name, "role": participant.role}
+    return {
+        "person": person,
+        "name": participant.name or person.name,
+        "role": participant.role or person.role,
+    }
+
+
+def outcome_label(code: str) -> str:
+    return str(Outcome(code).label) if code else ""
+
+
+def status_label(code: str) -> str:
+    return str(DocumentStatus(code).label) if code else ""
+
+
+def meeting_context(page: MinutesPage, request) -> dict[str, Any]:
+    """Template context for a meeting page."""
+    full = can_see_closed_items(request)
+    items = visible_items(load_items(page), full)
+    attendance = load_attendance(page)
+    people = localized_people(row.person for row in attendance)
+    for row in attendance:
+        row.shown_person = people.get(row.person)
+    previous, following = page.siblings() if page.pk else (None, None)
+    venue = page.venue.localized if page.venue_id else None
+    council = page.get_parent().specific if page.pk else None
+    return {
+        "items": items,
+        "can_see_closed": full,
+        "has_closed_items": any(item.is_closed for item in items),
+        "attendees": [row for row in attendance if row.status == Attendance.PRESENT],
+        "absentees": [row for row in attendance if row.status == Attendance.ABSENT],
+        "previous_meeting": previous,
+        "next_meeting": following,
+        "council": council,
+        "venue": venue,
+        "status_label": status_label(page.document_status),
+        "structured_data": meeting_json_ld(page, council, venue, request),
+    }
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+
+def document_json(document, context: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        "title": document.title,
+        "url": absolute(document.url, context),
+        "size": document.file_size,
+        "extension": (document.file_extension or "").lower(),
+    }
+
+
+def item_json(item: AgendaItem | RedactedItem, context: dict[str, Any] | None) -> dict[str, Any]:
+    """An agenda item as JSON; a redacted item has number, title and closed only."""
+    if isinstance(item, RedactedItem):
+        return {"number": item.number, "title": item.title, "closed": True}
+    participants = getattr(item, "shown_participants", None)
+    if participants is None:
+        participants = visible_items([item], True)[0].shown_participants
+    return {
+        "number": item.number,
+        "title": item.title,
+        "closed": item.is_closed,
+        "case_number": item.case_number,
+        "summary": rich_text_html(item.summary, context),
+        "recommendation": rich_text_html(item.recommendation, context),
+        "participants": [
+            {
+                "name": participant["name"],
+                "role": participant["role"],
+                "person_id": participant["person"].pk if participant["person"] else None,
+            }
+            for participant in participants
+        ],
+        "participants_note": item.participants_note,
+        "decision": {
+            "outcome": item.decision_outcome or None,
+            "label": outcome_label(item.decision_outcome) or None,
+            "text": rich_text_html(item.decision_text, context),
+        },
+        "attachments": [
+            document_json(attachment.document, context) for attachment in item.attachments.all()
+        ],
+    }
+
+
+def page_url(page: Page, context: dict[str, Any] | None) -> str | None:
+    request = (context or {}).get("request")
+    return absolute(page.get_url(request=request), context)
+
+
+def meeting_times(page: MinutesPage) -> dict[str, Any]:
+    zone = site_time_zone(page.get_site())
+    return {
+        "start": page.start.astimezone(zone).isoformat(),
+        "end": page.end.astimezone(zone).isoformat() if page.end else None,
+        "time_zone": zone.key,
+    }
+
+
+def attendance_json(page: MinutesPage, context: dict[str, Any] | None) -> list[dict[str, Any]]:
+    rows = load_attendance(page)
+    people = localized_people(row.person for row in rows)
+    return [
+        {
+            "name": people[row.person].name,
+            "role": people[row.person].role,
+            "person_id": row.person_id,
+            "status": row.status,
+            "notice_given": row.notice_given if row.status == Attendance.ABSENT else None,
+        }
+        for row in rows
+    ]
+
+
+def members_json(council, context: dict[str, Any] | None) -> list[dict[str, Any]]:
+    members = council.members.all()
+    if isinstance(members, QuerySet):
+        members = members.select_related("person", "organisation")
+    members = list(members)
+    people = localized_people([m.person for m in members] + [m.organisation for m in members])
+    return [
+        {
+            "name": people[member.person].name,
+            "person_id": member.person_id,
+            "role": member.role,
+            "role_label": str(member.get_role_display()),
+            "represents": member.represents
+            or (people[member.organisation].name if member.organisation else ""),
+            "organisation_id": member.organisation_id,
+            "period_start": member.period_start.isoformat() if member.period_start else None,
+            "period_end": member.period_end.isoformat() if member.period_end else None,
+        }
+        for member in members
+    ]
+
+
+def council_links(council, context: dict[str, Any] | None) -> dict[str, str]:
+    from django.urls import reverse
+
+    return {
+        "export": absolute(reverse("minutes:council_export", args=[council.pk]), context),
+        "calendar": absolute(reverse("minutes:council_calendar", args=[council.pk]), context),
+    }

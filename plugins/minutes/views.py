@@ -1,0 +1,71 @@
+"""Open data views: JSON exports of meetings and councils, and the councils' calendars."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.api.querysets import get_public_pages_queryset
+
+from plugins.minutes.access import can_see_closed_items, request_user
+from plugins.minutes.calendar import council_calendar_bytes
+from plugins.minutes.export import SCHEMA_PATH, ocd_event
+from plugins.minutes.export import council_export as build_council_export
+from plugins.minutes.models import CouncilPage, MinutesPage
+
+
+def _page(request: HttpRequest, model, page_id: int):
+    """The page if the request may see it, in the active language when translated."""
+    # The token's user, if any, decides page view restrictions as it decides closed items.
+    request.user = request_user(request)
+    pages = get_public_pages_queryset(request, model).select_related("locale")
+    page = pages.filter(pk=page_id).first()
+    if page is None:
+        raise Http404(_("No such page."))
+    translation = page.localized
+    if translation.pk != page.pk and pages.filter(pk=translation.pk).exists():
+        return translation.specific
+    return page
+
+
+def _json(request: HttpRequest, data: dict, full: bool) -> JsonResponse:
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Access-Control-Allow-Origin"] = "*"
+    # A response with closed items must not be stored by shared caches.
+    response["Cache-Control"] = "private, no-store" if full else "public, max-age=300"
+    response["Vary"] = "Authorization, Cookie, Accept-Language"
+    return response
+
+
+@require_GET
+def meeting_export(request: HttpRequest, page_id: int) -> JsonResponse:
+    page = _page(request, MinutesPage, page_id)
+    full = can_see_closed_items(request)
+    return _json(request, ocd_event(page, {"request": request}, full=full), full)
+
+
+@require_GET
+def council_export(request: HttpRequest, page_id: int) -> JsonResponse:
+    council = _page(request, CouncilPage, page_id)
+    full = can_see_closed_items(request)
+    return _json(request, build_council_export(council, {"request": request}, full=full), full)
+
+
+@require_GET
+def council_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
+    council = _page(request, CouncilPage, page_id)
+    response = HttpResponse(
+        council_calendar_bytes(council, request), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="council-{council.pk}.ics"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+@require_GET
+def export_schema(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse(json.loads(SCHEMA_PATH.read_text()))
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+
+from cms.contract import PluginConfig
+
+
+class NetworksConfig(PluginConfig):
+    """Policy networks: membership terms, moderators, programme and an interest form."""
+
+    name = "plugins.networks"
+    label = "networks"
+    verbose_name = _("Networks")
+
+    page_models = ["networks.NetworkIndexPage", "networks.NetworkPage"]
+    home_page_types = ["networks.NetworkIndexPage"]
+    api_routers = "plugins.networks.api.routers"
+    demo_content = "plugins.networks.demo.build"

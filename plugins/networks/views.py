@@ -1,0 +1,147 @@
+"""Serving a network page: its programme, moderators and the interest form."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from plugins.meetings.jsonld import event_data, organisation_data, to_script
+from plugins.meetings.models import split_meetings
+from plugins.meetings.programme import localized_in_bulk, resolve_meetings
+from plugins.networks.forms import InterestForm
+from plugins.networks.models import NetworkPage
+from plugins.people.models import Organisation, Person, Venue
+
+logger = logging.getLogger(__name__)
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The visitor's address. Behind a proxy, set REMOTE_ADDR from a trusted header there."""
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def rate_limited(request: HttpRequest) -> bool:
+    """Count this POST against the address's budget; True once it is spent."""
+    limit = settings.TINGSTED_INTEREST_RATE_LIMIT
+    window = settings.TINGSTED_INTEREST_RATE_WINDOW
+    key = f"tingsted:interest:{client_ip(request)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        # The entry expired between add and incr: this is the first hit of a new window.
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=False) -> dict:
+    locale = Locale.get_active()
+    zone = timezone.get_current_timezone()
+    upcoming, past = split_meetings(page.meetings(), zone)
+    resolve_meetings([*upcoming, *past], locale=locale, zone=zone)
+    for meeting in (*upcoming, *past):
+        # The parent is the page being served; spare each meeting the lookup.
+        meeting.__dict__["network"] = page
+
+    moderators = list(page.moderators.all())
+    people = localized_in_bulk(
+        Person,
+        [m.person_id for m in moderators] + [page.contact_person_id],
+        locale,
+    )
+    for moderator in moderators:
+        moderator.localized_person = people.get(moderator.person_id)
+    organiser = localized_in_bulk(Organisation, [page.organiser_id], locale).get(page.organiser_id)
+    venue = localized_in_bulk(Venue, [page.default_venue_id], locale).get(page.default_venue_id)
+    terms = page.terms_page.localized if page.terms_page_id else None
+    terms_url = terms.get_url(request=request) if terms else None
+    if form is None and page.interest_enabled:
+        form = InterestForm(network=page, terms_url=terms_url)
+
+    for meeting in (*upcoming, *past):
+        if not meeting.organiser_id:
+            meeting.resolved_organiser = organiser
+    structured = []
+    if organiser is not None:
+        structured.append(
+            {"@context": "https://schema.org", **organisation_data(organiser, request)}
+        )
+    structured += [event_data(meeting, request) for meeting in upcoming]
+    return {
+        "upcoming": upcoming,
+        "past": past,
+        "moderators": moderators,
+        "organiser": organiser,
+        "contact_person": people.get(page.contact_person_id),
+        "default_venue": venue,
+        "terms_url": terms_url,
+        "form": form,
+        "sent": sent,
+        "structured_data": to_script(structured) if structured else "",
+    }
+
+
+def _render(
+    page: NetworkPage, request: HttpRequest, *, status: int = 200, **kwargs
+) -> HttpResponse:
+    context = page.get_context(request)
+    context.update(network_context(page, request, **kwargs))
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def interest_view(page: NetworkPage, request: HttpRequest, *, sent: bool = False) -> HttpResponse:
+    if request.method != "POST" or sent or not page.interest_enabled:
+        return _render(page, request, sent=sent)
+
+    if rate_limited(request):
+        return TemplateResponse(
+            request,
+            "networks/rate_limited.html",
+            {"page": page, "self": page},
+            status=429,
+            headers={"Retry-After": str(settings.TINGSTED_INTEREST_RATE_WINDOW)},
+        )
+    terms = page.terms_page.localized if page.terms_page_id else None
+    form = InterestForm(
+        request.POST, network=page, terms_url=terms.get_url(request=request) if terms else None
+    )
+    thanks_url = page.url + page.reverse_subpage("thanks") + "#interest"
+    if form.is_bot:
+        # Answer as if all went well, so the bot learns nothing; store nothing.
+        return HttpResponseRedirect(thanks_url)
+    if not form.is_valid():
+        return _render(page, request, form=form)
+
+    submission = form.save(commit=False)
+    submission.language = get_language() or ""
+    submission.save()
+    notify_contact(page, submission, request)
+    return HttpResponseRedirect(thanks_url)
+
+
+def notify_contact(page: NetworkPage, submission, request: HttpRequest) -> None:
+    recipient = page.recipient_email
+    if not recipient:
+        return
+    subject = _("New interest in %(network)s") % {"network": page.title}
+    body = render_to_string(
+        "networks/email/interest_notification.txt",
+        {"page": page, "submission": submission, "page_url": page.get_full_url(request=request)},
+    )
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+    except OSError:
+        # The submission is stored and listed in the admin; a mail outage must not lose it
+        # or show the visitor an error.
+        logger.exception("Could not e-mail interest submission %s to %s", submission.pk, recipient)

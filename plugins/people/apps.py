@@ -1,0 +1,14 @@
+from django.utils.translation import gettext_lazy as _
+
+from cms.contract import PluginConfig
+
+
+class PeopleConfig(PluginConfig):
+    """People, organisations and venues: the snippets the other plugins choose from."""
+
+    name = "plugins.people"
+    label = "people"
+    verbose_name = _("People and places")
+
+    snippet_models = ["people.Person", "people.Organisation", "people.Venue"]
+    demo_content = "plugins.people.demo.build"

@@ -1,0 +1,104 @@
+"""Blocks that choose people: a person chooser and a speaker typed inline or chosen."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from pydantic import BaseModel
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from plugins.people.api import PersonData, person_data
+
+
+class SpeakerData(BaseModel):
+    name: str
+    role: str
+    organisation: str
+    #: The register entry, when the speaker was chosen rather than typed in.
+    person: PersonData | None
+
+
+class PersonChooserBlock(SnippetChooserBlock):
+    """Chooses a Person; the API returns the person, not an id."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Person"))
+        super().__init__("people.Person", **kwargs)
+
+    def get_api_representation(self, value, context=None):
+        super().get_api_representation(value, context)
+        return person_data(value, context)
+
+    def get_api_schema(self):
+        return PersonData | None
+
+
+class SpeakerBlock(blocks.StructBlock):
+    """A speaker or participant: a person from the register, or typed in for a one-off."""
+
+    person = PersonChooserBlock(
+        required=False,
+        help_text=_("Choose someone from the people register, or type a name below."),
+    )
+    name = blocks.CharBlock(
+        label=_("Name"), required=False, max_length=200, help_text=_("Only if no person is chosen.")
+    )
+    role = blocks.CharBlock(label=_("Role"), required=False, max_length=200)
+    organisation = blocks.CharBlock(label=_("Organisation"), required=False, max_length=200)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value["person"] and not value["name"]:
+            raise StructBlockValidationError(
+                block_errors={"name": ValidationError(_("Choose a person or type a name."))}
+            )
+        return value
+
+    @staticmethod
+    def resolve(value) -> dict:
+        """Name, role and organisation, whichever way the speaker was given."""
+        person = value["person"].localized if value["person"] else None
+        if person is not None:
+            organisation = person.organisation.localized if person.organisation else None
+            return {
+                "name": value["name"] or person.name,
+                "role": value["role"] or person.role,
+                "organisation": value["organisation"]
+                or (organisation.name if organisation else ""),
+                "person": person,
+            }
+        return {
+            "name": value["name"],
+            "role": value["role"],
+            "organisation": value["organisation"],
+            "person": None,
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["speaker"] = self.resolve(value)
+        return context
+
+    def get_api_representation(self, value, context=None):
+        super().get_api_representation(value, context)
+        resolved = self.resolve(value)
+        return {
+            "name": resolved["name"],
+            "role": resolved["role"],
+            "organisation": resolved["organisation"],
+            "person": person_data(resolved["person"], context),
+        }
+
+    def get_api_schema(self) -> type:
+        return SpeakerData
+
+    class Meta:
+        icon = "user"
+        label = _("Speaker")
+        template = "people/blocks/speaker.html"
+        preview_value = {
+            "name": "Sigrid Holm",
+            "role": "Chair",
+            "organisation": "Nordic Towns Forum",
+        }
+        description = _("A person from the register, or a name, role and organisation typed in.")

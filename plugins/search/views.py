@@ -1,0 +1,123 @@
+"""The site search page: the current site, in the current language, live public pages only.
+
+Searching is Wagtail's: ``Page.objects....search(query)`` with the configured backend
+(the database backend by default; see plugins/search/backends.py for per-language
+stemming on PostgreSQL and docs/search.md for OpenSearch/Elasticsearch).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db import DatabaseError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+
+_NOT_WORD = re.compile(r"[^\w]+|_")
+
+#: Longer queries are cut: nobody types more, and it bounds the work per request.
+MAX_QUERY_LENGTH = 200
+PER_PAGE = 10
+logger = logging.getLogger(__name__)
+
+#: Text shown under a result, taken from the first of these attributes that is filled in.
+SUMMARY_FIELDS = ("search_description", "excerpt", "lead", "intro")
+
+
+def site_root(request: HttpRequest, locale: Locale) -> Page | None:
+    """The current site's home page in ``locale``, or None if it has no such translation."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if root.locale_id == locale.pk:
+        return root
+    return root.get_translation_or_none(locale)
+
+
+def clean_query(raw: str) -> str:
+    """The words of ``raw``, lower-cased, without punctuation.
+
+    SQLite's FTS5 reads quotes, parentheses, ``*``, ``:`` and upper-case AND/OR/NOT/NEAR as
+    query syntax and fails on unbalanced ones; the site search offers plain word search
+    only, so these characters become spaces on every backend alike.
+    """
+    words = _NOT_WORD.sub(" ", raw[: MAX_QUERY_LENGTH * 2]).lower().split()
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+def search_pages(request: HttpRequest, query: str):
+    """Search results (live, public pages of this site and language) for ``query``."""
+    locale = Locale.get_active()
+    root = site_root(request, locale)
+    if root is None or not query:
+        return Page.objects.none()
+    pages = Page.objects.live().public().descendant_of(root, inclusive=True).filter(locale=locale)
+    return pages.search(query)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = clean_query(request.GET.get("q", ""))
+    raw_page = request.GET.get("page", "1")
+    if not raw_page.isdigit() or int(raw_page) < 1:
+        raise Http404(_("There is no such page of search results."))
+    results = search_pages(request, query) if query else Page.objects.none()
+    paginator = Paginator(results, PER_PAGE)
+    failed = False
+    try:
+        page_obj = paginator.page(int(raw_page))
+    except EmptyPage as exc:
+        raise Http404(_("There is no such page of search results.")) from exc
+    except DatabaseError:
+        # A query the backend cannot parse is the visitor's typo, not a server error.
+        logger.warning("Search backend rejected the query %r", query, exc_info=True)
+        failed = True
+        paginator = Paginator(Page.objects.none(), PER_PAGE)
+        page_obj = paginator.page(1)
+    ids = [page.pk for page in page_obj.object_list]
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    items = [
+        {"page": specific[pk], "summary": summary(specific[pk])} for pk in ids if pk in specific
+    ]
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "failed": failed,
+            "items": items,
+            "page_obj": page_obj,
+            "paginator": paginator,
+            "pagination": pagination(paginator, page_obj, query),
+        },
+    )
+
+
+def summary(page: Page) -> str:
+    for name in SUMMARY_FIELDS:
+        value = getattr(page, name, "")
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+def pagination(paginator: Paginator, page_obj, query: str) -> dict:
+    from django.http import QueryDict
+
+    def url(number: int) -> str:
+        params = QueryDict(mutable=True)
+        params["q"] = query
+        if number > 1:
+            params["page"] = number
+        return f"?{params.urlencode()}"
+
+    return {
+        "previous": url(page_obj.previous_page_number()) if page_obj.has_previous() else None,
+        "next": url(page_obj.next_page_number()) if page_obj.has_next() else None,
+        "number": page_obj.number,
+        "count": paginator.num_pages,
+    }

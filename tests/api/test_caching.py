@@ -1,0 +1,165 @@
+"""ETag, Last-Modified and 304s; a server-side cache invalidated by every kind of change."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache.backends.locmem import LocMemCache
+
+from api import cache as api_cache
+from tests.api.conftest import add_page
+
+pytestmark = pytest.mark.django_db
+
+PATHS = ["/api/v2/pages/", "/api/v3/pages/", "/api/v2/pages/{id}/", "/api/v3/pages/{id}/"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_public_responses_carry_validators_and_answer_304(api, home, path):
+    path = path.format(id=home("da").pk)
+    first = api.get(path)
+    assert first.status_code == 200
+    assert first["Cache-Control"] == "public, max-age=60, s-maxage=300"
+    assert "Authorization" in first["Vary"]
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert api.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert api.get(path, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert api.get(path, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+
+
+def test_a_repeated_request_is_answered_from_the_cache(api, home, django_assert_max_num_queries):
+    path = f"/api/v3/pages/{home('da').pk}/"
+    api.get(path)
+    with django_assert_max_num_queries(1):  # Site.find_for_request may look up the host
+        assert api.get(path).status_code == 200
+
+
+def test_publishing_invalidates_the_cache_and_the_next_request_shows_the_change(api, home):
+    page = home("da")
+    path = f"/api/v2/pages/{page.pk}/"
+    before = api.get(path)
+    page.title = "Tingsted Danmark – ny titel"
+    page.save_revision().publish()
+    after = api.get(path)
+    assert after.json()["title"] == "Tingsted Danmark – ny titel"
+    assert after["ETag"] != before["ETag"]
+    assert api.get(path, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "change", ["unpublish", "move", "delete", "translate", "image", "document", "snippet"]
+)
+def test_every_kind_of_change_bumps_the_generation(home, change):
+    from wagtail.models import Locale
+
+    from tests.factories.cms import DocumentFactory, ImageFactory
+
+    parent = home("da")
+    page = add_page(parent, "Flyttes")
+    other = add_page(parent, "Ny forælder")
+    before = api_cache.generation()
+    if change == "unpublish":
+        page.unpublish()
+    elif change == "move":
+        page.move(other, pos="last-child")
+    elif change == "delete":
+        page.delete()
+    elif change == "translate":
+        Locale.objects.get_or_create(language_code="en")
+        page.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    elif change == "image":
+        ImageFactory()
+    elif change == "document":
+        DocumentFactory()
+    elif change == "snippet":
+        from plugins.people.models import Person
+
+        Person.objects.create(name="Ny person", locale=parent.locale)
+    assert api_cache.generation() > before
+
+
+def test_the_generation_is_shared_through_the_cache_across_processes(settings):
+    """Two cache clients stand in for two app processes sharing Redis."""
+    shared = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared-api"}
+    process_a = LocMemCache("shared-api", {})
+    process_b = LocMemCache("shared-api", {})
+    settings.CACHES = {**settings.CACHES, "api": shared}
+    settings.TINGSTED_API_CACHE = "api"
+    seen_by_b = process_b.get(api_cache.GENERATION_KEY)
+    new = api_cache.bump_generation()
+    assert process_a.get(api_cache.GENERATION_KEY) == new
+    assert process_b.get(api_cache.GENERATION_KEY) == new != seen_by_b
+
+
+def test_the_generation_survives_in_redis_between_clients(settings):
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis(host="127.0.0.1", port=6379, db=11, socket_connect_timeout=0.5).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    from django.core.cache.backends.redis import RedisCache
+
+    location = "redis://127.0.0.1:6379/11"
+    settings.CACHES = {
+        **settings.CACHES,
+        "api": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location},
+    }
+    settings.TINGSTED_API_CACHE = "api"
+    other_process = RedisCache(location, {})
+    try:
+        new = api_cache.bump_generation()
+        assert other_process.get(api_cache.GENERATION_KEY) == new
+    finally:
+        other_process.delete(api_cache.GENERATION_KEY)
+
+
+def test_cors_is_allowed_for_configured_origins_only(api, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://partner.example"]
+    allowed = api.get("/api/v3/pages/", HTTP_ORIGIN="https://partner.example")
+    assert allowed["Access-Control-Allow-Origin"] == "https://partner.example"
+    assert "ETag" in allowed["Access-Control-Expose-Headers"]
+    other = api.get("/api/v3/pages/", HTTP_ORIGIN="https://elsewhere.example")
+    assert not other.has_header("Access-Control-Allow-Origin")
+
+
+def test_rate_limits_answer_429_with_retry_after(api, settings, service_token):
+    settings.TINGSTED_API_RATE_ANONYMOUS = "3/minute"
+    settings.TINGSTED_API_RATE_TOKEN = "5/minute"
+    statuses = [api.get("/api/v3/pages/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    limited = api.get("/api/v2/pages/")
+    assert limited.status_code == 429
+    assert 1 <= int(limited["Retry-After"]) <= 60
+    assert limited.json()["status"] == 429
+    # A token has its own budget, apart from the anonymous address.
+    statuses = [api.get("/api/v3/pages/", token=service_token).status_code for _ in range(6)]
+    assert statuses == [200] * 5 + [429]
+    other_address = api.get("/api/v3/pages/", REMOTE_ADDR="192.0.2.7")
+    assert other_address.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v2/pages/?fields=*&type=cms.HomePage&limit={n}",
+        "/api/v2/pages/?limit={n}",
+        "/api/v3/pages/?limit={n}",
+    ],
+)
+def test_lists_of_20_and_100_items_cost_the_same_queries(
+    api, home, path, django_assert_num_queries, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.TINGSTED_API_CACHE_TIMEOUT = 0  # measure the view, not the response cache
+    parent = home("da")
+    for number in range(100):
+        add_page(parent, f"Side {number}", live=True)
+    counts = []
+    for limit in (20, 100):
+        api_cache.bump_generation()
+        with CaptureQueriesContext(connection) as queries:
+            response = api.get(path.format(n=limit))
+        assert len(response.json()["items"]) == limit
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

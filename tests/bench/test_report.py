@@ -1,0 +1,167 @@
+"""The results writer: table, ratios and targets from fake measurements."""
+
+import json
+
+import pytest
+
+from cms.bench.report import END, START, Report, Row, evaluate, ratios, write
+
+
+def row(key, contender, mode, rps, **fields):
+    defaults = {"dataset": 1000, "label": key, "kind": "list", "p50_ms": 10.0, "p99_ms": 30.0}
+    return Row(key=key, contender=contender, mode=mode, rps=rps, **{**defaults, **fields})
+
+
+@pytest.fixture
+def rows():
+    return [
+        row(
+            "list-20",
+            "ours",
+            "cold",
+            300.0,
+            queries=6,
+            bytes=70_000,
+            limit=20,
+            compare="stock-list-20",
+            status=200,
+            cpu_ms=5.0,
+        ),
+        row(
+            "list-100",
+            "ours",
+            "cold",
+            100.0,
+            queries=6,
+            limit=100,
+            compare="stock-list-100",
+            status=200,
+        ),
+        row(
+            "list-deep",
+            "ours",
+            "cold",
+            250.0,
+            kind="deep",
+            queries=6,
+            limit=20,
+            deep_of="list-20",
+            status=200,
+        ),
+        row(
+            "detail-long",
+            "ours",
+            "cold",
+            150.0,
+            kind="detail",
+            queries=5,
+            compare="stock-v3-detail",
+            status=200,
+        ),
+        row("html-network", "ours", "cold", 90.0, kind="html", p50_ms=62.5, status=200),
+        row("list-20", "ours", "warm", 2500.0, queries=1, limit=20, status=200),
+        row("list-20", "ours", "304", 900.0, queries=1, limit=20, status=304),
+        row("stock-list-20", "stock", "cold", 45.0, queries=46, limit=20, status=200, cpu_ms=40.0),
+        row("stock-list-100", "stock", "cold", 13.0, queries=206, limit=100, status=200),
+        row("stock-v3-detail", "stock", "cold", 210.0, kind="detail", queries=8, status=200),
+        row("static-list-20", "static", "static", 30_000.0, copy_of="list-20", status=200),
+    ]
+
+
+def test_ratios_compare_ours_with_stock_and_with_the_static_file(rows):
+    found = {(r["ours"], r["against"]): r["ratio"] for r in ratios(rows)}
+
+    assert found[("list-20 (cold)", "stock-list-20")] == pytest.approx(6.67, abs=0.01)
+    assert found[("list-100 (cold)", "stock-list-100")] == pytest.approx(7.69, abs=0.01)
+    assert found[("detail-long (cold)", "stock-v3-detail")] == pytest.approx(0.71, abs=0.01)
+    assert found[("list-20 (warm)", "static-list-20")] == pytest.approx(0.0833, abs=0.0001)
+    assert found[("list-20 (cold)", "static-list-20")] == pytest.approx(0.01)
+    cpu = {(r["ours"], r["against"]): r["cpu_ratio"] for r in ratios(rows)}
+    assert cpu[("list-20 (cold)", "stock-list-20")] == 8.0  # stock spends 8× the CPU
+    assert cpu[("list-100 (cold)", "stock-list-100")] is None  # not measured
+
+
+def test_targets_say_met_missed_by_how_much_or_not_applicable(rows):
+    targets = {target.name: target for target in evaluate(rows)}
+
+    assert targets["List queries ≤ 10 and not growing with limit"].status == "met"
+    assert targets["Uncached list-20 ≥ 3× stock-list-20"].status == "met"
+    detail = targets["Uncached detail-long ≥ stock-v3-detail"]
+    assert (detail.status, detail.detail) == ("missed", "150 vs 210 req/s = 0.71×, 29% short")
+    assert targets["Deep offset list-deep within 1.5× of the first page"].status == "met"
+    cached = targets["Cached responses (cache hit, 304) ≥ 1000 req/s"]
+    assert cached.status == "missed"
+    assert "list-20 (304) 900 req/s" in cached.detail
+    assert targets["Rendered html-network p50 < 50 ms uncached"].status == "missed"
+    assert targets["Rendered html-minutes p50 < 50 ms uncached"].status == "n/a"
+
+
+def test_list_queries_that_grow_with_the_limit_miss_the_target(rows):
+    rows[1].queries = 14
+
+    target = next(t for t in evaluate(rows) if t.name.startswith("List queries"))
+
+    assert target.status == "missed"
+    assert "4 over the limit; grows with limit" in target.detail
+
+
+def report_of(rows):
+    return Report(
+        label="Test run",
+        environment={"cpus": 2, "python": "3.11", "seconds": 12.0},
+        datasets={1000: {"pages": 1000, "seconds": 4.2}},
+        rows=rows,
+        profile={
+            "key": "list-100",
+            "url": "/x",
+            "dataset": 1000,
+            "areas": {"database driver": 55.0},
+        },
+        notes=["A note."],
+    )
+
+
+def test_writing_keeps_the_hand_written_parts_of_the_markdown(tmp_path, rows):
+    markdown = tmp_path / "benchmarks.md"
+    markdown.write_text(
+        f"# Benchmarks\n\nIntro.\n\n{START}\nold table\n{END}\n\n## Profiling notes\n\nKept.\n"
+    )
+
+    write(report_of(rows), markdown, tmp_path / "benchmarks.json")
+
+    text = markdown.read_text()
+    assert text.startswith("# Benchmarks\n\nIntro.\n\n")
+    assert text.endswith("## Profiling notes\n\nKept.\n")
+    assert "old table" not in text
+    assert "| 1,000 | list-20 | ours | cold | 300 | 10.0 | 30.0 | 5.00 | 6 | 70,000 | 200 |" in text
+    assert "| 1,000 | list-20 (cold) | stock-list-20 | 6.67× | 8× |" in text
+    assert (
+        "| 1,000 | Uncached detail-long ≥ stock-v3-detail | missed | 150 vs 210 req/s = 0.71×, 29% short |"
+        in text
+    )
+    assert "- database driver: 55%" in text
+    assert "| 1,000 | list-20 (warm) | static-list-20 | 0.0833× | – |" in text
+    assert "| 1,000 | list-20 (cold) | static-list-20 | 0.01× | – |" in text
+    assert "Dataset 1,000: 1000 pages, built in 4.2 s" in text
+
+
+def test_the_json_beside_it_is_machine_readable(tmp_path, rows):
+    write(report_of(rows), tmp_path / "benchmarks.md", tmp_path / "benchmarks.json")
+
+    data = json.loads((tmp_path / "benchmarks.json").read_text())
+
+    first = data["rows"][0]
+    assert {
+        key: first[key] for key in ("key", "dataset", "rps", "p50_ms", "p99_ms", "queries", "bytes")
+    } == {
+        "key": "list-20",
+        "dataset": 1000,
+        "rps": 300.0,
+        "p50_ms": 10.0,
+        "p99_ms": 30.0,
+        "queries": 6,
+        "bytes": 70_000,
+    }
+    assert {"met", "missed", "n/a"} == {target["status"] for target in data["targets"]}
+    assert data["ratios"][0]["against"] == "stock-list-20"
+    assert (tmp_path / "benchmarks.md").read_text().startswith("# Benchmarks")

@@ -1,0 +1,225 @@
+"""A third-party plugin, installed like a pip package, works through the contract alone.
+
+``tests/thirdparty`` holds ``tingsted_example`` and its ``.dist-info`` with a
+``tingsted.plugins`` entry point; pytest puts the folder on ``sys.path`` and
+``cms/settings.py`` adds every entry-point plugin to INSTALLED_APPS. Nothing here is
+mocked: each test exercises what a user of the plugin would see.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from importlib.metadata import distribution
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core import checks
+from django.core.management import call_command
+from tingsted_example.models import ExampleNote, ExamplePage
+
+from cms.contract import HOOKS, Plugin
+from cms.demo import DemoContext
+from cms.models import HomePage
+from cms.plugins import discover_entry_point_plugins, registry
+
+BASE_DIR = Path(settings.BASE_DIR)
+EXAMPLE = "tingsted_example.ExamplePage"
+
+
+@pytest.fixture
+def example_demo(db) -> list[ExamplePage]:
+    """The example plugin's demo content on every site in every language."""
+    registry.get("tingsted_example").demo_content(DemoContext.from_settings(log=lambda m: None))
+    return list(ExamplePage.objects.all())
+
+
+def test_the_plugin_is_discovered_through_its_entry_point():
+    assert "tingsted_example" in discover_entry_point_plugins()
+    entry_points = distribution("tingsted-example").entry_points
+    assert [(ep.group, ep.name, ep.value) for ep in entry_points] == [
+        ("tingsted.plugins", "tingsted_example", "tingsted_example")
+    ]
+    assert "tingsted_example" in settings.INSTALLED_APPS
+    plugin = registry.get("tingsted_example")
+    assert isinstance(plugin, Plugin)
+    assert plugin.module == "tingsted_example"
+    assert plugin.errors == ()
+
+
+def test_the_example_plugin_declares_every_hook():
+    """The example stays a complete example: a new hook must be used here too."""
+    plugin = registry.get("tingsted_example")
+    assert all(getattr(plugin, hook) for hook in HOOKS), [
+        hook for hook in HOOKS if not getattr(plugin, hook)
+    ]
+
+
+@pytest.mark.django_db
+def test_manage_py_check_passes_with_the_plugin_installed():
+    out = StringIO()
+    call_command("check", stdout=out)
+    assert "System check identified no issues" in out.getvalue()
+    assert [m for m in checks.run_checks(tags=["tingsted"]) if m.is_serious()] == []
+
+
+def test_the_demo_leaves_the_example_plugin_out():
+    """`make demo` runs manage.py without tests/thirdparty on the path."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"PYTHONPATH", "DJANGO_SETTINGS_MODULE"}
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "plugins"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "cms" in result.stdout
+    assert "tingsted_example" not in result.stdout
+
+
+@pytest.mark.django_db
+def test_hook_page_models(example_demo, host_client):
+    assert registry.get("tingsted_example").page_models == (ExamplePage,)
+    assert registry.plugin_for_model(ExamplePage).label == "tingsted_example"
+    response = host_client.get("da", "/example/")
+    assert response.status_code == 200
+    assert "<h1>Eksempel</h1>" in response.content.decode()
+    assert "En side fra eksempel-pluginnet." in response.content.decode()
+    english = host_client.get("da", "/en/example/")
+    assert "<h1>Example</h1>" in english.content.decode()
+
+
+@pytest.mark.django_db
+def test_hook_snippet_models(admin_client):
+    assert registry.get("tingsted_example").snippet_models == (ExampleNote,)
+    assert registry.plugin_for_model(ExampleNote).label == "tingsted_example"
+    ExampleNote.objects.create(text="Remember the agenda")
+    response = admin_client.get("/admin/snippets/tingsted_example/examplenote/")
+    assert response.status_code == 200
+    assert "Remember the agenda" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_hook_home_page_types(home, admin_client):
+    danish_home = home("da")
+    assert ExamplePage in HomePage.allowed_subpage_models()
+    assert ExamplePage.can_create_at(danish_home)
+    add_url = f"/admin/pages/add/tingsted_example/examplepage/{danish_home.pk}/"
+    # The "add child page" step offers it (Wagtail skips the choice when it is the only one).
+    response = admin_client.get(f"/admin/pages/{danish_home.pk}/add_subpage/")
+    assert add_url in response.get("Location", "") + response.content.decode()
+    assert admin_client.get(add_url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_hook_urls(host_client):
+    response = host_client.get("da", "/example-ping/")
+    assert response.status_code == 200
+    assert response.content.decode() == "pong da"
+    assert host_client.get("da", "/en/example-ping/").content.decode() == "pong en"
+    assert host_client.get("sv", "/example-ping/").content.decode() == "pong sv"
+    redirect = host_client.get("da", "/da/example-ping/")
+    assert redirect.status_code == 301
+    assert redirect["Location"] == "/example-ping/"
+
+
+@pytest.mark.django_db
+def test_hook_api_routers(example_demo, client):
+    response = client.get("/api/v3/example/ping/", HTTP_HOST="dk.localhost")
+    assert response.status_code == 200
+    assert response.json() == {"pong": True, "pages": len(example_demo)}
+    schema = client.get("/api/v3/openapi.json").json()
+    assert "/api/v3/example/ping/" in schema["paths"]
+
+
+@pytest.mark.django_db
+def test_hook_api_v2_endpoints(client):
+    note = ExampleNote.objects.create(text="Bring the minutes")
+    response = client.get("/api/v2/example-notes/", HTTP_HOST="dk.localhost")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["meta"]["total_count"] == 1
+    assert data["items"][0]["id"] == note.pk
+    assert data["items"][0]["text"] == "Bring the minutes"
+    detail = client.get(f"/api/v2/example-notes/{note.pk}/", HTTP_HOST="dk.localhost")
+    assert detail.json()["text"] == "Bring the minutes"
+
+
+def feed_links(html: str) -> list[tuple[str, str, str]]:
+    """The example plugin's feed links (other installed plugins advertise theirs too)."""
+    links = re.findall(
+        r'<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">', html
+    )
+    return [link for link in links if "example-feed" in link[2]]
+
+
+@pytest.mark.django_db
+def test_hook_feeds(host_client):
+    assert feed_links(host_client.get("da", "/").content.decode()) == [
+        ("application/rss+xml", "Example feed (da)", "http://dk.localhost/example-feed.xml")
+    ]
+    assert feed_links(host_client.get("da", "/en/").content.decode()) == [
+        ("application/rss+xml", "Example feed (en)", "http://dk.localhost/en/example-feed.xml")
+    ]
+    feed = host_client.get("da", "/en/example-feed.xml")
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("application/rss+xml")
+
+
+@pytest.mark.django_db
+def test_hook_demo_content(sites):
+    out = StringIO()
+    call_command("build_demo", "--no-admin", stdout=out)
+    pages = ExamplePage.objects.select_related("locale")
+    # One page per site, translated into every language.
+    assert pages.count() == len(sites) * len(settings.LANGUAGES)
+    assert all(page.live for page in pages)
+    for language, site in sites.items():
+        own = site.root_page.get_children().type(ExamplePage).get().specific
+        assert own.locale.language_code == language
+        languages = {p.locale.language_code for p in own.get_translations(inclusive=True)}
+        assert languages == {code for code, _name in settings.LANGUAGES}
+    swedish = sites["sv"].root_page.get_children().type(ExamplePage).get().specific
+    assert swedish.title == "Exempel"
+    assert swedish.summary == "En sida från exempeltillägget."
+
+    # Idempotent: a second run adds nothing.
+    call_command("build_demo", "--no-admin", stdout=StringIO())
+    assert ExamplePage.objects.count() == len(sites) * len(settings.LANGUAGES)
+
+
+@pytest.mark.django_db
+def test_its_pages_are_in_api_v2_filtered_by_type(example_demo, client):
+    response = client.get(f"/api/v2/pages/?type={EXAMPLE}&fields=summary", HTTP_HOST="dk.localhost")
+    assert response.status_code == 200
+    items = response.json()["items"]
+    # The Danish site's page and its translations; other sites' pages stay out.
+    assert len(items) == len(settings.LANGUAGES)
+    assert {item["meta"]["type"] for item in items} == {EXAMPLE}
+    assert "En side fra eksempel-pluginnet." in {item["summary"] for item in items}
+    assert {item["meta"]["html_url"] for item in items} >= {
+        "http://dk.localhost/example/",
+        "http://dk.localhost/en/example/",
+    }
+
+
+@pytest.mark.django_db
+def test_its_pages_are_in_api_v3_filtered_by_type(example_demo, client):
+    response = client.get(f"/api/v3/pages/?type={EXAMPLE}", HTTP_HOST="dk.localhost")
+    assert response.status_code == 200, response.content
+    data = response.json()
+    items = data["items"]
+    assert len(items) == len(settings.LANGUAGES)
+    assert {item["meta"]["type"] for item in items} == {EXAMPLE}
+    detail = client.get(f"/api/v3/pages/{items[0]['id']}/", HTTP_HOST="dk.localhost").json()
+    assert detail["summary"] in {ExamplePage.objects.get(pk=items[0]["id"]).summary}

@@ -1,0 +1,80 @@
+"""Each site serves its own language unprefixed and its translations under a prefix."""
+
+import re
+
+import pytest
+from wagtail.models import Page, Site
+
+from cms.bootstrap import bootstrap_sites
+
+LANGUAGES = ["da", "sv", "nb", "en"]
+
+
+def html_lang(response) -> str:
+    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("site_language", LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_site_answers_its_home_page_in_every_language(host_client, site_language, language):
+    path = "/" if language == site_language else f"/{language}/"
+    response = host_client.get(site_language, path)
+    assert response.status_code == 200
+    assert html_lang(response) == language
+    assert response["Content-Language"] == language
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("site_language", ["da", "sv", "nb", "en"])
+def test_the_sites_own_language_prefix_redirects_to_the_unprefixed_address(
+    host_client, site_language
+):
+    response = host_client.get(site_language, f"/{site_language}/?q=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/?q=1"
+
+
+@pytest.mark.django_db
+def test_language_switcher_and_hreflang_link_every_translation(host_client):
+    body = host_client.get("da", "/en/").content.decode()
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', body))
+    assert alternates == {
+        "da": "http://dk.localhost/",
+        "sv": "http://dk.localhost/sv/",
+        "nb": "http://dk.localhost/nb/",
+        "en": "http://dk.localhost/en/",
+    }
+    switcher = body[body.index('class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    assert '<span aria-current="true" lang="en">English</span>' in switcher
+    assert 'href="http://dk.localhost/" hreflang="da" lang="da">Dansk</a>' in switcher
+    assert 'hreflang="sv" lang="sv">Svenska</a>' in switcher
+
+
+@pytest.mark.django_db
+def test_switcher_leaves_out_languages_without_a_live_translation(host_client, home, locales):
+    home("da", "sv").unpublish()
+    body = host_client.get("da", "/").content.decode()
+    assert 'hreflang="sv"' not in body
+    assert 'hreflang="en"' in body
+
+
+@pytest.mark.django_db
+def test_page_urls_use_the_prefixes_of_their_own_site_even_when_rendered_elsewhere(home, rf):
+    request = rf.get("/", HTTP_HOST="se.localhost")
+    danish_site_in_english = home("da", "en")
+    swedish_site_in_swedish = home("sv")
+    assert danish_site_in_english.get_url(request) == "http://dk.localhost/en/"
+    assert swedish_site_in_swedish.get_url(request) == "/"
+    assert home("sv", "da").get_url(request) == "/da/"
+
+
+@pytest.mark.django_db
+def test_bootstrap_twice_changes_nothing():
+    pages_before = list(Page.objects.values_list("pk", "title", "latest_revision_id"))
+    sites_before = list(Site.objects.values_list("pk", "hostname", "port", "root_page_id"))
+    result = bootstrap_sites(port=80)
+    assert result.created == []
+    assert list(Page.objects.values_list("pk", "title", "latest_revision_id")) == pages_before
+    assert list(Site.objects.values_list("pk", "hostname", "port", "root_page_id")) == sites_before

@@ -1,0 +1,54 @@
+"""Factories for the API app: users with tokens, webhook subscriptions and deliveries."""
+
+import factory
+from django.contrib.auth import get_user_model
+from wagtail.models import APIToken
+
+from api.models import WebhookDelivery, WebhookSubscription
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    is_active = True
+
+
+class APITokenFactory(factory.django.DjangoModelFactory):
+    """An APIToken; the plaintext is on ``token.plaintext`` (only its digest is stored)."""
+
+    class Meta:
+        model = APIToken
+
+    user = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Token {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        token, plaintext = model_class.create_token(**kwargs)
+        token.plaintext = plaintext
+        return token
+
+
+class WebhookSubscriptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WebhookSubscription
+
+    name = factory.Sequence(lambda n: f"Partner site {n}")
+    url = "https://hooks.example.org/tingsted"
+    secret = "a-shared-secret-of-some-length"
+    events = factory.LazyFunction(
+        lambda: ["page.published", "page.unpublished", "page.deleted", "page.translated"]
+    )
+
+
+class WebhookDeliveryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WebhookDelivery
+
+    subscription = factory.SubFactory(WebhookSubscriptionFactory)
+    event = "page.published"
+    payload = factory.LazyFunction(lambda: {"event": "page.published", "page": {"id": 1}})

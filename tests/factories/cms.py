@@ -1,0 +1,26 @@
+"""Factories for the core models: images, documents, home pages."""
+
+import factory
+import wagtail_factories
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    class Meta:
+        model = get_image_model()
+
+    title = factory.Sequence(lambda n: f"Image {n}")
+    description = factory.LazyAttribute(lambda image: f"Alt text for {image.title}")
+    caption = "A caption"
+    credit = "Photo: Test Photographer"
+    file = factory.django.ImageField(width=1800, height=1000, color="teal")
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    class Meta:
+        model = get_document_model()
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.LazyFunction(lambda: ContentFile(b"minutes attachment", name="attachment.pdf"))

@@ -1,0 +1,20 @@
+from django.utils.translation import gettext_lazy as _
+
+from cms.contract import PluginConfig
+
+
+class ExampleConfig(PluginConfig):
+    """Declares every hook of the contract, each with the smallest thing that proves it."""
+
+    name = "tingsted_example"
+    label = "tingsted_example"
+    verbose_name = _("Example plugin")
+
+    page_models = ["tingsted_example.ExamplePage"]
+    snippet_models = ["tingsted_example.ExampleNote"]
+    home_page_types = ["tingsted_example.ExamplePage"]
+    urls = "tingsted_example.urls"
+    api_routers = "tingsted_example.api.routers"
+    api_v2_endpoints = "tingsted_example.api.v2_endpoints"
+    feeds = "tingsted_example.feeds.feeds"
+    demo_content = "tingsted_example.demo.build"

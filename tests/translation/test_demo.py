@@ -1,0 +1,33 @@
+"""make demo leaves translations in every state, through wagtail-localize, idempotently."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from wagtail_localize.models import Translation
+
+from cms.translation import status
+from cms.translation.views import StatusFilterForm, build_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def _states(type_value: str = "") -> set[str]:
+    rows, _locales, _page = build_rows(
+        StatusFilterForm({"type": type_value}), paginate=None, page_number=None
+    )
+    return {cell.state for row in rows for cell in row.cells.values()}
+
+
+def test_demo_leaves_every_state_and_a_second_run_changes_nothing(capsys, home):
+    call_command("build_demo", "--no-admin")
+    capsys.readouterr()
+
+    assert Translation.objects.filter(source__object_id=home("da").translation_key).count() == 3
+    page_states = _states()
+    assert {status.UP_TO_DATE, status.OUTDATED, status.IN_PROGRESS} <= page_states
+    snippet_states = _states("snippet:people.organisation")
+    assert {status.UP_TO_DATE, status.MISSING} <= snippet_states
+
+    call_command("build_demo", "--no-admin")
+    assert "nothing changed" in capsys.readouterr().out
