@@ -53,7 +53,7 @@ def test_page_shows_only_number_title_and_closed_label(setup, call, caller):
     html = response.content.decode()
     assert_no_secret(html)
     assert "Nomination of a member" in html
-    assert "Closed item" in html
+    assert "Lukket punkt" in html  # "Closed item" on the Danish site
     assert setup.closed_document.url not in html
     assert OPEN_WORD in html
     assert setup.open_document.url in html

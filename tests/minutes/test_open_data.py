@@ -78,7 +78,7 @@ def test_meeting_export_validates_and_redacts(rich_meeting, client, validator):
     first = data["agenda"][0]
     assert first["extras"]["decision"] == {
         "outcome": "approved",
-        "label": "Approved",
+        "label": "Godkendt",  # labels follow the meeting's language; "outcome" is the code
         "text": "<p>Approved as recommended.</p>",
     }
     assert first["media"][0]["links"][0]["url"].startswith("http://dk.localhost/documents/")
@@ -182,7 +182,7 @@ def test_api_meetings_newest_first(setup, client):
     ).json()
     assert [item["title"] for item in data["items"]] == ["Later", "Meeting in March"]
     assert data["items"][1]["start"] == "2025-03-10T16:30:00+01:00"
-    assert data["items"][1]["document_status_label"] == "Minutes approved"
+    assert data["items"][1]["document_status_label"] == "Referat godkendt"
 
 
 def test_api_routes_are_in_the_openapi_schema(client):

@@ -73,7 +73,8 @@ def test_archive_lists_meetings_by_year_newest_first(home, host_client):
         ["Meeting 2024-03-10"],
     ]
     statuses = [label.get_text() for label in archive.select(".status")]
-    assert statuses == ["Agenda", "Minutes (draft)", "Minutes", "Minutes", "Minutes"]
+    # Danish site: "Agenda", "Minutes (draft)", "Minutes".
+    assert statuses == ["Dagsorden", "Referat (udkast)", "Referat", "Referat", "Referat"]
 
 
 def test_council_page_shows_members_and_secretariat(home, host_client):
@@ -104,8 +105,8 @@ def test_council_page_shows_members_and_secretariat(home, host_client):
     publish(council)
     page = soup(host_client.get("da", "/raadet/"))
     rows = [[cell.get_text() for cell in row.select("th, td")] for row in page.select("tbody tr")]
-    assert rows[0][:3] == ["Hanne Bech", "Chair", "Byrådet"]
-    assert rows[1][:3] == ["Yusuf Demir", "Vice-chair", "Nye Naboer"]
+    assert rows[0][:3] == ["Hanne Bech", "Formand", "Byrådet"]
+    assert rows[1][:3] == ["Yusuf Demir", "Næstformand", "Nye Naboer"]
     assert rows[0][3] == "01.01.2024–31.12.2027"
     contact = page.select_one(".contact")
     assert "Job and Welfare" in contact.get_text()
@@ -138,12 +139,12 @@ def test_decisions_render_with_translated_labels(home, host_client, language, lo
     assert page.select_one(".decision h4").get_text() == heading
 
 
-def test_translated_label_differs_from_english_where_django_has_it(home, host_client):
-    # 'None' is in Django's own catalogues, so this proves labels follow the locale today.
+def test_decision_label_is_danish_on_the_danish_site(home, host_client):
+    # A literal Danish word, so a missing or stale catalogue cannot pass as "translated".
     council = CouncilPageFactory(parent=home("da"), slug="raadet")
     publish_meeting(council, [AgendaItemFactory.build(decision_outcome=Outcome.NONE)], slug="m")
     page = soup(host_client.get("da", "/raadet/m/"))
-    assert page.select_one(".decision-outcome").get_text() == "Intet"
+    assert page.select_one(".decision-outcome").get_text() == "Ingen"
 
 
 def test_meeting_page_structure(home, host_client):
@@ -183,7 +184,7 @@ def test_meeting_page_structure(home, host_client):
     assert "Trude Berg, Leader" in article.select_one(".participants").get_text()
     assert article.select_one(".attachments a")["href"].startswith("/documents/")
     assert "Ane Present" in page.select_one(".attendance").get_text()
-    assert "Bo Away (notice given)" in page.select_one(".attendance").get_text()
+    assert "Bo Away (meldt afbud)" in page.select_one(".attendance").get_text()
     # Time shown in the site's zone (Copenhagen), not UTC.
     assert "16:30" in page.select_one(".meeting-facts").get_text()
 
