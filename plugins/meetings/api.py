@@ -18,35 +18,16 @@ from pydantic import Field
 from wagtail.api.v3.errors import as_validation_error
 from wagtail.models import Locale, Site
 
+from api.access import APIParameterError, requested_site
+from api.v3 import stable_order
 from blocks.representation import rich_text_html
 from cms.sites import site_time_zone
 from plugins.meetings.calendar import upcoming_meetings
 from plugins.meetings.models import MeetingPage
 from plugins.meetings.programme import Session, resolve_meetings
+from plugins.people.api import VenueData
 
 router = Router(tags=["meetings"])
-
-MAX_LIMIT = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 100) or 100
-
-
-class RoomSchema(Schema):
-    name: str
-    floor: str
-    capacity: int | None
-
-
-class VenueSchema(Schema):
-    id: int
-    name: str
-    street_address: str
-    postal_code: str
-    city: str
-    country: str
-    latitude: float | None
-    longitude: float | None
-    map_url: str
-    access_notes: str
-    rooms: list[RoomSchema]
 
 
 class SpeakerSchema(Schema):
@@ -62,7 +43,7 @@ class SessionSchema(Schema):
     end: datetime.datetime
     headline: str
     description: str = Field(description="HTML with absolute links.")
-    venue: VenueSchema | None
+    venue: VenueData | None
     room: str
     speakers: list[SpeakerSchema]
 
@@ -88,7 +69,7 @@ class MeetingSchema(Schema):
     start: datetime.datetime
     end: datetime.datetime
     previous_start: datetime.datetime | None
-    venue: VenueSchema | None
+    venue: VenueData | None
     room: str
     online_url: str
     description: str = Field(description="HTML with absolute links.")
@@ -104,6 +85,7 @@ class MeetingListSchema(Schema):
 
 
 def venue_payload(venue) -> dict | None:
+    """A venue already resolved in the wanted language (rooms prefetched), as VenueData."""
     if venue is None:
         return None
     return {
@@ -200,17 +182,12 @@ def parents_of(meetings: list[MeetingPage]) -> dict:
     return {meeting.pk: by_path.get(meeting.path[: -MeetingPage.steplen]) for meeting in meetings}
 
 
-def _site(request: HttpRequest, site_id: int | None) -> Site:
-    if site_id is None:
-        site = Site.find_for_request(request)
-        if site is None:
-            raise HttpError(404, "No site answers this host; pass ?site=<id>.")
-        return site
-    site = Site.objects.filter(pk=site_id).select_related("root_page").first()
+def _site(request: HttpRequest) -> Site:
+    # ?site= is a hostname, as on every API route; the API middleware has already
+    # answered an unknown one with a 400 naming it.
+    site = requested_site(request)
     if site is None:
-        raise as_validation_error(
-            LookupError(), f"There is no site with id {site_id}.", loc=("query", "site")
-        )
+        raise HttpError(404, "No site answers this host; pass ?site=<hostname>.")
     return site
 
 
@@ -219,18 +196,29 @@ def _locale(site: Site, language: str | None) -> Locale:
         return site.root_page.locale
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None:
-        raise as_validation_error(
-            LookupError(), f"'{language}' is not a language of this site.", loc=("query", "locale")
-        )
+        # The API middleware answers unknown locales before the route runs; this is only
+        # reached if the locale was deleted in between.
+        raise APIParameterError("locale", f"No locale '{language}'.", code="unknown")
     return locale
 
 
+def _max_limit() -> int | None:
+    # Read per request, as Wagtail's pagination does; None means no limit.
+    return getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+
+
 class UpcomingParams(Schema):
-    site: int | None = Field(None, description="Site id; defaults to the site of the host.")
+    site: str | None = Field(
+        None,
+        description="Hostname of the site (add :port when two sites share one); "
+        "defaults to the site the request is addressed to.",
+    )
     locale: str | None = Field(None, description="Language code; defaults to the site's own.")
     date_from: datetime.date | None = Field(None, alias="from", description="First local day.")
     date_to: datetime.date | None = Field(None, alias="to", description="Last local day.")
-    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    # No `le=` here: like Wagtail's pagination on every other list route, a limit above
+    # WAGTAILAPI_LIMIT_MAX is a 400 naming `limit`, not a schema (422) error.
+    limit: int = Field(20, ge=1, description="At most WAGTAILAPI_LIMIT_MAX (100 by default).")
     offset: int = Field(0, ge=0)
 
 
@@ -249,10 +237,14 @@ def upcoming(request: HttpRequest, params: Query[UpcomingParams]):
         raise as_validation_error(
             ValueError(), "'to' must not be before 'from'.", loc=("query", "to")
         )
-    the_site = _site(request, params.site)
+    max_limit = _max_limit()
+    if max_limit is not None and limit > max_limit:
+        raise APIParameterError("limit", f"limit cannot be higher than {max_limit}")
+    the_site = _site(request)
     the_locale = _locale(the_site, params.locale)
     zone = site_time_zone(the_site)
-    queryset = upcoming_meetings(the_site, the_locale)
+    # Meetings often share a start time: the id keeps paging from repeating or skipping one.
+    queryset = stable_order(upcoming_meetings(the_site, the_locale), "start")
     if date_from:
         queryset = queryset.filter(
             end__gte=datetime.datetime.combine(date_from, datetime.time.min, tzinfo=zone)

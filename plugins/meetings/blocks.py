@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from pydantic import BaseModel, Field
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from blocks.representation import rich_text_html
 from blocks.text import RichTextBlock
-from plugins.people.api import venue_data
-from plugins.people.blocks import SpeakerBlock
+from plugins.people.api import VenueData, venue_data
+from plugins.people.blocks import SpeakerBlock, SpeakerData
+
+
+class SessionData(BaseModel):
+    """What :meth:`SessionBlock.get_api_representation` returns."""
+
+    #: Null for a session on the meeting's first day.
+    day: datetime.date | None
+    start_time: datetime.time
+    end_time: datetime.time
+    #: Null when the session is at the meeting's own venue.
+    venue: VenueData | None
+    room: str
+    headline: str
+    description: str = Field(description="HTML with absolute links.")
+    speakers: list[SpeakerData]
 
 
 class VenueChooserBlock(SnippetChooserBlock):
@@ -24,6 +42,10 @@ class VenueChooserBlock(SnippetChooserBlock):
     def get_api_representation(self, value, context=None):
         super().get_api_representation(value, context)
         return venue_data(value, context)
+
+    def get_api_schema(self):
+        # Null when no venue is chosen, or the chosen one has since been deleted.
+        return VenueData | None
 
 
 class SessionBlock(blocks.StructBlock):
@@ -97,6 +119,9 @@ class SessionBlock(blocks.StructBlock):
                 SpeakerBlock().get_api_representation(s, context) for s in value["speakers"]
             ],
         }
+
+    def get_api_schema(self) -> type:
+        return SessionData
 
     class Meta:
         icon = "time"

@@ -1,10 +1,21 @@
 """Blocks that belong to network pages only: notices."""
 
+from typing import Literal
+
 from django.utils.translation import gettext_lazy as _
+from pydantic import BaseModel, Field
 from wagtail import blocks
 
 from blocks.representation import rich_text_html
 from blocks.text import RichTextBlock
+
+
+class NoticeData(BaseModel):
+    """What :meth:`NoticeBlock.get_api_representation` returns."""
+
+    kind: Literal["info", "practical", "health", "warning"]
+    heading: str
+    text: str = Field(description="HTML with absolute links.")
 
 
 class NoticeBlock(blocks.StructBlock):
@@ -31,6 +42,9 @@ class NoticeBlock(blocks.StructBlock):
             "heading": value["heading"],
             "text": rich_text_html(value["text"].source if value["text"] else "", context),
         }
+
+    def get_api_schema(self) -> type:
+        return NoticeData
 
     class Meta:
         icon = "warning"

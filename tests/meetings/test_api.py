@@ -3,11 +3,14 @@
 import datetime
 from unittest import mock
 
+import jsonschema
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
 
+from api import cache as api_cache
 from plugins.meetings.models import MeetingStatus
 from tests.factories.meetings import EventIndexPageFactory, MeetingPageFactory, local, session
 from tests.factories.networks import (
@@ -64,7 +67,8 @@ def test_api_v2_meeting_detail_resolves_venue_sessions_and_speakers(client, netw
     response = client.get(f"/api/v2/pages/{meeting.pk}/", HTTP_HOST="dk.localhost")
     assert response.status_code == 200
     data = response.json()
-    assert data["status"] == "confirmed" and data["status_label"] == "Confirmed"
+    # The meeting is on the Danish site, so its labels are in Danish.
+    assert data["status"] == "confirmed" and data["status_label"] == "Bekræftet"
     assert data["venue"]["name"] == meeting.venue.name
     assert data["venue"]["street_address"] == "Kajgade 4"
     (first, *_rest) = data["programme"]
@@ -131,22 +135,55 @@ def test_v3_upcoming_filters_by_date_and_validates_parameters(client, network, f
     ).json()
     assert [item["title"] for item in data["items"]] == ["Meeting 1"]
 
-    bad = client.get(url, {"from": "2030-07-20", "to": "2030-07-10"}, HTTP_HOST="dk.localhost")
-    assert bad.status_code == 422
-    assert "to" in bad.content.decode()
-    not_a_date = client.get(url, {"from": "soon"}, HTTP_HOST="dk.localhost")
-    assert not_a_date.status_code == 422 and "from" in not_a_date.content.decode()
-    too_many = client.get(url, {"limit": 1000}, HTTP_HOST="dk.localhost")
-    assert too_many.status_code == 422 and "limit" in too_many.content.decode()
-    no_locale = client.get(url, {"locale": "xx"}, HTTP_HOST="dk.localhost")
-    assert no_locale.status_code == 422 and "locale" in no_locale.content.decode()
+    def problem(params: dict, status: int, parameter: str) -> None:
+        response = client.get(url, params, HTTP_HOST="dk.localhost")
+        assert response.status_code == status, response.content
+        assert response["Content-Type"] == "application/problem+json"
+        assert ["query", parameter] in [error["loc"] for error in response.json()["errors"]]
+
+    # As on every v3 route (docs/api.md, Errors): a value the parameter's schema refuses is a
+    # 422; a well-formed value naming nothing known, or a limit above the maximum, is a 400.
+    problem({"from": "2030-07-20", "to": "2030-07-10"}, 422, "to")
+    problem({"from": "soon"}, 422, "from")
+    problem({"limit": 0}, 422, "limit")
+    problem({"limit": 1000}, 400, "limit")
+    problem({"locale": "xx"}, 400, "locale")
+    problem({"site": "nowhere.example"}, 400, "site")
 
 
 @pytest.mark.django_db
-def test_v3_upcoming_query_count_does_not_grow_with_limit(client, network, frozen_now):
+def test_v3_upcoming_site_is_a_hostname_as_on_every_api_route(client, network, frozen_now):
+    add_meetings(network, 1)
+    url = "/api/v3/meetings/upcoming/"
+    from_dk = client.get(url, {"site": "dk.localhost"}, HTTP_HOST="localhost")
+    assert from_dk.status_code == 200, from_dk.content
+    assert [item["title"] for item in from_dk.json()["items"]] == ["Meeting 0"]
+    assert client.get(url, HTTP_HOST="localhost").json()["count"] == 0
+
+
+@pytest.mark.django_db
+def test_v3_upcoming_pages_through_meetings_with_the_same_start(client, network, frozen_now):
+    for title in ("A", "B", "C"):
+        MeetingPageFactory(parent=network, title=title, start=local(2030, 7, 1, 9))
+    titles = [
+        item["title"]
+        for offset in range(3)
+        for item in client.get(
+            "/api/v3/meetings/upcoming/",
+            {"limit": 1, "offset": offset},
+            HTTP_HOST="dk.localhost",
+        ).json()["items"]
+    ]
+    assert sorted(titles) == ["A", "B", "C"]
+
+
+@pytest.mark.django_db
+def test_v3_upcoming_query_count_does_not_grow_with_limit(client, network, frozen_now, settings):
+    settings.TINGSTED_API_CACHE_TIMEOUT = 0  # measure the view, not the response cache
     add_meetings(network, 6)
 
     def count(limit: int) -> int:
+        api_cache.bump_generation()
         with CaptureQueriesContext(connection) as captured:
             response = client.get(
                 "/api/v3/meetings/upcoming/", {"limit": limit}, HTTP_HOST="dk.localhost"
@@ -154,7 +191,7 @@ def test_v3_upcoming_query_count_does_not_grow_with_limit(client, network, froze
         assert len(response.json()["items"]) == limit
         return len(captured)
 
-    count(1)
+    count(1)  # warm what every process fills once (site root paths, content types)
     assert count(6) == count(1)
 
 
@@ -172,3 +209,53 @@ def test_v3_network_programme_splits_upcoming_and_past(client, network, frozen_n
 
     network.unpublish()
     assert client.get(f"/api/v3/networks/{network.pk}/programme/").status_code == 404
+
+
+@pytest.fixture(scope="module")
+def openapi():
+    from api.openapi import openapi_document
+
+    return openapi_document()
+
+
+def validates(openapi, path: str, data: dict) -> None:
+    """``data`` is valid for the 200 answer of ``path`` in the published OpenAPI document."""
+    operation = openapi["paths"][path]["get"]
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    jsonschema.Draft202012Validator({**schema, "components": openapi["components"]}).validate(data)
+
+
+@pytest.mark.django_db
+def test_v3_answers_validate_against_the_published_schema(client, network, frozen_now, openapi):
+    network.notices = [
+        ("notice", {"kind": "health", "heading": "Flu", "text": RichText("<p>Stay home.</p>")})
+    ]
+    network.save_revision().publish()
+    (meeting,) = add_meetings(network, 1)
+
+    def get(url: str) -> dict:
+        response = client.get(url, HTTP_HOST="dk.localhost")
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    validates(openapi, "/api/v3/meetings/upcoming/", get("/api/v3/meetings/upcoming/"))
+    validates(
+        openapi,
+        "/api/v3/networks/{network_id}/programme/",
+        get(f"/api/v3/networks/{network.pk}/programme/"),
+    )
+    detail = get(f"/api/v3/pages/{meeting.pk}/")
+    validates(openapi, "/api/v3/pages/{page_id}/", detail)
+    session_value = detail["programme"][0]["value"]
+    assert session_value["speakers"][0]["person"]["name"] == "Karin Lindqvist"
+    network_detail = get(f"/api/v3/pages/{network.pk}/")
+    validates(openapi, "/api/v3/pages/{page_id}/", network_detail)
+    assert network_detail["notices"][0]["value"]["kind"] == "health"
+
+    components = openapi["components"]["schemas"]
+    assert components["ProgrammeBlock_session"]["properties"]["value"] == {
+        "$ref": "#/components/schemas/SessionData"
+    }
+    assert components["NoticeStreamBlock_notice"]["properties"]["value"] == {
+        "$ref": "#/components/schemas/NoticeData"
+    }
