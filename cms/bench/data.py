@@ -7,9 +7,13 @@ How a plugin takes part (first match wins):
    ``context.tree`` and orderable children with ``context.bulk_children``;
 2. :data:`CORE_BUILDERS` names a builder for its label (people and the core app);
 3. otherwise every page model it declares is built by :func:`build_generic_pages`, which
-   reads the allowed parent and child types from the models themselves, places index
-   pages once per home page and containers a few times, and spreads the leaf pages over
-   them with fields filled from the model definition (:mod:`cms.bench.content`).
+   reads the allowed parent and child types from the models themselves and adds exactly
+   the plugins' share of N pages, containers included (:class:`GenericTree`): index pages
+   once per home page, other containers (networks) as their leaves fill them, leaves in
+   rounds over every site and language, fields filled from the model definition
+   (:mod:`cms.bench.content`).
+
+Builders add exactly N pages between them: ``--pages N`` is the size of the dataset.
 
 When no installed plugin contributes page types (before the content plugins exist), plain
 Wagtail pages stand in so lists, deep offsets and search still have N rows to work on; the
@@ -22,7 +26,7 @@ import datetime as dt
 import random
 import time
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +34,8 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import connection, models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page, Site
@@ -39,7 +45,7 @@ from cms.bench.text import Text
 from cms.bench.tree import BulkTree, Node, tree_problems
 
 #: Bump when the generated data changes shape, so bench_run rebuilds old databases.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 #: Builders for apps that cannot carry the ``bench_data`` attribute themselves yet.
 CORE_BUILDERS: dict[str, str] = {
@@ -51,6 +57,9 @@ CORE_BUILDERS: dict[str, str] = {
 SHARED_LANGUAGE = "en"
 
 UUID_NAMESPACE = uuid.UUID("6f0b2d1e-6c55-4d1a-9a43-7d9f1d7a0b51")
+
+#: Objects per model (and locale) that builders choose references from.
+POOL_SIZE = 200
 
 
 @dataclass
@@ -95,14 +104,31 @@ class BenchContext:
         translatable = any(f.name == "locale" for f in model._meta.concrete_fields)
         key = (model._meta.label, locale_id if translatable else None)
         if key not in self._pools:
-            queryset = model._default_manager.all()
-            if translatable and locale_id is not None:
-                queryset = queryset.filter(locale_id=locale_id)
-            if issubclass(model, Page):
-                queryset = queryset.filter(depth__gt=1, live=True)
-            self._pools[key] = list(queryset.order_by("pk").values_list("pk", flat=True)[:200])
-        pool = self._pools[key]
+            self._load_pools(model, by_locale=translatable and locale_id is not None)
+        pool = self._pools.get(key, [])
         return self.rng.choice(pool) if pool else None
+
+    def _load_pools(self, model: type[models.Model], *, by_locale: bool) -> None:
+        """Read up to :data:`POOL_SIZE` pks of ``model``, per locale when ``by_locale``.
+
+        One query for every locale at once: a bigger dataset reaches more locales, and
+        the number of queries must not grow with it.
+        """
+        queryset = model._default_manager.all()
+        if issubclass(model, Page):
+            queryset = queryset.filter(depth__gt=1, live=True)
+        label = model._meta.label
+        if not by_locale:
+            pks = queryset.order_by("pk").values_list("pk", flat=True)[:POOL_SIZE]
+            self._pools[(label, None)] = list(pks)
+            return
+        for locale in self.locales.values():
+            self._pools[(label, locale.pk)] = []
+        ranked = queryset.annotate(
+            rank=Window(RowNumber(), partition_by=[F("locale_id")], order_by=F("pk").asc())
+        ).filter(rank__lte=POOL_SIZE)
+        for locale_id, pk in ranked.order_by("pk").values_list("locale_id", "pk"):
+            self._pools.setdefault((label, locale_id), []).append(pk)
 
     def forget_pool(self, model: type[models.Model]) -> None:
         """Call after creating objects of ``model`` so :meth:`pick` sees them."""
@@ -291,91 +317,256 @@ def index_pages(pages: list[Page]) -> int:
     for page in pages:
         by_model[type(page)].append(page)
     count = 0
-    for backend in get_search_backends():
-        for model, objs in by_model.items():
-            if class_is_indexed(model):
-                backend.add_bulk(model, objs)
-                count += len(objs)
+    backends = list(get_search_backends())
+    for model, objs in by_model.items():
+        if not class_is_indexed(model):
+            continue
+        for start in range(0, len(objs), INDEX_BATCH_SIZE):
+            batch = objs[start : start + INDEX_BATCH_SIZE]
+            prefetch_for_index(model, batch)
+            for backend in backends:
+                backend.add_bulk(model, batch)
+        count += len(objs) * len(backends)
     return count
+
+
+#: Pages indexed per batch: what they read for the index is held in memory until then.
+INDEX_BATCH_SIZE = 1000
+
+
+def prefetch_for_index(model: type[Page], objs: list[Page]) -> None:
+    """Load what indexing ``objs`` reads, in a few queries for all of them.
+
+    Left alone, indexing asks the database once per page and relation: a StreamField
+    converts its chosen images per page, ``RelatedFields`` (a post's authors and their
+    people, its tags) read per page, and so do search fields that are methods reading
+    orderable children (a minutes page's open agenda items).
+    """
+    from django.db.models import prefetch_related_objects
+    from modelcluster.fields import ParentalKey
+    from wagtail.fields import StreamField
+
+    for model_field in model._meta.concrete_fields:
+        if isinstance(model_field, StreamField):
+            raw = [list(getattr(obj, model_field.attname).raw_data) for obj in objs]
+            values = model_field.stream_block.bulk_to_python(raw)
+            for obj, value in zip(objs, values, strict=True):
+                setattr(obj, model_field.attname, value)
+    lookups = [
+        rel.get_accessor_name()
+        for rel in model._meta.related_objects
+        if isinstance(rel.field, ParentalKey)
+    ]
+    lookups += _related_lookups(model, model.get_search_fields())
+    prefetch_related_objects(objs, *dict.fromkeys(lookups))
+
+
+def _related_lookups(
+    model: type[models.Model], search_fields: list[Any], prefix: str = ""
+) -> list[str]:
+    """``prefetch_related`` paths of the relations ``RelatedFields`` index, nested ones too."""
+    from django.core.exceptions import FieldDoesNotExist
+    from wagtail.search import index
+
+    lookups = []
+    for search_field in search_fields:
+        if not isinstance(search_field, index.RelatedFields):
+            continue
+        try:
+            relation = model._meta.get_field(search_field.field_name)
+        except FieldDoesNotExist:
+            continue  # a method or property: indexing calls it, nothing to prefetch
+        if not relation.is_relation or relation.related_model is None:
+            continue
+        path = f"{prefix}{search_field.field_name}"
+        lookups.append(path)
+        lookups += _related_lookups(relation.related_model, search_field.fields, f"{path}__")
+    return lookups
 
 
 # --- generic pages for plugins without a builder --------------------------------------------
 
 
 def build_generic_pages(context: BenchContext, labels: list[str]) -> None:
-    """Pages of every model the plugins ``labels`` declare, placed where Wagtail allows."""
-    from cms.models import HomePage
+    """Exactly the plugins' shares of N pages of the models ``labels`` declare.
+
+    Placed where Wagtail allows (see :class:`GenericTree`), then written in bulk with their
+    ParentalKey children.
+    """
     from cms.plugins import registry
 
     group = [model for label in labels for model in registry.get(label).page_models]
     budget = sum(context.page_share(label) for label in labels)
-    children = {
-        parent: [
-            model
-            for model in group
-            if model is not parent
-            and model in parent.allowed_subpage_models()
-            and parent in model.allowed_parent_page_models()
-        ]
-        for parent in [HomePage, *group]
-    }
-    leaves = [model for model in group if not children[model]]
-    per_container = 2
-    counters: dict[tuple[int, type[Page]], int] = defaultdict(int)
-
-    def add(slot_index: int, slot: Slot, node: Node, model: type[Page]) -> Node:
-        # The n-th page of a model in a site's own language and the n-th in English share
-        # a translation key: they are translations of each other.
-        number = counters[(slot_index, model)]
-        counters[(slot_index, model)] += 1
-        return context.tree.add(node, _new_page(context, model, slot, number))
-
-    containers: dict[type[Page], list[tuple[int, Slot, Node]]] = defaultdict(list)
-    level = [(index, slot, slot.node, HomePage) for index, slot in enumerate(context.slots)]
-    for _depth in range(3):
-        next_level = []
-        for slot_index, slot, node, model in level:
-            for child_model in children[model]:
-                if child_model in leaves:
-                    continue
-                count = min(child_model.max_count_per_parent or per_container, per_container)
-                for _index in range(count):
-                    child_node = add(slot_index, slot, node, child_model)
-                    containers[child_model].append((slot_index, slot, child_node))
-                    next_level.append((slot_index, slot, child_node, child_model))
-                    budget -= 1
-        level = next_level
-    homes = [(index, slot, slot.node) for index, slot in enumerate(context.slots)]
-    parents_of = {
-        leaf: [
-            place
-            for parent, places in [(HomePage, homes), *containers.items()]
-            if leaf in children[parent]
-            for place in places
-        ]
-        for leaf in leaves
-    }
-    leaves = [leaf for leaf in leaves if parents_of[leaf]]
-    if not leaves or budget <= 0:
-        context.tree.flush()
-        return
-    per_leaf = budget // len(leaves)
-    for leaf in leaves:
-        places = parents_of[leaf]
-        for index in range(per_leaf):
-            slot_index, slot, node = places[index % len(places)]
-            add(slot_index, slot, node, leaf)
+    planner = GenericTree(context, group, budget)
+    planner.build()
+    if planner.budget:
+        context.notes.append(
+            f"{planner.budget} of {budget} pages of {', '.join(labels)} found no place: "
+            "none of their page types can go under a home page, even through containers."
+        )
     pages = context.tree.flush()
     context.bulk_children(pages)
 
 
-def _new_page(context: BenchContext, model: type[Page], slot: Slot, key: Any) -> Page:
+#: Leaf pages of one type a container holds before another container of its type is added
+#: (meetings per network): a network runs a programme of several meetings, not one.
+CHILDREN_PER_CONTAINER = 6
+
+
+@dataclass(eq=False)
+class Place:
+    """A page in one slot that can take children, and how many of each type it got."""
+
+    model: type[Page]
+    node: Node
+    children: Counter[type[Page]] = field(default_factory=Counter)
+
+
+class GenericTree:
+    """Plans a realistic tree of ``group``'s page types under every slot, ``budget`` pages.
+
+    Containers count towards N like any page, so ``--pages N`` adds N pages. Leaf types
+    (meetings, posts, news, minutes) are added in rounds: each round gives every slot one
+    page of each leaf type, so every site and language grows alike, and the n-th meeting
+    of a site's own language and of its English tree get the same parent and translation
+    key. A leaf's parents are added when it needs them, so small N still gets every type
+    that fits: index pages (types allowed under the home page) once per slot, other
+    containers (networks) again whenever each of them holds
+    :data:`CHILDREN_PER_CONTAINER` leaves of a type. Children go to the allowed parent
+    with the fewest of them. When the last few pages cannot pay for a leaf's parents,
+    pages that fit as they are (an index page) use them up.
+    """
+
+    def __init__(self, context: BenchContext, group: list[type[Page]], budget: int) -> None:
+        from cms.models import HomePage
+
+        self.context = context
+        self.budget = budget
+        self.home = HomePage
+        candidates = [HomePage, *group]
+        # Both sides must agree, as Wagtail's own checks demand (a type's parent_page_types
+        # and its parent's subpage_types); a type under itself would nest forever.
+        self.children_of = {
+            parent: [
+                model
+                for model in group
+                if model is not parent
+                and model in parent.allowed_subpage_models()
+                and parent in model.allowed_parent_page_models()
+            ]
+            for parent in candidates
+        }
+        self.parents_of = {
+            model: [parent for parent in candidates if model in self.children_of[parent]]
+            for model in group
+        }
+        self.group = [model for model in group if self.parents_of[model]]
+        self.leaves = [model for model in self.group if not self.children_of[model]]
+        self.places: list[dict[type[Page], list[Place]]] = [
+            {HomePage: [Place(HomePage, slot.node)]} for slot in context.slots
+        ]
+        self.numbers: Counter[tuple[int, type[Page]]] = Counter()
+
+    def build(self) -> None:
+        """Add pages until the budget is spent or nothing fits any more."""
+        while self.budget > 0:
+            placed = False
+            for slot_index in range(len(self.context.slots)):
+                for model in self.leaves:
+                    placed = self._place_leaf(slot_index, model) or placed
+            if not placed and not self._fill_in():
+                return
+
+    def _place_leaf(self, slot_index: int, model: type[Page]) -> bool:
+        if self.budget <= 0:
+            return False
+        for parent in self._wanted_parents(slot_index, model):
+            route = self._route(slot_index, parent)
+            # Only if the leaf still fits after its new parent and the parent's own route.
+            if route is not None and len(route) + 2 <= self.budget:
+                for container in [*route, parent]:
+                    self._add(slot_index, container)
+        route = self._route(slot_index, model)
+        if route is None or len(route) + 1 > self.budget:
+            return False
+        for container in [*route, model]:
+            self._add(slot_index, container)
+        return True
+
+    def _fill_in(self) -> bool:
+        """One page of any type that has a place as the tree stands: the budget's last bit."""
+        for slot_index in range(len(self.context.slots)):
+            for model in self.group:
+                if self._free_places(slot_index, model):
+                    self._add(slot_index, model)
+                    return True
+        return False
+
+    def _wanted_parents(self, slot_index: int, model: type[Page]) -> list[type[Page]]:
+        """The parent types of ``model`` that should get a new page before the next leaf."""
+        wanted = []
+        for parent in self.parents_of[model]:
+            if parent is self.home:
+                continue
+            places = self.places[slot_index].get(parent, [])
+            if self.home in self.parents_of[parent]:
+                # An index page: one per home, like an editor's blog or event listing.
+                enough = bool(places)
+            else:
+                held = sum(place.children[model] for place in places)
+                enough = held < CHILDREN_PER_CONTAINER * len(places)
+            if not enough:
+                wanted.append(parent)
+        return wanted
+
+    def _free_places(self, slot_index: int, model: type[Page]) -> list[Place]:
+        limit = model.max_count_per_parent
+        return [
+            place
+            for parent in self.parents_of[model]
+            for place in self.places[slot_index].get(parent, [])
+            if limit is None or place.children[model] < limit
+        ]
+
+    def _route(
+        self, slot_index: int, model: type[Page], seen: tuple[type[Page], ...] = ()
+    ) -> list[type[Page]] | None:
+        """The fewest containers to add, top down, before ``model`` has a place; None: none."""
+        if self._free_places(slot_index, model):
+            return []
+        best = None
+        for parent in self.parents_of[model]:
+            if parent is self.home or parent in seen:
+                continue
+            route = self._route(slot_index, parent, (*seen, model))
+            if route is not None and (best is None or len(route) + 1 < len(best)):
+                best = [*route, parent]
+        return best
+
+    def _add(self, slot_index: int, model: type[Page]) -> Place:
+        parent = min(self._free_places(slot_index, model), key=lambda place: place.children[model])
+        slot = self.context.slots[slot_index]
+        # The n-th page of a model in a site's own language and the n-th in English share
+        # a translation key and a slug: they are translations of each other.
+        number = self.numbers[(slot_index, model)]
+        self.numbers[(slot_index, model)] += 1
+        page = _new_page(self.context, model, slot, number)
+        place = Place(model, self.context.tree.add(parent.node, page))
+        parent.children[model] += 1
+        if self.children_of[model]:
+            self.places[slot_index].setdefault(model, []).append(place)
+        self.budget -= 1
+        return place
+
+
+def _new_page(context: BenchContext, model: type[Page], slot: Slot, number: int) -> Page:
     title = context.text.title(slot.language)
     page = model(
         title=title,
-        slug=f"{model._meta.model_name}-{uuid.uuid4().hex[:8]}",
+        # "bench-" marks generated pages wherever they turn up (URLs, the admin, queries).
+        slug=f"bench-{model._meta.model_name}-{number + 1}",
         locale_id=context.locales[slot.language].pk,
-        translation_key=context.translation_key(slot.site.hostname, model._meta.label, key),
+        translation_key=context.translation_key(slot.site.hostname, model._meta.label, number),
         search_description=context.text.sentence(slot.language, words=14, max_length=255),
     )
     context.fill(page, slot.language, when=context.when())
