@@ -141,7 +141,8 @@ class APIMiddleware:
 
     def _public(self, request: HttpRequest) -> HttpResponse:
         current = api_cache.generation()
-        response = api_cache.get_cached(request, current)
+        use_cache = settings.TINGSTED_API_RESPONSE_CACHE
+        response = api_cache.get_cached(request, current) if use_cache else None
         if response is None:
             response = self._respond(request)
             storable = not getattr(response, "streaming", False)
@@ -152,7 +153,8 @@ class APIMiddleware:
             ):
                 response["ETag"] = _etag(response.content)
                 response["Last-Modified"] = http_date(current / 1_000_000_000)
-                api_cache.store(request, current, response)
+                if use_cache:
+                    api_cache.store(request, current, response)
         if response.status_code != 200 or not response.has_header("ETag"):
             return self._vary(response)
         conditional = get_conditional_response(

@@ -272,6 +272,9 @@ TINGSTED_API_MAX_AGE = env.int("API_MAX_AGE", default=60)
 TINGSTED_API_SHARED_MAX_AGE = env.int("API_SHARED_MAX_AGE", default=300)
 #: Seconds an anonymous response stays in the server-side cache (invalidated on change).
 TINGSTED_API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=600)
+#: Off, every response is built anew (ETags and 304s still work): for `make bench`'s cold
+#: runs and for debugging; production keeps it on.
+TINGSTED_API_RESPONSE_CACHE = env.bool("API_RESPONSE_CACHE", default=True)
 
 #: Webhooks: delivery timeout, attempts and first retry delay (doubling each time).
 TINGSTED_WEBHOOKS_TIMEOUT = env.float("WEBHOOKS_TIMEOUT", default=5.0)

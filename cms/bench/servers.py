@@ -72,7 +72,8 @@ def request(
     port: int, path: str, host: str, headers: dict[str, str] | None = None
 ) -> tuple[int, bytes, dict[str, str]]:
     """One GET on loopback: status, body and headers (for preflight checks)."""
-    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    # Generous: stock Wagtail's uncached lists of rich pages can take many seconds each.
+    connection = http.client.HTTPConnection(HOST, port, timeout=120)
     try:
         connection.request("GET", path, headers={"Host": host, **(headers or {})})
         response = connection.getresponse()

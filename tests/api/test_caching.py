@@ -33,6 +33,21 @@ def test_a_repeated_request_is_answered_from_the_cache(api, home, django_assert_
         assert api.get(path).status_code == 200
 
 
+def test_with_the_response_cache_off_every_request_is_built_but_still_answers_304(
+    api, home, settings
+):
+    settings.TINGSTED_API_RESPONSE_CACHE = False
+    page = home("da")
+    path = f"/api/v3/pages/{page.pk}/"
+    first = api.get(path)
+    # A change that sends no signal: only a response built anew can show it.
+    type(page).objects.filter(pk=page.pk).update(title="Bygget igen")
+    second = api.get(path)
+    assert second.json()["title"] == "Bygget igen"
+    assert second["ETag"] != first["ETag"]
+    assert api.get(path, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+
+
 def test_publishing_invalidates_the_cache_and_the_next_request_shows_the_change(api, home):
     page = home("da")
     path = f"/api/v2/pages/{page.pk}/"
