@@ -66,9 +66,25 @@ def plugin_feeds(context) -> list:
     if site is None:
         return []
     locale = Locale.get_active()
-    return [
-        link for plugin in registry if plugin.feeds for link in plugin.feeds(request, site, locale)
-    ]
+    # Every page's head carries these, but they change only when content does: keep them
+    # in the shared cache for the current content generation (bumped on every publish,
+    # move, delete and translation), so each page view does not query every plugin.
+    from api.cache import api_cache, generation
+
+    key = (
+        f"tingsted:feeds:{generation()}:{site.pk}:{locale.pk}:"
+        f"{request.scheme}:{request.get_host().lower()}"
+    )
+    links = api_cache().get(key)
+    if links is None:
+        links = [
+            link
+            for plugin in registry
+            if plugin.feeds
+            for link in plugin.feeds(request, site, locale)
+        ]
+        api_cache().set(key, links, timeout=getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600))
+    return links
 
 
 @register.inclusion_tag("includes/figure.html")

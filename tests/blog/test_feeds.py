@@ -108,6 +108,23 @@ def test_every_page_head_advertises_the_feeds_of_its_site_and_language(host_clie
     assert "/blog/feed/" not in host_client.get("da", "/en/").content.decode()
 
 
+def test_feed_links_are_remembered_until_content_changes(host_client, blog, home):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.blog import NewsIndexPageFactory
+
+    host_client.get("da", "/")
+    with CaptureQueriesContext(connection) as remembered:
+        host_client.get("da", "/")
+    assert not any("blog_blogindexpage" in query["sql"] for query in remembered.captured_queries)
+    press = NewsIndexPageFactory(parent=home("da"), title="Presse", slug="presse", live=False)
+    press.save_revision().publish()  # what an editor does: publishing renews the links
+    assert (
+        'href="http://dk.localhost/presse/feed/rss/"' in host_client.get("da", "/").content.decode()
+    )
+
+
 def test_filtered_index_advertises_the_filtered_feed(host_client, posts):
     body = host_client.get("da", "/blog/?tag=bolig").content.decode()
     assert 'href="http://dk.localhost/blog/feed/rss/?tag=bolig"' in body
