@@ -5,10 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone, translation
-from wagtail.models import Site
 
 from cms.routing import site_language, urlconf_for
-from cms.sites import site_time_zone
+from cms.sites import find_site, site_time_zone
 
 
 class SiteLocaleMiddleware:
@@ -23,7 +22,7 @@ class SiteLocaleMiddleware:
         self.languages = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        site = Site.find_for_request(request)
+        site = find_site(request)
         own_language = site_language(site.pk if site else None)
         prefix = request.path_info.lstrip("/").split("/", 1)[0]
 

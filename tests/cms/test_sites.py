@@ -78,3 +78,20 @@ def test_bootstrap_twice_changes_nothing():
     assert result.created == []
     assert list(Page.objects.values_list("pk", "title", "latest_revision_id")) == pages_before
     assert list(Site.objects.values_list("pk", "hostname", "port", "root_page_id")) == sites_before
+
+
+def test_the_site_of_a_request_is_looked_up_once_until_a_site_changes(host_client, sites):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    host_client.get("da", "/")
+    with CaptureQueriesContext(connection) as again:
+        assert host_client.get("da", "/").status_code == 200
+    assert not any('FROM "wagtailcore_site"' in query["sql"] for query in again.captured_queries)
+
+    site = sites["da"]
+    site.hostname = "danmark.localhost"
+    site.save()
+    response = host_client.get("da", "/")  # dk.localhost is no site now: the default answers
+    assert response.status_code == 200
+    assert html_lang(response) == "en"
