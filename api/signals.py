@@ -11,6 +11,7 @@ from wagtail.signals import (
 )
 
 from api.cache import bump_generation
+from api.purge import purge_api_urls
 
 
 def _watched_models() -> tuple[type, ...]:
@@ -58,11 +59,13 @@ def _webhook(event: str, page) -> None:
 
 def published(sender, instance, **kwargs) -> None:
     bump_generation()
+    purge_api_urls(instance)
     _webhook("page.published", instance)
 
 
 def unpublished(sender, instance, **kwargs) -> None:
     bump_generation()
+    purge_api_urls(instance)
     _webhook("page.unpublished", instance)
 
 
@@ -75,10 +78,12 @@ def before_delete(sender, instance, **kwargs) -> None:
     specific = isinstance(instance, Page) and type(instance) is instance.specific_class
     if specific and instance.live:
         _webhook("page.deleted", instance)
+        purge_api_urls(instance)  # before the row goes: its site is found from its path
 
 
 def moved(sender, instance, **kwargs) -> None:
     bump_generation()
+    purge_api_urls(instance)
 
 
 def translated(sender, source_obj, target_obj, **kwargs) -> None:
