@@ -7,6 +7,8 @@ Three contenders answer on the same data, one server at a time on the same machi
   of the primed response; n/a while the API sends no ETag);
 * ``stock``: Wagtail's own API v2 and v3 with nothing of ours in front
   (cms.bench.stock_settings), the reference the issue's figures came from;
+* ``ours`` behind a CDN stand-in (mode ``edge``): nginx with proxy_cache in front of the
+  warm server, for the API endpoints, whose Cache-Control lets a shared cache keep them;
 * ``static``: the bytes of one of our responses served as a file by nginx, the ceiling.
 
 Paths may hold placeholders the probe fills from the database of the run:
@@ -29,6 +31,8 @@ from django.utils.module_loading import import_string
 
 OURS, STOCK, STATIC = "ours", "stock", "static"
 COLD, WARM, CONDITIONAL = "cold", "warm", "304"
+#: Through a CDN stand-in (nginx proxy_cache) in front of the warm server: API endpoints only.
+EDGE = "edge"
 
 #: The kinds the targets in cms.bench.report are stated for.
 KINDS = ("list", "deep", "detail", "domain", "html", "search")

@@ -183,6 +183,79 @@ http {{
 """
 
 
+EDGE_CONF = """
+daemon off;
+master_process on;
+worker_processes {workers};
+pid {run}/nginx.pid;
+error_log {run}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {run}/body;
+  proxy_temp_path {run}/proxy;
+  fastcgi_temp_path {run}/fastcgi;
+  uwsgi_temp_path {run}/uwsgi;
+  scgi_temp_path {run}/scgi;
+  keepalive_requests 100000;
+  proxy_cache_path {run}/cache levels=1:2 keys_zone=edge:10m max_size=1g inactive=10m
+                   use_temp_path=off;
+  upstream app {{ server {host}:{upstream}; keepalive 8; }}
+  server {{
+    listen {host}:{port};
+    location / {{
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      # What a CDN does: one entry per host and URL, lifetime from the app's Cache-Control
+      # (credentialed answers are private, no-store and never kept), revalidation by ETag.
+      proxy_cache edge;
+      proxy_cache_key $host$request_uri;
+      proxy_cache_lock on;
+      proxy_cache_revalidate on;
+      add_header X-Cache-Status $upstream_cache_status;
+    }}
+  }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def edge_proxy(upstream: int, log_dir: Path) -> Iterator[tuple[int, int, str] | None]:
+    """nginx with proxy_cache in front of the server on port ``upstream``: a CDN stand-in.
+
+    Yields (port, pid, name), or None when nginx is not installed. Debian's nginx-light
+    has no purge module, so entries leave by their max-age; production purges on publish
+    through Wagtail's frontend cache (api/purge.py, docs/api.md "Caching").
+    """
+    nginx = nginx_path()
+    if nginx is None:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="tingsted-edge-") as tmp:
+        run = Path(tmp)
+        os.chmod(tmp, 0o777)  # nginx workers (www-data) write the cache here
+        port = free_port()
+        conf = run / "nginx.conf"
+        conf.write_text(
+            EDGE_CONF.format(workers=WORKERS, run=run, host=HOST, port=port, upstream=upstream)
+        )
+        log = log_dir / "nginx-edge.log"
+        with log.open("w") as log_file:
+            process = subprocess.Popen(
+                [nginx, "-c", str(conf), "-p", str(run)],
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            _wait_until_up(process, port, log)
+            yield port, process.pid, "nginx proxy_cache"
+        finally:
+            _stop(process)
+
+
 @contextlib.contextmanager
 def static_server(files: dict[str, bytes], log_dir: Path) -> Iterator[tuple[int, int, str]]:
     """Serve ``files`` (name -> bytes) as static files; yields (port, pid, server name).

@@ -16,6 +16,7 @@ from cms.bench.data import expected_manifest
 from cms.bench.endpoints import (
     COLD,
     CONDITIONAL,
+    EDGE,
     OURS,
     STATIC,
     STOCK,
@@ -41,6 +42,12 @@ STOCK_SETTINGS = "cms.bench.stock_settings"
 #: (DummyCache) is not "cold" but broken: Wagtail then re-reads the site root paths for
 #: every URL it builds (137 ms instead of 35 ms CPU for a 20-item list).
 COLD_ENV = {"API_RESPONSE_CACHE": "false"}
+
+
+def probe_url(probes: dict, endpoint: Endpoint) -> str:
+    return (probes.get(endpoint.key) or {}).get("url") or ""
+
+
 PRE_MERGE_LABEL = (
     "Pre-merge run: home pages, people and images only. No content plugin is installed on "
     "this branch, so plain Wagtail pages stand in for meetings, posts and minutes, and 'ours' "
@@ -270,6 +277,7 @@ class Command(BaseCommand):
                     for mode in (WARM, CONDITIONAL):
                         if mode in endpoint.modes:
                             rows.append(self.one(size, endpoint, mode, server, probes))
+                rows += self.measure_edge(size, warm, probes, server[0], log)
 
         if stock:
             self.stdout.write("stock Wagtail (API v2 and v3, nothing of ours in front)")
@@ -295,6 +303,23 @@ class Command(BaseCommand):
                         self.one(size, endpoint, STATIC, (port, pid), {endpoint.key: probe}, name)
                     )
         return rows
+
+    def measure_edge(
+        self, size: int, endpoints: list[Endpoint], probes: dict, upstream: int, log: Path
+    ) -> list[bench_report.Row]:
+        """The API endpoints through a CDN stand-in (nginx proxy_cache) in front of ours."""
+        api = [
+            endpoint for endpoint in endpoints if probe_url(probes, endpoint).startswith("/api/")
+        ]
+        if not api:
+            return []
+        with servers.edge_proxy(upstream, log) as proxy:
+            if proxy is None:
+                self.stdout.write("CDN stand-in: nginx is not installed, left out")
+                return []
+            port, pid, name = proxy
+            self.stdout.write(f"ours behind a CDN stand-in ({name})")
+            return [self.one(size, endpoint, EDGE, (port, pid), probes, name) for endpoint in api]
 
     def one(
         self,
