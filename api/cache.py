@@ -26,8 +26,16 @@ def api_cache():
     return caches[getattr(settings, "TINGSTED_API_CACHE", "default")]
 
 
-def generation() -> int:
-    """The current generation: the time (ns) of the last change, created when missing."""
+def generation(request: HttpRequest | None = None) -> int:
+    """The current generation: the time (ns) of the last change, created when missing.
+
+    With ``request``, read once per request: a GET's site lookup, response cache and feed
+    links then agree on one generation and cost one cache round trip between them.
+    """
+    if request is not None:
+        if not hasattr(request, "_tingsted_generation"):
+            request._tingsted_generation = generation()
+        return request._tingsted_generation
     cache = api_cache()
     value = cache.get(GENERATION_KEY)
     if value is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -18,32 +19,37 @@ def site_time_zone(site: Site | None) -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-_NO_SITE = "none"
+class _SiteMemo:
+    """This process's answers of the current content generation: (host, port) -> Site."""
+
+    generation: int | None = None
+    sites: dict[tuple[str, int], Site | None] = {}
 
 
 def find_site(request: HttpRequest) -> Site | None:
-    """``Site.find_for_request``, remembered in the shared cache per content generation.
+    """``Site.find_for_request``, remembered in this process per content generation.
 
     Wagtail looks the site up with a database query on every request; every page view and
     every API call (cache hits included) needs it first, and sites change rarely. Saving or
-    deleting a site bumps the generation (api.signals), so the remembered answer is never
-    stale in any process. The result is stored on the request where Wagtail looks for it,
-    so later ``Site.find_for_request`` calls in the same request reuse it.
+    deleting a site bumps the generation in the shared cache (api.signals), so every process
+    drops its remembered answers on its next request. The result is stored on the request
+    where Wagtail looks for it, so later ``Site.find_for_request`` calls reuse it.
     """
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    from api.cache import api_cache, generation
+    from api.cache import generation
 
-    key = f"tingsted:site:{generation()}:{request._get_raw_host().lower()}:{request.get_port()}"
-    cache = api_cache()
-    site = cache.get(key)
-    if site is None:
-        site = Site._find_for_request(request)
-        cache.set(key, site if site is not None else _NO_SITE, timeout=24 * 60 * 60)
-    elif site == _NO_SITE:
-        site = None
-    request._wagtail_site = site
-    return site
+    current = generation(request)
+    if current != _SiteMemo.generation:
+        _SiteMemo.sites = {}
+        _SiteMemo.generation = current
+    key = (request._get_raw_host().lower(), request.get_port())
+    if key not in _SiteMemo.sites:
+        _SiteMemo.sites[key] = Site._find_for_request(request)
+    site = _SiteMemo.sites[key]
+    # A copy per request: related objects Django caches on it stay with this request.
+    request._wagtail_site = copy.copy(site) if site is not None else None
+    return request._wagtail_site
 
 
 def request_time_zone(request: HttpRequest) -> ZoneInfo:

@@ -72,7 +72,7 @@ def plugin_feeds(context) -> list:
     from api.cache import api_cache, generation
 
     key = (
-        f"tingsted:feeds:{generation()}:{site.pk}:{locale.pk}:"
+        f"tingsted:feeds:{generation(request)}:{site.pk}:{locale.pk}:"
         f"{request.scheme}:{request.get_host().lower()}"
     )
     links = api_cache().get(key)
