@@ -85,6 +85,25 @@ class TranslationsField(serializers.Field):
         return translations_data(value, self.context)
 
 
+def typed_property(annotation: Any) -> serializers.Field:
+    """A read-only API field serving a model property as it is, typed ``annotation`` in v3.
+
+    Wagtail's API v3 types a plain property named in ``api_fields`` as "any". A field with a
+    serializer it types by the return annotation of the serializer's ``to_representation``
+    (its API v2 compatibility shim), so this gives a serializer with that annotation:
+    ``APIField("calendar_url", serializer=typed_property(str | None))``. API v2 output is
+    the property's value, as for a plain property.
+    """
+
+    class PropertyField(serializers.ReadOnlyField):
+        def to_representation(self, value):
+            return value
+
+    # Set as an object, not a string: the annotation need not be importable from here.
+    PropertyField.to_representation.__annotations__ = {"return": annotation}
+    return PropertyField()
+
+
 def common_page_api_fields() -> list[APIField]:
     return [APIField("translations", serializer=TranslationsField())]
 

@@ -27,6 +27,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from api.fields import typed_property
 from blocks.media import AttachmentListBlock
 from blocks.text import RICH_TEXT_FEATURES
 from cms.models import TingstedPage
@@ -265,9 +266,9 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
     api_fields = [
         APIField("sequence_label"),
         APIField("kind"),
-        APIField("kind_label"),
+        APIField("kind_label", serializer=typed_property(str)),
         APIField("status"),
-        APIField("status_label"),
+        APIField("status_label", serializer=typed_property(str)),
         APIField("status_note"),
         APIField("start"),
         APIField("end"),
@@ -282,7 +283,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         APIField("signup_deadline"),
         APIField("attachments"),
         APIField("organiser", serializer=OrganisationField(source="effective_organiser")),
-        APIField("calendar_url"),
+        APIField("calendar_url", serializer=typed_property(str | None)),
     ]
     override_translatable_fields = [
         SynchronizedField("kind", overridable=False),

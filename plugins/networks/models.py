@@ -28,10 +28,12 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from api.fields import typed_property
 from blocks.stream import BodyStreamBlock
 from blocks.text import RICH_TEXT_FEATURES
 from cms.models import TingstedPage
 from plugins.networks.blocks import NoticeStreamBlock
+from plugins.networks.schemas import InterestFormData, MembershipData, ModeratorData
 from plugins.people.api import OrganisationField, PersonField, VenueField
 
 
@@ -318,18 +320,18 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
         APIField("topic"),
         APIField("lead"),
         APIField("body"),
-        APIField("moderators_data"),
-        APIField("membership"),
+        APIField("moderators_data", serializer=typed_property(list[ModeratorData])),
+        APIField("membership", serializer=typed_property(MembershipData)),
         APIField("default_venue", serializer=VenueField()),
         APIField("contact_person", serializer=PersonField()),
         APIField("contact_email"),
-        APIField("programme_notice_text"),
+        APIField("programme_notice_text", serializer=typed_property(str)),
         APIField("notices"),
         APIField("organiser", serializer=OrganisationField()),
         APIField("about_organiser"),
-        APIField("interest_form"),
-        APIField("calendar_url"),
-        APIField("programme_api_url"),
+        APIField("interest_form", serializer=typed_property(InterestFormData)),
+        APIField("calendar_url", serializer=typed_property(str | None)),
+        APIField("programme_api_url", serializer=typed_property(str | None)),
     ]
     override_translatable_fields = [
         SynchronizedField("meetings_per_season", overridable=False),
@@ -437,8 +439,16 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
         return f"{url}ical/" if url else None
 
     @property
-    def programme_api_url(self) -> str:
-        return f"{settings.WAGTAILAPI_BASE_URL.rstrip('/')}/api/v3/networks/{self.pk}/programme/"
+    def programme_api_url(self) -> str | None:
+        # WAGTAILAPI_BASE_URL is unset by default: then the API answers on the network's
+        # own site, as its other links do (None while the page is on no site).
+        base = settings.WAGTAILAPI_BASE_URL
+        if not base:
+            site = self.get_site()
+            if site is None:
+                return None
+            base = site.root_url
+        return f"{base.rstrip('/')}/api/v3/networks/{self.pk}/programme/"
 
     # --- serving --------------------------------------------------------------------------
 

@@ -137,6 +137,66 @@ def test_every_page_type_has_a_typed_read_schema(openapi):
                     assert prop.get("items"), f"{model._meta.label}.{name} is untyped"
 
 
+#: Keywords that only describe a schema: a schema with nothing else accepts any value.
+DESCRIPTIVE_KEYWORDS = {"title", "description", "default", "examples", "deprecated", "readOnly"}
+
+
+def untyped_parts(schema: dict, where: str, components: dict, seen: set[str]) -> list[str]:
+    """Where ``schema`` (and every component it refers to) accepts any value: an empty
+    schema, alone or inside ``anyOf`` (Wagtail's ``Any | None``), ``items`` or properties.
+    ``seen`` holds components already looked at, so each is reported once."""
+    if not set(schema) - DESCRIPTIVE_KEYWORDS:
+        return [where]
+    found = []
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        if name not in seen:
+            seen.add(name)
+            found += untyped_parts(components[name], name, components, seen)
+    for keyword in ("anyOf", "oneOf", "allOf", "prefixItems"):
+        for position, part in enumerate(schema.get(keyword, [])):
+            found += untyped_parts(part, f"{where}.{keyword}[{position}]", components, seen)
+    for keyword in ("items", "additionalProperties"):
+        if isinstance(schema.get(keyword), dict):
+            found += untyped_parts(schema[keyword], f"{where}.{keyword}", components, seen)
+    for name, part in schema.get("properties", {}).items():
+        found += untyped_parts(part, f"{where}.{name}", components, seen)
+    return found
+
+
+def test_no_property_of_any_page_schema_is_untyped(openapi):
+    """Every api_field of every plugin's page types has a type a client generator can use.
+
+    Wagtail types a plain property, or a serializer whose ``to_representation`` has no
+    return annotation, as "any"; declare the type (see api.fields.typed_property)."""
+    components = openapi["components"]["schemas"]
+    seen: set[str] = set()
+    untyped = []
+    for model in get_page_models():
+        name = f"{model._meta.object_name}Schema"
+        seen.add(name)
+        untyped += untyped_parts(components[name], name, components, seen)
+    assert untyped == []
+
+
+def test_the_untyped_check_sees_any_inside_unions_lists_and_components():
+    components = {"Inner": {"type": "object", "properties": {"loose": {"title": "Loose"}}}}
+    schema = {
+        "type": "object",
+        "properties": {
+            "maybe": {"anyOf": [{}, {"type": "null"}], "title": "Maybe"},
+            "many": {"type": "array", "items": {}},
+            "nested": {"$ref": "#/components/schemas/Inner"},
+            "fine": {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+        },
+    }
+    assert untyped_parts(schema, "Page", components, set()) == [
+        "Page.maybe.anyOf[0]",
+        "Page.many.items",
+        "Inner.loose",
+    ]
+
+
 @pytest.mark.parametrize("site_language", ["da", "sv", "nb", "en"])
 def test_real_page_responses_validate_against_the_schema(
     openapi, api, filled_home, home, site_language
