@@ -85,7 +85,9 @@ class WebhookSubscription(models.Model):
         default=True,
         help_text=_("Untick to pause deliveries without losing the settings."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        _("created"), auto_now_add=True, help_text=_("When the webhook was added.")
+    )
 
     class Meta:
         verbose_name = _("webhook")
@@ -136,19 +138,46 @@ class WebhookDelivery(models.Model):
         verbose_name=_("webhook"),
         on_delete=models.CASCADE,
         related_name="deliveries",
+        help_text=_("The webhook the message was sent to."),
     )
-    event_id = models.UUIDField(_("event id"), default=uuid.uuid4, db_index=True)
-    event = models.CharField(_("event"), max_length=40)
-    payload = models.JSONField(_("payload"))
+    event_id = models.UUIDField(
+        _("event id"),
+        default=uuid.uuid4,
+        db_index=True,
+        help_text=_("Identifies the change; the receiver can use it to ignore repeats."),
+    )
+    event = models.CharField(
+        _("event"), max_length=40, help_text=_("The kind of change, for example 'page.published'.")
+    )
+    payload = models.JSONField(_("payload"), help_text=_("The data sent to the receiver."))
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PENDING,
+        help_text=_("Whether the receiver has accepted the message yet."),
     )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    response_code = models.PositiveSmallIntegerField(_("response code"), null=True, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
-    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(
+        _("attempts"), default=0, help_text=_("How many times sending has been tried.")
+    )
+    response_code = models.PositiveSmallIntegerField(
+        _("response code"),
+        null=True,
+        blank=True,
+        help_text=_("The HTTP status the receiver answered with last time, if any."),
+    )
+    error = models.TextField(
+        _("error"), blank=True, help_text=_("What went wrong on the last attempt, if anything.")
+    )
+    created_at = models.DateTimeField(
+        _("created"), auto_now_add=True, help_text=_("When the change happened.")
+    )
+    last_attempt_at = models.DateTimeField(
+        _("last attempt"), null=True, blank=True, help_text=_("When sending was last tried.")
+    )
+    delivered_at = models.DateTimeField(
+        _("delivered"), null=True, blank=True, help_text=_("When the receiver accepted it.")
+    )
 
     class Meta:
         verbose_name = _("webhook delivery")

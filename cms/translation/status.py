@@ -30,6 +30,7 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sub
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.models import Locale, Page, Site, WorkflowState
 from wagtail_localize.models import (
@@ -54,6 +55,9 @@ STATE_LABELS = {
     SOURCE: _("Source"),
 }
 STATES = [UP_TO_DATE, OUTDATED, IN_PROGRESS, MISSING]
+#: A link to the translation in the editor. A context of its own: "Open" alone is a
+#: minutes item's state (not closed) in the page templates.
+OPEN_ACTION = pgettext_lazy("translation status: link to the editor", "Open")
 
 
 @dataclass
@@ -293,7 +297,7 @@ def _page_action(cell: Cell, page: Page, source: dict | None, translation: dict 
         cell.action = str(_("Review"))
     else:
         cell.url = reverse("wagtailadmin_pages:edit", args=[cell.target_id])
-        cell.action = str(_("Open"))
+        cell.action = str(OPEN_ACTION)
 
 
 # --- snippets ---------------------------------------------------------------------------
@@ -392,7 +396,7 @@ def snippet_rows(model, snippets: Iterable, locales: list[Locale]) -> list[Row]:
                     cell.action = str(_("Sync"))
                 else:
                     cell.url = edit
-                    cell.action = str(_("Translate") if cell.state == IN_PROGRESS else _("Open"))
+                    cell.action = str(_("Translate") if cell.state == IN_PROGRESS else OPEN_ACTION)
             row.cells[locale.language_code] = cell
         rows.append(row)
     return rows

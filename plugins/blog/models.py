@@ -278,7 +278,11 @@ class BlogIndexPage(ListingIndexMixin, RoutablePageMixin, TingstedPage):
 
 class BlogPostTag(TaggedItemBase):
     content_object = ParentalKey(
-        "blog.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items"
+        "blog.BlogPostPage",
+        verbose_name=_("blog post"),
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
+        help_text=_("The post that carries this tag."),
     )
 
 
@@ -305,7 +309,15 @@ class BlogPostPage(DatedPageMixin, TingstedPage):
     )
     hero_image = hero_image_field()
     hero_caption = hero_caption_field()
-    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "The post itself: text, quotes, images and other blocks, in the order readers "
+            "see them. The excerpt is shown above it, so do not repeat it here."
+        ),
+    )
     tags = ClusterTaggableManager(
         through=BlogPostTag,
         blank=True,
@@ -406,7 +418,13 @@ class BlogPostPage(DatedPageMixin, TingstedPage):
 class BlogPostAuthor(Orderable):
     """One author of a post, in the order they are credited."""
 
-    page = ParentalKey(BlogPostPage, on_delete=models.CASCADE, related_name="authors")
+    page = ParentalKey(
+        BlogPostPage,
+        verbose_name=_("blog post"),
+        on_delete=models.CASCADE,
+        related_name="authors",
+        help_text=_("The post this person is credited on."),
+    )
     person = models.ForeignKey(
         "people.Person",
         verbose_name=_("author"),
@@ -426,7 +444,13 @@ class BlogPostAuthor(Orderable):
 
 
 class BlogPostRelated(Orderable):
-    page = ParentalKey(BlogPostPage, on_delete=models.CASCADE, related_name="related_posts")
+    page = ParentalKey(
+        BlogPostPage,
+        verbose_name=_("blog post"),
+        on_delete=models.CASCADE,
+        related_name="related_posts",
+        help_text=_("The post that links to the related post."),
+    )
     related = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("post"),

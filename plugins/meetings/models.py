@@ -226,7 +226,14 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         help_text=_("Agenda, slides or background papers to download."),
     )
     #: Bumped on every publish (see apps.py); iCalendar's SEQUENCE. Kept out of revisions.
-    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    calendar_sequence = models.PositiveIntegerField(
+        _("calendar revision"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "Counts the published changes, so calendars that subscribed to the meeting update it."
+        ),
+    )
 
     content_panels = [
         *TingstedPage.content_panels,

@@ -173,7 +173,13 @@ class CouncilPage(TingstedPage):
 class CouncilMember(TranslatableMixin, Orderable):
     """A person's seat on a council: role, whom they represent and for how long."""
 
-    page = ParentalKey(CouncilPage, on_delete=models.CASCADE, related_name="members")
+    page = ParentalKey(
+        CouncilPage,
+        verbose_name=_("council"),
+        on_delete=models.CASCADE,
+        related_name="members",
+        help_text=_("The council the person has a seat on."),
+    )
     person = models.ForeignKey(
         "people.Person",
         verbose_name=_("person"),
@@ -434,7 +440,13 @@ class MinutesPage(TingstedPage):
 class MinutesAttendance(Orderable):
     """A person present at, or absent from, a meeting."""
 
-    page = ParentalKey(MinutesPage, on_delete=models.CASCADE, related_name="attendance")
+    page = ParentalKey(
+        MinutesPage,
+        verbose_name=_("minutes"),
+        on_delete=models.CASCADE,
+        related_name="attendance",
+        help_text=_("The minutes of the meeting the attendance is recorded for."),
+    )
     person = models.ForeignKey(
         "people.Person",
         verbose_name=_("person"),
@@ -447,6 +459,7 @@ class MinutesAttendance(Orderable):
         max_length=10,
         choices=Attendance.choices,
         default=Attendance.PRESENT,
+        help_text=_("Whether the person took part in the meeting or was absent."),
     )
     notice_given = models.BooleanField(
         _("notice given"),
@@ -476,13 +489,26 @@ class MinutesAttendance(Orderable):
 class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
     """One item on a meeting's agenda, with the recommendation and the decision."""
 
-    page = ParentalKey(MinutesPage, on_delete=models.CASCADE, related_name="agenda_items")
+    page = ParentalKey(
+        MinutesPage,
+        verbose_name=_("minutes"),
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        help_text=_("The minutes this item belongs to."),
+    )
     number = models.CharField(
         _("number"),
         max_length=12,
         help_text=_("The item's number on the agenda, for example '4' or '4a'."),
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        help_text=_(
+            "A short heading for the item, for example 'Budget 2026'. Shown to the public "
+            "even when the item is closed, so keep personal details out of it."
+        ),
+    )
     is_closed = models.BooleanField(
         _("closed item"),
         default=False,
@@ -579,7 +605,13 @@ class AgendaItemParticipant(Orderable):
     page is copied); the item's ``participants_note`` carries translatable prose.
     """
 
-    item = ParentalKey(AgendaItem, on_delete=models.CASCADE, related_name="participants")
+    item = ParentalKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="participants",
+        help_text=_("The agenda item the person takes part in."),
+    )
     person = models.ForeignKey(
         "people.Person",
         verbose_name=_("person"),
@@ -620,7 +652,13 @@ class AgendaItemParticipant(Orderable):
 class AgendaItemAttachment(Orderable):
     """A document attached to an agenda item ("bilag")."""
 
-    item = ParentalKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
+    item = ParentalKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        help_text=_("The agenda item the document is attached to."),
+    )
     document = models.ForeignKey(
         "cms.TingstedDocument",
         verbose_name=_("document"),

@@ -13,6 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -136,7 +137,11 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
         help_text=_("The membership fee per season, as a number: for example 19995."),
     )
     fee_currency = models.CharField(
-        _("currency"), max_length=3, choices=Currency.choices, default=Currency.DKK
+        _("currency"),
+        max_length=3,
+        choices=Currency.choices,
+        default=Currency.DKK,
+        help_text=_("The currency the fee is given in."),
     )
     fee_vat_note = models.CharField(
         _("VAT note"),
@@ -266,7 +271,12 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
         FieldPanel("topic"),
         FieldPanel("lead"),
         FieldPanel("body"),
-        InlinePanel("moderators", label=_("Moderator"), heading=_("Moderators")),
+        InlinePanel(
+            "moderators",
+            # A context of its own: the page template has "Moderator" with a plural.
+            label=pgettext_lazy("one moderator in the page editor", "Moderator"),
+            heading=_("Moderators"),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("meetings_per_season"), FieldPanel("season_label")]),
@@ -480,7 +490,13 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
 class NetworkModerator(Orderable):
     """A moderator of the network, with a quote and a short presentation."""
 
-    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="moderators")
+    page = ParentalKey(
+        NetworkPage,
+        verbose_name=_("network"),
+        on_delete=models.CASCADE,
+        related_name="moderators",
+        help_text=_("The network this person moderates."),
+    )
     person = models.ForeignKey(
         "people.Person",
         verbose_name=_("person"),
@@ -526,19 +542,57 @@ class InterestSubmission(models.Model):
         verbose_name=_("network"),
         on_delete=models.CASCADE,
         related_name="interest_submissions",
+        help_text=_("The network the visitor wants to hear about."),
     )
-    name = models.CharField(_("name"), max_length=200)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    job_title = models.CharField(_("job title"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    message = models.TextField(_("message"), blank=True, max_length=3000)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The name the visitor gave in the form.")
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the visitor works, as they wrote it. Optional."),
+    )
+    job_title = models.CharField(
+        _("job title"),
+        max_length=200,
+        blank=True,
+        help_text=_("The visitor's job title, as they wrote it. Optional."),
+    )
+    email = models.EmailField(_("e-mail"), help_text=_("Where to contact the visitor."))
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("A phone number, if the visitor gave one."),
+    )
+    message = models.TextField(
+        _("message"),
+        blank=True,
+        max_length=3000,
+        help_text=_("Anything else the visitor wrote to you."),
+    )
     consent_text = models.TextField(
         _("consent text"), help_text=_("The exact sentence the visitor accepted.")
     )
-    consent_version = models.CharField(_("terms version"), max_length=40, blank=True)
-    language = models.CharField(_("language"), max_length=10, blank=True)
-    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    consent_version = models.CharField(
+        _("terms version"),
+        max_length=40,
+        blank=True,
+        help_text=_("The version of the network's terms the visitor accepted."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language of the page the form was sent from, for example 'da'."),
+    )
+    submitted_at = models.DateTimeField(
+        _("submitted"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("When the form was sent. Submissions are deleted after the retention period."),
+    )
 
     class Meta:
         verbose_name = _("interest submission")

@@ -194,9 +194,21 @@ class Venue(TranslatableMixin, index.Indexed, ClusterableModel):
     street_address = models.CharField(
         _("street address"), max_length=200, help_text=_("Street and number.")
     )
-    postal_code = models.CharField(_("postal code"), max_length=20)
-    city = models.CharField(_("city"), max_length=100)
-    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, default="DK")
+    postal_code = models.CharField(
+        _("postal code"), max_length=20, help_text=_("For example '8000' or '111 52'.")
+    )
+    city = models.CharField(
+        _("city"),
+        max_length=100,
+        help_text=_("The town or city as it is written in this language, for example 'Aarhus'."),
+    )
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        choices=COUNTRIES,
+        default="DK",
+        help_text=_("The country the venue is in. Used in the address and for maps."),
+    )
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -298,9 +310,20 @@ class Venue(TranslatableMixin, index.Indexed, ClusterableModel):
 
 
 class VenueRoom(Orderable):
-    venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="rooms")
+    venue = ParentalKey(
+        Venue,
+        verbose_name=_("venue"),
+        on_delete=models.CASCADE,
+        related_name="rooms",
+        help_text=_("The venue this room is in."),
+    )
     name = models.CharField(_("room"), max_length=120, help_text=_("For example 'Room 2.14'."))
-    floor = models.CharField(_("floor"), max_length=40, blank=True)
+    floor = models.CharField(
+        _("floor"),
+        max_length=40,
+        blank=True,
+        help_text=_("For example 'Ground floor' or '2nd floor'. Optional."),
+    )
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Seats, if known.")
     )
