@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""An external site reading Tingsted's API: a network and its upcoming meetings.
+"""An external site reading Tingsted's API: its networks and their upcoming meetings.
 
 Standard library only, as a partner site's build script might be. It lists the site's
-networks (pages of --network-type) in one language, then, for each, the page's detail
-with its body and translations, and its upcoming meetings from --meetings-path.
+networks (``networks.NetworkPage``) in one language, then, for each, the page's detail with
+its body and translations, and its upcoming meetings with their status from the network's
+programme (``/api/v3/networks/{id}/programme/``, the page's ``programme_api_url``).
 
     python docs/examples/consumer.py --api https://tingsted.example/api \\
-        --site dk.tingsted.example --locale da
+        --site dk.tingsted.example --locale da --time-zone Europe/Copenhagen
 
 It sends If-None-Match with the ETag it saw last (kept in --state), so an unchanged API
 answers 304 and costs almost nothing; pass --token for a service user's API token.
@@ -20,8 +21,9 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from datetime import date
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 
 class API:
@@ -77,30 +79,44 @@ def text_of(block: dict) -> str:
     return f"[{kind}]"
 
 
+def meeting_line(meeting: dict, zone: ZoneInfo | None) -> str:
+    """One meeting of a programme: when, what, and its status (with the reason, if any).
+
+    The API sends times in UTC (ISO 8601); ``zone`` shows them as the site's readers expect.
+    """
+    start = datetime.fromisoformat(meeting["start"])
+    if zone is not None:
+        start = start.astimezone(zone)
+    line = f"  - {start:%Y-%m-%d %H:%M} {start.tzname()}  {meeting['title']}"
+    line += f"  [{meeting['status_label']}]"
+    if meeting.get("status_note"):
+        line += f"  {meeting['status_note']}"
+    return line
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--api", required=True, help="The API root, e.g. https://host/api")
     parser.add_argument("--site", required=True, help="The site's hostname, e.g. dk.localhost")
     parser.add_argument("--locale", default=None, help="A language code, e.g. da")
     parser.add_argument("--token", default=None, help="A service user's API token")
-    parser.add_argument("--network-type", default="networks.NetworkPage")
     parser.add_argument(
-        "--meetings-path",
-        default="/v3/meetings/upcoming/",
-        help="Route listing upcoming meetings; empty to skip meetings",
-    )
-    parser.add_argument(
-        "--meetings-filter", default="network", help="Query parameter naming the network"
+        "--time-zone", default=None, help="Show times in this zone, e.g. Europe/Copenhagen"
     )
     parser.add_argument("--limit", type=int, default=20)
     parser.add_argument("--state", type=Path, default=None, help="File keeping ETags between runs")
     args = parser.parse_args(argv)
 
+    zone = ZoneInfo(args.time_zone) if args.time_zone else None
     api = API(args.api, args.token, args.state)
     networks = api.get(
-        "/v3/pages/", site=args.site, locale=args.locale, type=args.network_type, limit=args.limit
+        "/v3/pages/",
+        site=args.site,
+        locale=args.locale,
+        type="networks.NetworkPage",
+        limit=args.limit,
     )
-    print(f"{networks['count']} × {args.network_type} on {args.site}")
+    print(f"{networks['count']} networks on {args.site}")
     for item in networks["items"]:
         page = api.get(f"/v3/pages/{item['id']}/", site=args.site)
         print()
@@ -109,16 +125,12 @@ def main(argv: list[str] | None = None) -> int:
             print("  " + text_of(block))
         others = ", ".join(f"{t['locale']}: {t['url']}" for t in page.get("translations", []))
         print(f"  Also in: {others or '-'}")
-        if args.meetings_path:
-            meetings = api.get(
-                args.meetings_path,
-                site=args.site,
-                locale=args.locale,
-                **{args.meetings_filter: item["id"], "from": date.today().isoformat()},
-            )
-            print(f"  Upcoming meetings ({meetings['count']}):")
-            for meeting in meetings["items"]:
-                print(f"  - {meeting.get('start', '')}  {meeting['title']}")
+        # The network's own programme (its page's programme_api_url, on its own site):
+        # upcoming meetings soonest first, cancelled ones included with their status.
+        programme = api.get(f"/v3/networks/{item['id']}/programme/", site=args.site)
+        print(f"  Upcoming meetings ({len(programme['upcoming'])}):")
+        for meeting in programme["upcoming"]:
+            print(meeting_line(meeting, zone))
     api.save()
     return 0
 

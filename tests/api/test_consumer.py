@@ -1,15 +1,24 @@
-"""The example consumer in docs/examples/ reads the API as an external site would."""
+"""The example consumer in docs/examples/ reads the API as an external site would: the
+site's networks, each with its own upcoming meetings and their status."""
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
-from wagtail.models import Locale, Page
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
 
 from cms.bootstrap import bootstrap_sites
+from plugins.meetings.models import MeetingStatus
+from tests.factories.meetings import MeetingPageFactory
+from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
+from tests.factories.people import VenueFactory
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
@@ -26,9 +35,98 @@ def live_api(request):
     return server.url + "/api"
 
 
+def _day(days: int, hour: int = 10) -> datetime.datetime:
+    """``hour`` o'clock UTC ``days`` from today: mid-day in every Nordic time zone, so
+    "upcoming" (until the end of the local day) does not depend on when the test runs."""
+    today = timezone.localdate()
+    return datetime.datetime.combine(
+        today + datetime.timedelta(days=days), datetime.time(hour), tzinfo=datetime.UTC
+    )
+
+
+def _network(index, title: str, slug: str, venue, meetings: list[tuple[str, int, str]]):
+    network = NetworkPageFactory(parent=index, title=title, slug=slug, default_venue=venue)
+    network.save_revision().publish()
+    for meeting_title, days, status in meetings:
+        MeetingPageFactory(
+            parent=network,
+            title=meeting_title,
+            slug=slugify(meeting_title),
+            status=status,
+            status_note="Oplægsholderen er forhindret." if status == "cancelled" else "",
+            start=_day(days),
+            end=_day(days, hour=13),
+            venue=venue,
+        )
+    return network
+
+
+@pytest.fixture
+def two_networks(live_api):
+    """Two Danish networks with their own meetings: upcoming in every state, and past ones."""
+    home = Site.objects.get(hostname="dk.localhost").root_page.specific
+    venue = VenueFactory(name="Havnehuset")
+    index = NetworkIndexPageFactory(parent=home, title="Netværk", slug="netvaerk")
+    inclusion = _network(
+        index,
+        "Inklusionsnetværket",
+        "inklusion",
+        venue,
+        [
+            ("Foreningslivet", -40, MeetingStatus.CONFIRMED),
+            ("Sprog på arbejdet", -5, MeetingStatus.CONFIRMED),
+            ("Døgnmødet", 12, MeetingStatus.CONFIRMED),
+            ("Boligområder", 30, MeetingStatus.NOT_CONFIRMED),
+            ("Unge og valg", 60, MeetingStatus.CANCELLED),
+        ],
+    )
+    climate = _network(
+        index,
+        "Klimanetværket",
+        "klima",
+        venue,
+        [
+            ("Skybrud", -20, MeetingStatus.CONFIRMED),
+            ("Grønne indkøb", 20, MeetingStatus.PLANNED),
+        ],
+    )
+    # An English version of one network (its meetings untranslated): the consumer reads
+    # Danish only, and links the English page as a translation.
+    english = inclusion.copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True
+    )
+    english.title = "Inclusion network"
+    english.save_revision().publish()
+    return {"live_api": live_api, "inclusion": inclusion, "climate": climate}
+
+
+def sections(output: str) -> dict[str, list[str]]:
+    """The consumer's output cut at each ``# <title>`` heading: title -> its lines."""
+    found: dict[str, list[str]] = {}
+    current = None
+    for line in output.splitlines():
+        if line.startswith("# "):
+            current = line[2:].split("  ")[0]
+            found[current] = [line]
+        elif current is not None and line:
+            found[current].append(line)
+    return found
+
+
+def meeting_lines(lines: list[str]) -> list[tuple[str, str]]:
+    """(title, status label) of each listed meeting, in the printed order."""
+    meetings = []
+    for line in lines:
+        if line.startswith("  - "):
+            _when, title, status, *_note = line[4:].split("  ")
+            meetings.append((title, status.strip("[]")))
+    return meetings
+
+
 # One test: each transactional test costs a database flush.
 @pytest.mark.django_db(transaction=True)
-def test_the_example_consumer_reads_a_sites_pages_and_translations(live_api, tmp_path):
+def test_the_example_consumer_reads_each_networks_upcoming_meetings(two_networks, tmp_path):
+    live_api = two_networks["live_api"]
     command = [
         sys.executable,
         str(EXAMPLES / "consumer.py"),
@@ -38,18 +136,41 @@ def test_the_example_consumer_reads_a_sites_pages_and_translations(live_api, tmp
         "dk.localhost",
         "--locale",
         "da",
-        # Until the networks and meetings plugins are merged, read home pages instead.
-        "--network-type",
-        "cms.HomePage",
-        "--meetings-path",
-        "",
+        "--time-zone",
+        "Europe/Copenhagen",
         "--state",
         str(tmp_path / "etags.json"),
     ]
     first = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
-    assert "1 × cms.HomePage on dk.localhost" in first.stdout
-    assert "# Tingsted Danmark  (da)  http://dk.localhost/" in first.stdout
-    assert "en: http://dk.localhost/en/" in first.stdout
+    assert "2 networks on dk.localhost" in first.stdout
+    found = sections(first.stdout)
+    assert set(found) == {"Inklusionsnetværket", "Klimanetværket"}
+
+    assert found["Inklusionsnetværket"][0] == (
+        "# Inklusionsnetværket  (da)  http://dk.localhost/netvaerk/inklusion/"
+    )
+    assert (
+        "  Also in: en: http://dk.localhost/en/netvaerk/inklusion/" in found["Inklusionsnetværket"]
+    )
+    assert "  Also in: -" in found["Klimanetværket"]
+    assert "  Upcoming meetings (3):" in found["Inklusionsnetværket"]
+    # Exactly this network's upcoming meetings, soonest first, with their status in the
+    # network's language; neither its past meetings nor the other network's.
+    assert meeting_lines(found["Inklusionsnetværket"]) == [
+        ("Døgnmødet", "Bekræftet"),
+        ("Boligområder", "Endnu ikke bekræftet"),
+        ("Unge og valg", "Aflyst"),
+    ]
+    cancelled = _day(60).astimezone(ZoneInfo("Europe/Copenhagen"))
+    assert found["Inklusionsnetværket"][-1] == (
+        f"  - {cancelled:%Y-%m-%d %H:%M} {cancelled.tzname()}  Unge og valg  [Aflyst]"
+        "  Oplægsholderen er forhindret."
+    )
+    assert "  Upcoming meetings (1):" in found["Klimanetværket"]
+    assert meeting_lines(found["Klimanetværket"]) == [("Grønne indkøb", "Planlagt")]
+    for past in ("Foreningslivet", "Sprog på arbejdet", "Skybrud"):
+        assert past not in first.stdout
+
     # The second run revalidates with If-None-Match and prints the same from 304s.
     second = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
     assert second.stdout == first.stdout

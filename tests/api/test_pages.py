@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import pytest
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 from cms.models import TingstedPage
+from tests.factories.blog import (
+    AuthorFactory,
+    BlogIndexPageFactory,
+    BlogPostPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
+from tests.factories.meetings import EventIndexPageFactory, MeetingPageFactory, session
+from tests.factories.minutes import AgendaItemFactory, CouncilPageFactory, publish_meeting
+from tests.factories.networks import (
+    NetworkIndexPageFactory,
+    NetworkModeratorFactory,
+    NetworkPageFactory,
+)
+from tests.factories.people import VenueFactory
+from tests.factories.tingsted_example import ExamplePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,23 +32,78 @@ def tingsted_page_types() -> list[str]:
     return [model._meta.label for model in get_page_models() if issubclass(model, TingstedPage)]
 
 
-@pytest.mark.parametrize("page_type", tingsted_page_types())
-def test_every_page_type_is_listed_and_filtered_by_type_in_both_apis(api, page_type):
-    from django.apps import apps
+@pytest.fixture
+def one_page_of_each_type(home) -> dict[str, Page]:
+    """One live page of every page type on the English site (``localhost``), keyed by type.
 
-    model = apps.get_model(page_type)
-    pages = model.objects.live().public()
-    if not pages.exists():
-        pytest.skip(f"no demo {page_type} on this branch")
-    v2 = api.get(f"/api/v2/pages/?type={page_type}&fields=*&limit=100", site="en").json()
-    assert v2["items"] and {item["meta"]["type"] for item in v2["items"]} == {page_type}
-    for name in [field.name for field in model.api_fields]:
-        assert name in v2["items"][0], name
-    v3 = api.get(f"/api/v3/pages/?type={page_type}&limit=100", site="en").json()
-    assert v3["items"] and {item["meta"]["type"] for item in v3["items"]} == {page_type}
-    detail = api.get(f"/api/v3/pages/{v3['items'][0]['id']}/", site="en").json()
-    for name in [field.name for field in model.api_fields]:
-        assert name in detail, name
+    Built with the factories in tests/factories/, each under a parent it allows; the home
+    page is the site's own root. A page type without a page here fails the test below.
+    """
+    root = home("en")
+    network_index = NetworkIndexPageFactory(parent=root)
+    network = NetworkPageFactory(parent=network_index, fee_currency="EUR")
+    NetworkModeratorFactory(page=network)
+    meeting = MeetingPageFactory(
+        parent=network,
+        venue=VenueFactory(),
+        programme=[session("09:30", "11:00", headline="Opening")],
+    )
+    blog = BlogIndexPageFactory(parent=root)
+    news = NewsIndexPageFactory(parent=root)
+    council = CouncilPageFactory(parent=root)
+    pages = [
+        root,
+        network_index,
+        network,
+        meeting,
+        EventIndexPageFactory(parent=root),
+        blog,
+        BlogPostPageFactory(parent=blog, authors=[AuthorFactory()]),
+        news,
+        NewsPageFactory(parent=news),
+        council,
+        publish_meeting(council, [AgendaItemFactory.build()]),
+        ExamplePageFactory(parent=root),
+    ]
+    return {page._meta.label: page for page in pages}
+
+
+@pytest.mark.parametrize("page_type", tingsted_page_types())
+def test_every_page_type_is_listed_and_filtered_by_type_in_both_apis(
+    api, one_page_of_each_type, page_type
+):
+    assert page_type in one_page_of_each_type, (
+        f"add a factory for {page_type} to tests/factories/ and a page to the fixture"
+    )
+    page = one_page_of_each_type[page_type]
+    assert page.live and type(page)._meta.label == page_type
+    names = [field.name for field in type(page).api_fields]
+    assert names, f"{page_type} declares no api_fields"
+
+    # v2: the list filtered by type holds this page and only pages of that type, every
+    # declared field included with fields=*; the detail has them too.
+    v2 = api.get(f"/api/v2/pages/?type={page_type}&fields=*&limit=100", site="en")
+    assert v2.status_code == 200, v2.content
+    items = v2.json()["items"]
+    assert {item["meta"]["type"] for item in items} == {page_type}
+    item = next((item for item in items if item["id"] == page.pk), None)
+    assert item is not None, f"{page_type} {page.pk} missing from the v2 list"
+    assert [name for name in names if name not in item] == []
+    detail = api.get(f"/api/v2/pages/{page.pk}/", site="en")
+    assert detail.status_code == 200, detail.content
+    assert detail.json()["meta"]["type"] == page_type
+    assert [name for name in names if name not in detail.json()] == []
+
+    # v3: the list filtered by type (summaries), then the detail with every declared field.
+    v3 = api.get(f"/api/v3/pages/?type={page_type}&limit=100", site="en")
+    assert v3.status_code == 200, v3.content
+    items = v3.json()["items"]
+    assert {item["meta"]["type"] for item in items} == {page_type}
+    assert page.pk in {item["id"] for item in items}
+    detail = api.get(f"/api/v3/pages/{page.pk}/", site="en")
+    assert detail.status_code == 200, detail.content
+    assert detail.json()["meta"]["type"] == page_type
+    assert [name for name in names if name not in detail.json()] == []
 
 
 @pytest.mark.parametrize("site_language", LANGUAGES)

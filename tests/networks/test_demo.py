@@ -1,0 +1,127 @@
+"""The networks demo: two networks per site, each with a season of five meetings around the
+build date, moderators with quotes, fees in the site's currency, and English versions."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+from wagtail.models import Locale, Site
+
+from cms.demo import DemoContext, DemoSite
+from cms.sites import site_time_zone
+from plugins.meetings.models import MeetingKind, MeetingPage, MeetingStatus
+from plugins.networks import demo
+from plugins.networks.models import NetworkIndexPage, NetworkPage
+from plugins.people import demo as people_demo
+
+pytestmark = pytest.mark.django_db
+
+#: Site hostname -> the currency its networks' fees are in (the default site's in euros).
+CURRENCIES = {
+    "dk.localhost": "DKK",
+    "se.localhost": "SEK",
+    "no.localhost": "NOK",
+    "localhost": "EUR",
+}
+
+
+def demo_context() -> DemoContext:
+    sites = []
+    for spec in settings.TINGSTED_SITES:
+        site = Site.objects.select_related("root_page").get(hostname=spec["hostname"])
+        sites.append(DemoSite(site=site, language=spec["language"], home=site.root_page.specific))
+    languages = [code for code, _name in settings.LANGUAGES]
+    return DemoContext(sites=sites, languages=languages, log=lambda message: None)
+
+
+def networks_of(home) -> list[NetworkPage]:
+    index = NetworkIndexPage.objects.child_of(home).live().get()
+    return list(NetworkPage.objects.child_of(index).live().order_by("path"))
+
+
+def assert_season(network: NetworkPage, zone) -> None:
+    """Five live meetings: past ones, one overnight over two days with several sessions,
+    one not yet confirmed and one cancelled (with the reason)."""
+    meetings = list(MeetingPage.objects.child_of(network).live().order_by("start"))
+    assert network.meetings_per_season == 5 and network.includes_overnight_meeting
+    assert len(meetings) == 5, network
+    now = timezone.now()
+    past = [meeting for meeting in meetings if meeting.end < now]
+    assert len(past) >= 2, network
+    assert all(meeting.start > now for meeting in meetings if meeting not in past)
+
+    (overnight,) = [m for m in meetings if m.kind == MeetingKind.OVERNIGHT]
+    first_day = timezone.localtime(overnight.start, zone).date()
+    last_day = timezone.localtime(overnight.end, zone).date()
+    assert (last_day - first_day).days == 1, overnight
+    sessions = [block.value for block in overnight.programme if block.block_type == "session"]
+    assert len(sessions) >= 4
+    assert {session["day"] for session in sessions} == {first_day, last_day}
+    assert all(session["headline"] for session in sessions)
+    assert any(session["speakers"] for session in sessions)
+
+    (unconfirmed,) = [m for m in meetings if m.status == MeetingStatus.NOT_CONFIRMED]
+    (cancelled,) = [m for m in meetings if m.status == MeetingStatus.CANCELLED]
+    assert unconfirmed.status_note and cancelled.status_note
+    assert not {overnight, unconfirmed, cancelled} & set(past), "they are upcoming"
+    assert {m.status for m in meetings} == {
+        MeetingStatus.CONFIRMED,
+        MeetingStatus.NOT_CONFIRMED,
+        MeetingStatus.CANCELLED,
+    }
+    assert all(meeting.venue_id for meeting in meetings)
+
+
+def assert_moderated(network: NetworkPage) -> list[str]:
+    moderators = list(network.moderators.select_related("person"))
+    assert moderators, network
+    assert all(m.person is not None and m.quote and m.presentation for m in moderators)
+    return [m.quote for m in moderators]
+
+
+def test_demo_builds_two_networks_with_a_season_each_on_every_site(host_client):
+    people_demo.build(demo_context())
+    demo.build(demo_context())
+    english = Locale.objects.get(language_code="en")
+
+    for site in Site.objects.all():
+        home = site.root_page.specific
+        language = home.locale.language_code
+        zone = site_time_zone(site)
+        networks = networks_of(home)
+        assert len(networks) >= 2, site
+        assert len({network.title for network in networks}) == len(networks)
+        for network in networks:
+            assert network.locale_id == home.locale_id
+            assert network.fee_amount and network.fee_amount > 0
+            assert network.fee_currency == CURRENCIES[site.hostname], network
+            assert network.fee_vat_note and network.fee_includes
+            assert network.lead and network.topic
+            assert_moderated(network)
+            assert_season(network, zone)
+            assert host_client.get(language, network.get_url()).status_code == 200, network
+            programme = host_client.get(language, f"/api/v3/networks/{network.pk}/programme/")
+            assert programme.status_code == 200
+            assert len(programme.json()["upcoming"]) + len(programme.json()["past"]) == 5
+
+        if language == "en":
+            continue
+        # At least one network of each site in English: the page, its moderators' quotes
+        # in English, its fee as the source's, and its whole season.
+        translated = [(network, network.get_translation_or_none(english)) for network in networks]
+        translated = [(source, page) for source, page in translated if page and page.live]
+        assert translated, f"no English network on {site.hostname}"
+        for source, page in translated:
+            page = page.specific
+            assert page.title != source.title
+            assert page.fee_currency == source.fee_currency
+            assert page.fee_amount == source.fee_amount
+            assert set(assert_moderated(page)).isdisjoint(assert_moderated(source))
+            assert_season(page, zone)
+            assert host_client.get(language, page.get_url()).status_code == 200, page
+
+    again = demo_context()
+    people_demo.build(again)
+    demo.build(again)
+    assert again.created == []
