@@ -59,8 +59,8 @@ def editor_token(db):
 
 
 def add_page(parent: Page, title: str, *, live: bool = True, **fields) -> HomePage:
-    """A page under ``parent``. HomePage stands in for any page type: it is the one on this
-    branch, and everything tested here is generic over page types."""
+    """A page under ``parent``. HomePage stands in for any page type: it may sit anywhere,
+    and the caching, access and webhook machinery tested here treats every type alike."""
     page = HomePage(
         title=title, slug=title.lower().replace(" ", "-"), locale=parent.locale, **fields
     )

@@ -36,8 +36,8 @@ def api_token(user) -> str:
 def child_page(parent, *, title: str, intro: str = "", body=None) -> HomePage:
     """A published page under ``parent`` in the parent's locale.
 
-    HomePage is the only page type on this branch, so the tests use it as an ordinary
-    page; the machinery under test treats every page type alike.
+    HomePage stands in for any page type (it may sit anywhere); the translation machinery
+    under test treats every page type alike.
     """
     page = HomePage(title=title, slug=slugify(title), intro=intro, body=body or [])
     parent.add_child(instance=page)
