@@ -23,6 +23,7 @@ from api import cache as api_cache
 from api.access import APIParameterError, can_read_drafts, requested_site, validate_locale
 from api.errors import error_response
 from api.throttling import check_rate
+from blocks.prefetch import request_scope
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +117,9 @@ class APIMiddleware:
 
     def _respond(self, request: HttpRequest) -> HttpResponse:
         try:
-            return self.get_response(request)
+            # One preload per request (blocks/prefetch.py), reset when the answer is built.
+            with request_scope():
+                return self.get_response(request)
         except Exception:  # a bug, never bad input: still answer JSON
             logger.exception("API request failed: %s", request.get_full_path())
             return error_response(request, 500, "The server failed to answer this request.")
@@ -140,7 +143,7 @@ class APIMiddleware:
             )
 
     def _public(self, request: HttpRequest) -> HttpResponse:
-        current = api_cache.generation()
+        current = api_cache.generation(request)
         use_cache = settings.TINGSTED_API_RESPONSE_CACHE
         response = api_cache.get_cached(request, current) if use_cache else None
         if response is None:

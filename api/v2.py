@@ -2,8 +2,9 @@
 
 The endpoints are Wagtail's own, narrowed where Tingsted needs more: who reads what
 (api.access), site scoping that names an unknown ``?site=``, a unique tiebreaker on every
-ordering, the locale fetched with each page, translations fetched once per list, and
-errors that name the parameter.
+ordering, the locale fetched with each page, translations fetched once per list, what the
+pages refer to preloaded for the whole list (blocks/prefetch.py), and errors that name the
+parameter.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends.base import BaseSearchResults
 
 from api.access import APIParameterError, pages_queryset, restricted_collection_ids
@@ -27,6 +28,7 @@ from api.errors import parameter_in_message
 from api.fields import TRANSLATIONS_CONTEXT_KEY, translations_by_key
 from api.preview import page_from_token
 from api.serializers import TingstedPageSerializer
+from blocks.prefetch import preloaded
 
 
 class TingstedAPIMixin:
@@ -61,7 +63,11 @@ class TingstedPagesAPIViewSet(TingstedAPIMixin, PagesAPIViewSet):
     base_serializer_class = TingstedPageSerializer
 
     def get_base_queryset(self):
-        return pages_queryset(self.request)
+        # Wagtail asks for it three times per request (queryset, serializer class, context);
+        # the view restrictions and the site's root translations need fetching only once.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = pages_queryset(self.request)
+        return self._base_queryset.all()
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -79,11 +85,22 @@ class TingstedPagesAPIViewSet(TingstedAPIMixin, PagesAPIViewSet):
         queryset = self.filter_queryset(queryset)
         page = specific_pages(self.paginate_queryset(queryset))
         context = self.get_serializer_context()
-        context[TRANSLATIONS_CONTEXT_KEY] = translations_by_key(
-            item.translation_key for item in page
+        context[TRANSLATIONS_CONTEXT_KEY] = with_locales(
+            translations_by_key(item.translation_key for item in page),
+            [item.locale for item in page],
         )
-        serializer = self.get_serializer_class()(page, many=True, context=context)
-        return self.get_paginated_response(serializer.data)
+        serializer_class = self.get_serializer_class()
+        serializer = serializer_class(page, many=True, context=context)
+        with preloaded(page, serializer_class.Meta.fields):
+            data = serializer.data
+        return self.get_paginated_response(data)
+
+    def detail_view(self, request, pk):
+        instance = self.get_object()
+        serializer = self.get_serializer(instance)
+        with preloaded([instance], type(serializer).Meta.fields):
+            data = serializer.data
+        return Response(data)
 
 
 def related_api_fields(model) -> tuple[list[str], list[str]]:
@@ -104,6 +121,20 @@ def related_api_fields(model) -> tuple[list[str], list[str]]:
         elif field.many_to_many or field.one_to_many or field.one_to_one:
             prefetch.append(api_field.name)
     return select, prefetch
+
+
+def with_locales(translations: dict, known: list[Locale]) -> dict:
+    """Set each translation's locale, which its specific (deferred) page left unfetched: one
+    query at most for the list, for the locales none of the listed pages is in."""
+    pages = [other for others in translations.values() for other in others]
+    locales = {locale.pk: locale for locale in known}
+    missing = {p.locale_id for p in pages if "locale" not in p._state.fields_cache} - set(locales)
+    if missing:
+        locales.update(Locale.objects.in_bulk(missing))
+    for other in pages:
+        if "locale" not in other._state.fields_cache and other.locale_id in locales:
+            other.locale = locales[other.locale_id]
+    return translations
 
 
 def specific_pages(pages: list) -> list:
@@ -147,7 +178,8 @@ class PagePreviewAPIViewSet(TingstedPagesAPIViewSet):
     def listing_view(self, request):
         self.action = "detail_view"  # serialise every field, as a detail view does
         serializer = self.get_serializer(self.get_object())
-        response = Response(serializer.data)
+        with preloaded([self.get_object()], type(serializer).Meta.fields):
+            response = Response(serializer.data)
         response["Cache-Control"] = "private, no-store"
         return response
 

@@ -14,6 +14,7 @@ Plugins add routes through the contract's ``api_routers`` hook; they paginate wi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db.models import QuerySet
@@ -44,13 +45,18 @@ def stable_order(queryset: QuerySet, *ordering: str) -> QuerySet:
 
 def v3_pages_queryset(request: HttpRequest, model: type[Page] = Page) -> QuerySet:
     queryset = pages_queryset(request, model).select_related("content_type", "locale")
-    if model is Page and "search" not in request.GET:
+    if model is Page and "search" not in request.GET and not _PAGE_DETAIL.match(request.path):
         # Specific pages build html_url with their own site's language prefixes; a plain
         # Page would use the requesting host's. No extra query (see the iterable).
         queryset = queryset.order_by("pk")
         queryset._iterable_class = SpecificKeepingRelatedIterable
         return queryset
     return queryset.order_by("pk")
+
+
+#: A page's detail route reads every field of its one page: Wagtail's ``page.specific``
+#: fetches them in one query, where a deferred specific page would ask once per field.
+_PAGE_DETAIL = re.compile(r"^/api/v3/pages/\d+/$")
 
 
 class SpecificKeepingRelatedIterable(ModelIterable):

@@ -27,6 +27,16 @@ class TingstedPage(APIPageMixin, Page):
     class Meta:
         abstract = True
 
+    def get_site(self):
+        # Wagtail fetches the Site anew for every page (a query each: a list's dates and
+        # links ask for it per item); inside an API request it is looked up once for all.
+        from blocks.prefetch import site_by_id
+
+        url_parts = self.get_url_parts()
+        if url_parts is None:
+            return None
+        return site_by_id(url_parts[0])
+
     def get_url_parts(self, request=None):
         from django.urls import get_urlconf, set_urlconf
 

@@ -21,6 +21,9 @@ class MeetingsConfig(PluginConfig):
         super().ready()
         from wagtail.signals import page_published
 
-        from plugins.meetings.models import count_publish
+        from blocks.prefetch import register_page_hook
+        from plugins.meetings.models import MeetingPage, count_publish
+        from plugins.meetings.programme import attach_networks
 
         page_published.connect(count_publish, dispatch_uid="meetings.count_publish")
+        register_page_hook(MeetingPage, attach_networks)

@@ -11,6 +11,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from blocks.prefetch import PreloadedChooserMixin
 from blocks.representation import rich_text_html
 from blocks.text import RichTextBlock
 from plugins.people.api import VenueData, venue_data
@@ -32,8 +33,9 @@ class SessionData(BaseModel):
     speakers: list[SpeakerData]
 
 
-class VenueChooserBlock(SnippetChooserBlock):
-    """Chooses a Venue; the API returns the venue with its address, not an id."""
+class VenueChooserBlock(PreloadedChooserMixin, SnippetChooserBlock):
+    """Chooses a Venue; the API returns the venue with its address, not an id (preloaded
+    for lists)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Venue"))

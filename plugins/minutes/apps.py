@@ -19,6 +19,10 @@ class MinutesConfig(PluginConfig):
 
     def ready(self) -> None:
         super().ready()
+        from blocks.prefetch import register_page_hook
         from plugins.minutes import signals
+        from plugins.minutes.models import MinutesPage
+        from plugins.minutes.presentation import preload_minutes
 
         signals.connect()
+        register_page_hook(MinutesPage, preload_minutes)

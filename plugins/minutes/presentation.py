@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from wagtail.models import Locale, Page, TranslatableMixin
 
+from blocks import prefetch
 from blocks.representation import absolute, rich_text_html
 from cms.sites import site_time_zone
 from plugins.minutes.access import can_see_closed_items
@@ -30,6 +31,7 @@ from plugins.minutes.models import (
     Outcome,
 )
 from plugins.minutes.structured_data import meeting_json_ld
+from plugins.people.models import Person
 
 
 @dataclass(frozen=True)
@@ -50,36 +52,36 @@ def redact(item: AgendaItem) -> RedactedItem:
 # --- loading ------------------------------------------------------------------------------
 
 
-def load_items(page: MinutesPage) -> list[AgendaItem]:
-    """The page's agenda items with participants and attachments, in three queries.
-
-    A page being previewed holds its items in memory; those are used as they are.
-    """
-    items = page.agenda_items.all()
-    if not isinstance(items, QuerySet):
-        return list(items)
-    return list(
-        items.prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=AgendaItemParticipant.objects.select_related("person__organisation"),
-            ),
-            Prefetch(
-                "attachments",
-                queryset=AgendaItemAttachment.objects.select_related("document"),
-            ),
-        )
-    )
-
-
-def load_items_for_pages(pages: list[MinutesPage]) -> dict[int, list[AgendaItem]]:
-    """Agenda items of several pages at once (for council exports), keyed by page id."""
-    items = AgendaItem.objects.filter(page__in=[page.pk for page in pages]).prefetch_related(
+def _item_prefetches() -> list[Prefetch]:
+    return [
         Prefetch(
             "participants",
             queryset=AgendaItemParticipant.objects.select_related("person__organisation"),
         ),
         Prefetch("attachments", queryset=AgendaItemAttachment.objects.select_related("document")),
+    ]
+
+
+def _prefetched(page: Page, name: str) -> bool:
+    return name in getattr(page, "_prefetched_objects_cache", {})
+
+
+def load_items(page: MinutesPage) -> list[AgendaItem]:
+    """The page's agenda items with participants and attachments, in three queries.
+
+    A page being previewed holds its items in memory, and a listed page may have them
+    fetched with the list (:func:`preload_minutes`); those are used as they are.
+    """
+    items = page.agenda_items.all()
+    if not isinstance(items, QuerySet) or _prefetched(page, "agenda_items"):
+        return list(items)
+    return list(items.prefetch_related(*_item_prefetches()))
+
+
+def load_items_for_pages(pages: list[MinutesPage]) -> dict[int, list[AgendaItem]]:
+    """Agenda items of several pages at once (for council exports), keyed by page id."""
+    items = AgendaItem.objects.filter(page__in=[page.pk for page in pages]).prefetch_related(
+        *_item_prefetches()
     )
     grouped: dict[int, list[AgendaItem]] = defaultdict(list)
     for item in items.order_by("page_id", "sort_order"):
@@ -89,9 +91,65 @@ def load_items_for_pages(pages: list[MinutesPage]) -> dict[int, list[AgendaItem]
 
 def load_attendance(page: MinutesPage) -> list[MinutesAttendance]:
     rows = page.attendance.all()
-    if isinstance(rows, QuerySet):
+    if isinstance(rows, QuerySet) and not _prefetched(page, "attendance"):
         rows = rows.select_related("person__organisation")
     return list(rows)
+
+
+def preload_minutes(pages: list[MinutesPage], preload: Any, fields: set[str] | None) -> None:
+    """A preload hook (blocks/prefetch.py): a list's agendas, attendance and councils.
+
+    Each page would fetch its items, participants, attachments, attendance, the people's
+    translations and its council (parent) by itself: eight queries a page. Here they are
+    fetched for the whole list, as :func:`load_items` and :func:`load_attendance` would.
+    """
+
+    def asked(name: str) -> bool:
+        return fields is None or name in fields
+
+    pages = [page for page in pages if page.pk and isinstance(page.agenda_items.all(), QuerySet)]
+    if not pages:
+        return
+    people = []
+    if asked("agenda"):
+        prefetch_related_objects(
+            pages,
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.prefetch_related(*_item_prefetches()),
+            ),
+        )
+        people += [
+            participant.person_id
+            for page in pages
+            for item in page.agenda_items.all()
+            for participant in item.participants.all()
+        ]
+    if asked("attendance"):
+        prefetch_related_objects(
+            pages,
+            Prefetch(
+                "attendance",
+                queryset=MinutesAttendance.objects.select_related("person__organisation"),
+            ),
+        )
+        people += [row.person_id for page in pages for row in page.attendance.all()]
+    preload.want(Person, people)
+    if asked("council"):
+        # treebeard keeps a page's parent here once read: the councils in one query (a
+        # meeting's parent is always a council; any other parent is read as before).
+        from plugins.minutes.models import CouncilPage
+
+        need = [page for page in pages if not hasattr(page, "_cached_parent_obj")]
+        paths = {page.path[: -page.steplen] for page in need}
+        parents = {
+            parent.path: parent
+            for parent in CouncilPage.objects.exact_type(CouncilPage).filter(path__in=paths)
+        }
+        for page in need:
+            parent = parents.get(page.path[: -page.steplen])
+            if parent is not None:
+                page._cached_parent_obj = parent
 
 
 def localized_people(objects: Iterable[Any]) -> dict[Any, Any]:
@@ -102,6 +160,12 @@ def localized_people(objects: Iterable[Any]) -> dict[Any, Any]:
     """
     objects = [obj for obj in objects if obj is not None]
     result: dict[Any, Any] = {obj: obj for obj in objects}
+    preload = prefetch.current()
+    if preload is not None:
+        # People a listed page shows were fetched, with their translations, for the list.
+        found = {obj: preload.localized(obj) for obj in objects}
+        result.update({obj: known for obj, known in found.items() if known is not None})
+        objects = [obj for obj in objects if found[obj] is None]
     if not objects:
         return result
     locale = active_locale()

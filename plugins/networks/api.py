@@ -1,6 +1,10 @@
-"""API v3 routes of the networks plugin: a network's programme of meetings."""
+"""API v3 routes of the networks plugin (a network's programme of meetings), and what a
+list of network pages preloads for its API fields."""
 
 from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone, translation
@@ -10,9 +14,31 @@ from ninja.errors import HttpError
 from cms.sites import site_time_zone
 from plugins.meetings.api import MeetingSchema, meeting_payloads
 from plugins.meetings.models import split_meetings
-from plugins.networks.models import NetworkPage
+from plugins.networks.models import NetworkModerator, NetworkPage
+from plugins.people.models import Person
 
 router = Router(tags=["networks"])
+
+
+def attach_moderators(networks: list[NetworkPage], preload: Any, fields: set[str] | None) -> None:
+    """A preload hook (blocks/prefetch.py): every listed network's moderators in one query.
+
+    ``moderators_data`` reads ``self.moderators.select_related("person")``, a query per
+    network that no prefetch reaches. Handing each page its moderators as in-memory child
+    rows (modelcluster's own mechanism, as for a revision) makes that read free, and the
+    moderators' people are then preloaded with everything else.
+    """
+    if fields is not None and "moderators_data" not in fields:
+        return
+    need = [n for n in networks if "moderators" not in getattr(n, "_cluster_related_objects", {})]
+    if not need:
+        return
+    by_page: dict[int, list[NetworkModerator]] = defaultdict(list)
+    for moderator in NetworkModerator.objects.filter(page__in=need).select_related("person"):
+        by_page[moderator.page_id].append(moderator)
+    for network in need:
+        network.moderators = by_page.get(network.pk, [])
+    preload.want(Person, (m.person_id for rows in by_page.values() for m in rows))
 
 
 class ProgrammeSchema(Schema):

@@ -14,3 +14,11 @@ class NetworksConfig(PluginConfig):
     home_page_types = ["networks.NetworkIndexPage"]
     api_routers = "plugins.networks.api.routers"
     demo_content = "plugins.networks.demo.build"
+
+    def ready(self) -> None:
+        super().ready()
+        from blocks.prefetch import register_page_hook
+        from plugins.networks.api import attach_moderators
+        from plugins.networks.models import NetworkPage
+
+        register_page_hook(NetworkPage, attach_moderators)

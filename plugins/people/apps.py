@@ -12,3 +12,9 @@ class PeopleConfig(PluginConfig):
 
     snippet_models = ["people.Person", "people.Organisation", "people.Venue"]
     demo_content = "plugins.people.demo.build"
+
+    def ready(self) -> None:
+        super().ready()
+        from plugins.people.api import register_preloads
+
+        register_preloads()

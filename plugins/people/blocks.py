@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from blocks.prefetch import PreloadedChooserMixin, localized
 from plugins.people.api import PersonData, person_data
 
 
@@ -18,8 +19,8 @@ class SpeakerData(BaseModel):
     person: PersonData | None
 
 
-class PersonChooserBlock(SnippetChooserBlock):
-    """Chooses a Person; the API returns the person, not an id."""
+class PersonChooserBlock(PreloadedChooserMixin, SnippetChooserBlock):
+    """Chooses a Person; the API returns the person, not an id (preloaded for lists)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Person"))
@@ -57,9 +58,9 @@ class SpeakerBlock(blocks.StructBlock):
     @staticmethod
     def resolve(value) -> dict:
         """Name, role and organisation, whichever way the speaker was given."""
-        person = value["person"].localized if value["person"] else None
+        person = localized(value["person"]) if value["person"] else None
         if person is not None:
-            organisation = person.organisation.localized if person.organisation else None
+            organisation = localized(person.organisation) if person.organisation else None
             return {
                 "name": value["name"] or person.name,
                 "role": value["role"] or person.role,

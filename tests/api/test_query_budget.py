@@ -1,0 +1,251 @@
+"""Query budgets of API lists: the same handful of queries for 5 items or 20, however many
+people, venues and images they show (blocks/prefetch.py preloads them for the list)."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from api import cache as api_cache
+from plugins.people.models import Organisation, Person
+from tests.factories.blog import BlogIndexPageFactory, BlogPostPageFactory
+from tests.factories.cms import ImageFactory
+from tests.factories.meetings import MeetingPageFactory, local, session
+from tests.factories.minutes import (
+    AgendaItemFactory,
+    AgendaItemParticipantFactory,
+    CouncilPageFactory,
+    MinutesAttendanceFactory,
+    publish_meeting,
+)
+from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
+from tests.factories.people import (
+    OrganisationFactory,
+    PersonFactory,
+    VenueFactory,
+    VenueRoomFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+#: Queries of each list below at any limit, with warm per-process caches. What remains is
+#: per request, not per item: the site, view restrictions (twice: the pages, and their
+#: translations), the site's root translations, the count, the pages, their translations,
+#: then one query per kind of thing shown (venues, rooms, people, organisations,
+#: renditions, a meeting's network; agenda items, participants, attachments, attendance
+#: and councils for minutes).
+BUDGETS = {"meetings.MeetingPage": 13, "blog.BlogPostPage": 14, "minutes.MinutesPage": 16}
+
+
+def small_image():
+    # Renditions of a small image are quick to make; the sizes asked for are never upscaled.
+    return ImageFactory(file=factory.django.ImageField(width=120, height=80, color="teal"))
+
+
+def translated(row, locale, **fields):
+    """A translation of a Person or Organisation in ``locale``, as wagtail-localize makes."""
+    copy = row.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save()
+    return copy
+
+
+def person(number: int, locales, image=None) -> Person:
+    """Someone chosen by Danish pages: an English row translated to Danish, with a photo and
+    an organisation (with a logo, also translated), so every localization path is taken.
+    Pass ``image`` to share one between the people of an item (renditions take time)."""
+    image = image or small_image()
+    organisation = OrganisationFactory(locale=locales["en"], name=f"Forum {number}", logo=image)
+    translated(organisation, locales["da"], name=f"Forum {number} (da)")
+    chosen = PersonFactory(
+        locale=locales["en"],
+        name=f"Speaker {number}",
+        role="Researcher",
+        organisation=organisation,
+        photo=image,
+    )
+    translated(chosen, locales["da"], role="Forsker")
+    return chosen
+
+
+def count(client, path: str) -> tuple[int, dict]:
+    api_cache.bump_generation()  # measure the view, not the response cache
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, HTTP_HOST="dk.localhost")
+    assert response.status_code == 200, response.content
+    return len(captured), response.json()
+
+
+def assert_flat(client, path: str, total: int) -> dict:
+    """The list costs the same at limit 5 and at limit ``total``, within its budget."""
+    # Warm what every process fills once, and make the renditions the first view makes.
+    count(client, f"{path}&limit={total}")
+    few, _ = count(client, f"{path}&limit=5")
+    many, data = count(client, f"{path}&limit={total}")
+    assert len(data["items"]) == total
+    assert many == few, f"{few} queries for 5 items, {many} for {total}"
+    budget = BUDGETS[path.split("type=")[1].split("&")[0]]
+    assert many <= budget, f"{many} queries, more than {budget}"
+    return data
+
+
+@pytest.fixture
+def settings_without_response_cache(settings):
+    settings.TINGSTED_API_CACHE_TIMEOUT = 0
+    return settings
+
+
+@pytest.fixture
+def meetings(home, locales, settings_without_response_cache):
+    """20 meetings of a network, each with its own venue (with rooms), three sessions (one
+    elsewhere) and three speakers per session, all different people."""
+    network = NetworkPageFactory(
+        parent=NetworkIndexPageFactory(parent=home("da")),
+        title="Inclusion",
+        organiser=OrganisationFactory(name="Nordic Municipal Forum", logo=small_image()),
+    )
+    numbers = iter(range(1000))
+    for index in range(20):
+        day = datetime.date(2030, 7, 1) + datetime.timedelta(days=7 * index)
+        venue = VenueFactory()
+        VenueRoomFactory(venue=venue)
+        elsewhere = VenueFactory()
+        VenueRoomFactory(venue=elsewhere)
+        image = small_image()
+        programme = [
+            session(
+                f"{9 + hour:02d}:00",
+                f"{9 + hour:02d}:45",
+                headline=f"Session {hour}",
+                people=[person(next(numbers), locales, image) for _ in range(3)],
+                venue=elsewhere if hour == 2 else None,
+            )
+            for hour in range(3)
+        ]
+        MeetingPageFactory(
+            parent=network,
+            title=f"Meeting {index:02d}",
+            start=local(day.year, day.month, day.day, 9),
+            end=local(day.year, day.month, day.day, 15),
+            venue=venue,
+            programme=programme,
+            # Every other meeting shows its network's organiser.
+            organiser=OrganisationFactory(logo=image) if index % 2 else None,
+        )
+    return network
+
+
+def test_v2_meetings_list_queries_do_not_grow_with_limit(client, meetings):
+    data = assert_flat(client, "/api/v2/pages/?type=meetings.MeetingPage&fields=*", 20)
+    first = data["items"][0]
+    speaker = first["programme"][0]["value"]["speakers"][0]
+    # The Danish translations of the English rows, with photo and logo renditions.
+    assert speaker["role"] == "Forsker"
+    assert speaker["organisation"].endswith("(da)")
+    assert speaker["person"]["photo"]["renditions"]
+    assert speaker["person"]["organisation"]["logo"]["renditions"]
+    assert first["venue"]["rooms"]
+    assert first["organiser"]["name"] == "Nordic Municipal Forum"
+
+
+def test_v2_meeting_detail_queries_do_not_grow_with_its_programme(client, meetings, locales):
+    from plugins.meetings.models import MeetingPage
+
+    small, large = MeetingPage.objects.order_by("pk")[:2]
+    image = small_image()
+    large.programme = [
+        session(
+            f"{9 + n // 2:02d}:{30 * (n % 2):02d}",
+            f"{9 + n // 2:02d}:{30 * (n % 2) + 15:02d}",
+            people=[person(500 + 3 * n + k, locales, image) for k in range(3)],
+        )
+        for n in range(10)
+    ]
+    large.save()
+    count(client, f"/api/v2/pages/{small.pk}/")  # warm, and make the renditions
+    count(client, f"/api/v2/pages/{large.pk}/")
+    few, _ = count(client, f"/api/v2/pages/{small.pk}/")
+    many, data = count(client, f"/api/v2/pages/{large.pk}/")
+    assert len(data["programme"]) == 10
+    assert many == few, f"{few} queries for 3 sessions, {many} for 10"
+
+
+def test_blog_posts_list_queries_do_not_grow_with_limit(client, home, locales, settings):
+    settings.TINGSTED_API_CACHE_TIMEOUT = 0
+    blog = BlogIndexPageFactory(parent=home("da"))
+    numbers = iter(range(1000))
+    for index in range(20):
+        image = small_image()
+        BlogPostPageFactory(
+            parent=blog,
+            title=f"Post {index:02d}",
+            locale=locales["da"],
+            authors=[person(next(numbers), locales, image) for _ in range(3)],
+            page_owner=person(next(numbers), locales, image),
+            hero_image=image,
+        )
+    # Related posts are each post's own queries (plugins/blog/models.py), left out here.
+    fields = "_,title,date,excerpt,authors,page_owner,hero_image,body,tags,categories"
+    data = assert_flat(client, f"/api/v2/pages/?type=blog.BlogPostPage&fields={fields}", 20)
+    assert data["items"][0]["authors"][0]["role"] == "Forsker"
+    assert data["items"][0]["hero_image"]["renditions"]
+
+
+def test_minutes_list_queries_do_not_grow_with_limit(client, home, locales, settings):
+    settings.TINGSTED_API_CACHE_TIMEOUT = 0
+    council = CouncilPageFactory(parent=home("da"))
+    numbers = iter(range(1000))
+    for index in range(20):
+        image = small_image()
+        items = [
+            AgendaItemFactory.build(
+                participants=[
+                    AgendaItemParticipantFactory.build(person=person(next(numbers), locales, image))
+                    for _ in range(2)
+                ]
+            )
+            for _ in range(3)
+        ]
+        meeting = publish_meeting(council, items, title=f"Meeting {index:02d}")
+        meeting.attendance = [
+            MinutesAttendanceFactory.build(person=person(next(numbers), locales, image))
+            for _ in range(3)
+        ]
+        meeting.save_revision().publish()
+    data = assert_flat(client, "/api/v2/pages/?type=minutes.MinutesPage&fields=*", 20)
+    item = data["items"][0]
+    assert item["attendance"][0]["role"] == "Forsker"
+    assert item["agenda"][0]["participants"][0]["role"]
+    assert item["council"]["id"] == council.pk
+
+
+def test_people_are_the_same_with_and_without_the_preload(locales):
+    """Blocks and helpers give what ``.localized`` gives, preloaded or not."""
+    from django.utils import translation
+
+    from blocks import prefetch
+    from plugins.people.api import person_data
+
+    chosen = person(1, locales)
+    with translation.override("da"):
+        plain = person_data(Person.objects.get(pk=chosen.pk))
+        with prefetch.request_scope() as preload:
+            preload.add_locales(locales.values())
+            preload.want(Person, [chosen.pk])
+            preload.load()
+            preload.attach_followed()
+            with CaptureQueriesContext(connection) as captured:
+                preloaded = person_data(Person.objects.get(pk=chosen.pk))
+    assert preloaded == plain
+    assert plain["role"] == "Forsker"
+    assert len(captured) == 1  # the get() above, nothing for translations or images
+    assert prefetch.current() is None  # the scope is closed with its block
+    assert (
+        Organisation.objects.filter(translation_key=chosen.organisation.translation_key).count()
+        == 2
+    )
