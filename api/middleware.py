@@ -118,7 +118,7 @@ class APIMiddleware:
     def _respond(self, request: HttpRequest) -> HttpResponse:
         try:
             # One preload per request (blocks/prefetch.py), reset when the answer is built.
-            with request_scope():
+            with request_scope(request):
                 return self.get_response(request)
         except Exception:  # a bug, never bad input: still answer JSON
             logger.exception("API request failed: %s", request.get_full_path())

@@ -103,7 +103,10 @@ def _concrete(model: type[models.Model]) -> type[models.Model]:
 class Preload:
     """Rows fetched for one request, with their translations, keyed by model and id."""
 
-    def __init__(self) -> None:
+    def __init__(self, request: Any = None) -> None:
+        #: The request being answered: absolute URLs (renditions, documents) use its host
+        #: even where Wagtail calls a field without it (API v3's serializer fields).
+        self.request = request
         #: Every row fetched, the chosen ones and their translations alike.
         self.rows: dict[type[models.Model], dict[Any, models.Model]] = defaultdict(dict)
         #: (model, translation_key, locale id) -> the translation, or None if there is none.
@@ -252,13 +255,15 @@ def current() -> Preload | None:
 
 
 @contextmanager
-def request_scope() -> Iterator[Preload]:
+def request_scope(request: Any = None) -> Iterator[Preload]:
     """Open a preload for the duration of one request (nested scopes share the outer one)."""
     preload = _current.get()
     if preload is not None:
+        if preload.request is None:
+            preload.request = request
         yield preload
         return
-    preload = Preload()
+    preload = Preload(request)
     token = _current.set(preload)
     try:
         yield preload

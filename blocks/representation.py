@@ -63,6 +63,13 @@ class PageLinkData(BaseModel):
 
 def base_url(context: dict[str, Any] | None = None) -> str:
     request = (context or {}).get("request")
+    if request is None:
+        # API v3 resolves serializer fields without a context: the request being
+        # answered is the one the API middleware opened the preload for.
+        from blocks.prefetch import current
+
+        preload = current()
+        request = preload.request if preload is not None else None
     if request is not None:
         return f"{request.scheme}://{request.get_host()}"
     return (settings.WAGTAILAPI_BASE_URL or settings.WAGTAILADMIN_BASE_URL).rstrip("/")

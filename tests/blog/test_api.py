@@ -172,6 +172,9 @@ def test_a_full_blog_post_validates_and_matches_api_v2(client, openapi, full_pos
     assert v3["authors"][0]["photo"]["renditions"] and v3["authors"][0]["organisation"]["logo"]
     assert v3["page_owner"]["name"] == "Klara Persson"
     assert v3["hero_image"]["caption"] == "Foreningshuset"
+    # Image URLs on the site the consumer asked, in v3 as in v2, never the admin's host.
+    for image in (v3["hero_image"], v3["authors"][0]["photo"]):
+        assert all(r["url"].startswith("http://dk.localhost/") for r in image["renditions"])
     assert v3["tags"] == ["Frivillige", "sprog"]
     assert len(v3["categories"]) == 2
     assert v3["related_posts"][0]["title"] == "Et tidligere indlæg"
