@@ -240,7 +240,9 @@ class CouncilMember(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("council member")
         verbose_name_plural = _("council members")
-        ordering = ["sort_order"]
+        # Rows saved without a sort order (imports, scripts) keep the order they were
+        # saved in, the same on every database.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()})"
@@ -587,7 +589,9 @@ class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
-        ordering = ["sort_order"]
+        # Rows saved without a sort order (imports, scripts) keep the order they were
+        # saved in, the same on every database.
+        ordering = ["sort_order", "pk"]
         permissions = [("view_closed_items", _("Can see closed agenda items"))]
 
     def __str__(self) -> str:

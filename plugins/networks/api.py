@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from api.access import pages_queryset
 from cms.sites import site_time_zone
 from plugins.meetings.api import MeetingSchema, meeting_payloads
 from plugins.meetings.models import split_meetings
@@ -59,11 +60,16 @@ class ProgrammeSchema(Schema):
 )
 def programme(request: HttpRequest, network_id: int):
     """Upcoming meetings soonest first and past meetings latest first, fully resolved."""
+    # Scoped like every page route: the request's site (or ?site=), and who may read what.
     network = (
-        NetworkPage.objects.live().public().select_related("locale").filter(pk=network_id).first()
+        pages_queryset(request, NetworkPage)
+        .live()
+        .select_related("locale")
+        .filter(pk=network_id)
+        .first()
     )
     if network is None:
-        raise HttpError(404, f"There is no published network with id {network_id}.")
+        raise HttpError(404, f"There is no published network with id {network_id} on this site.")
     zone = site_time_zone(network.get_site())
     locale = network.locale
     upcoming, past = split_meetings(network.meetings(), zone)

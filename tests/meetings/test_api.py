@@ -207,8 +207,13 @@ def test_v3_network_programme_splits_upcoming_and_past(client, network, frozen_n
     assert [m["title"] for m in data["upcoming"]] == ["Meeting 0", "Meeting 1"]
     assert [(m["title"], m["status"]) for m in data["past"]] == [("Past", "cancelled")]
 
+    # Another site's network is not this site's to list, by host or by ?site=.
+    path = f"/api/v3/networks/{network.pk}/programme/"
+    assert client.get(path, HTTP_HOST="se.localhost").status_code == 404
+    assert client.get(f"{path}?site=se.localhost", HTTP_HOST="dk.localhost").status_code == 404
+
     network.unpublish()
-    assert client.get(f"/api/v3/networks/{network.pk}/programme/").status_code == 404
+    assert client.get(path, HTTP_HOST="dk.localhost").status_code == 404
 
 
 @pytest.fixture(scope="module")
