@@ -120,6 +120,8 @@ class Preload:
         self.sites: dict[int, Site] | None = None
         #: Images whose renditions the next :meth:`load` fetches, besides the rows' own.
         self.images: list = []
+        #: image_data() answers already built in this request, by (image id, caption, host).
+        self.images_data: dict[tuple, dict] = {}
         #: (row, foreign key, id): relations to set to preloaded rows once loaded.
         self.links: list[tuple[models.Model, models.ForeignKey, Any]] = []
 

@@ -84,9 +84,27 @@ def absolute(url: str | None, context: dict[str, Any] | None = None) -> str | No
 
 
 def image_data(image, context: dict[str, Any] | None = None, *, caption: str = "") -> dict | None:
-    """An image as rendition URLs with size, alt text and credit."""
+    """An image as rendition URLs with size, alt text and credit.
+
+    Remembered for the request being answered: in a list of meetings the same few photos
+    and logos recur hundreds of times, and building their rendition URLs dominated the
+    response time. Callers return the dict as it is and never change it.
+    """
     if image is None:
         return None
+    from blocks.prefetch import current
+
+    preload = current()
+    key = (image.pk, caption, base_url(context))
+    if preload is not None and key in preload.images_data:
+        return preload.images_data[key]
+    data = _image_data(image, context, caption)
+    if preload is not None:
+        preload.images_data[key] = data
+    return data
+
+
+def _image_data(image, context: dict[str, Any] | None, caption: str) -> dict:
     specs = RENDITION_SPECS
     renditions = image.get_renditions(*specs)
     return {

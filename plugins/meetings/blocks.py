@@ -106,20 +106,20 @@ class SessionBlock(blocks.StructBlock):
         return value
 
     def get_api_representation(self, value, context=None):
+        # The child blocks already resolved the venue and the speakers: use their output
+        # rather than resolving every speaker a second time.
         data = super().get_api_representation(value, context)
         return {
             "day": data["day"],
             "start_time": data["start_time"],
             "end_time": data["end_time"],
-            "venue": venue_data(value["venue"], context),
+            "venue": data["venue"],
             "room": value["room"] or "",
             "headline": value["headline"],
             "description": rich_text_html(value["description"].source, context)
             if value["description"]
             else "",
-            "speakers": [
-                SpeakerBlock().get_api_representation(s, context) for s in value["speakers"]
-            ],
+            "speakers": data["speakers"],
         }
 
     def get_api_schema(self) -> type:

@@ -81,13 +81,14 @@ class SpeakerBlock(blocks.StructBlock):
         return context
 
     def get_api_representation(self, value, context=None):
-        super().get_api_representation(value, context)
+        # The person child block already gave person_data() of the chosen person.
+        data = super().get_api_representation(value, context)
         resolved = self.resolve(value)
         return {
             "name": resolved["name"],
             "role": resolved["role"],
             "organisation": resolved["organisation"],
-            "person": person_data(resolved["person"], context),
+            "person": data["person"],
         }
 
     def get_api_schema(self) -> type:
