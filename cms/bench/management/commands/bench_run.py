@@ -367,7 +367,7 @@ class Command(BaseCommand):
         if mode == CONDITIONAL:
             etag = response_headers.get("ETag") or response_headers.get("etag")
             if not etag:
-                row.note = "n/a: no ETag on this branch"
+                row.note = "n/a: the response carries no ETag"
                 row.queries = row.bytes = None
                 return row
             headers["If-None-Match"] = etag
