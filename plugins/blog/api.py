@@ -23,6 +23,7 @@ from django.utils import translation
 from pydantic import BaseModel, Field
 from rest_framework import serializers
 
+from blocks import prefetch
 from blocks.representation import ImageData, PageLinkData, image_data, page_link_data
 from plugins.people.api import PersonData, VenueData, person_data, venue_data
 
@@ -123,7 +124,8 @@ class TagsField(_PageField):
 
 
 def category_data(category) -> dict | None:
-    category = category.localized if category is not None else None
+    # Through the request's preload: .localized asks for the active locale every time.
+    category = prefetch.localized(category)
     if category is None:
         return None
     return {
@@ -176,3 +178,77 @@ class RelatedEventField(_PageField):
             "venue": venue_data(venue, self.context) if venue is not None else None,
             "online": event["online"],
         }
+
+
+def attach_related(pages: list, preload, fields: set[str] | None) -> None:
+    """A preload hook (blocks/prefetch.py): every post's related posts for a whole list.
+
+    ``BlogPostPage.related()`` asks the database for each post's chosen links and, without
+    them, for the newest siblings sharing a category: a list of 100 posts cost about 400
+    queries. Here the chosen links, the linked posts, the categories and the candidate
+    siblings are fetched once for the list, and each post gets exactly what ``related()``
+    would return.
+    """
+    from django.db.models import Q, prefetch_related_objects
+    from wagtail.models import Page
+
+    from plugins.blog.models import BlogPostPage, BlogPostRelated
+
+    if (fields is not None and "related_posts" not in fields) or not pages:
+        return
+    pages = [page for page in pages if page.pk]
+    links: dict[int, list[int]] = {}
+    for link in BlogPostRelated.objects.filter(page__in=pages).order_by("sort_order", "pk"):
+        links.setdefault(link.page_id, []).append(link.related_id)
+    # Any page type, as ``link.related.specific`` would give (one query per type).
+    linked = {
+        post.pk: post
+        for post in Page.objects.filter(
+            pk__in=[pk for ids in links.values() for pk in ids]
+        ).specific()
+    }
+    fallback = []
+    for page in pages:
+        chosen = [linked[pk] for pk in links.get(page.pk, []) if pk in linked]
+        chosen = [post for post in chosen if post.live]
+        page._related_for_list = chosen
+        if not chosen:
+            fallback.append(page)
+    if not fallback:
+        _with_locales([post for page in pages for post in page._related_for_list])
+        return
+    prefetch_related_objects(fallback, "categories")
+    keys = {category.translation_key for page in fallback for category in page.categories.all()}
+    if not keys:
+        return
+    parents = Q()
+    for parent_path, depth in {(page.path[: -page.steplen], page.depth) for page in fallback}:
+        parents |= Q(path__startswith=parent_path, depth=depth)
+    candidates = list(
+        BlogPostPage.objects.live()
+        .public()
+        .filter(parents, categories__translation_key__in=keys)
+        .distinct()
+        .defer("body")
+        .order_by("-date", "-first_published_at")
+    )
+    prefetch_related_objects(candidates, "categories")
+    _with_locales([post for page in pages for post in page._related_for_list] + candidates)
+    for page in fallback:
+        wanted = {category.translation_key for category in page.categories.all()}
+        page._related_for_list = [
+            post
+            for post in candidates
+            if post.pk != page.pk
+            and post.path[: -post.steplen] == page.path[: -page.steplen]
+            and wanted & {category.translation_key for category in post.categories.all()}
+        ]
+
+
+def _with_locales(posts: list) -> None:
+    """Their locales in one query: each related post's link reads its locale."""
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects(
+        [post for post in posts if "locale" not in post._state.fields_cache], "locale"
+    )

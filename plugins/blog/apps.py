@@ -23,3 +23,9 @@ class BlogConfig(PluginConfig):
         from plugins.blog.signals import fill_publish_date
 
         page_published.connect(fill_publish_date, dispatch_uid="blog-fill-publish-date")
+
+        from blocks.prefetch import register_page_hook
+        from plugins.blog.api import attach_related
+        from plugins.blog.models import BlogPostPage
+
+        register_page_hook(BlogPostPage, attach_related)

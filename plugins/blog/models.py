@@ -395,6 +395,9 @@ class BlogPostPage(DatedPageMixin, TingstedPage):
 
     def related(self, limit: int = 3) -> list[BlogPostPage]:
         """Editor-chosen related posts, else the newest live posts sharing a category."""
+        attached = getattr(self, "_related_for_list", None)
+        if attached is not None:  # a list preload (plugins.blog.api.attach_related)
+            return attached[:limit]
         chosen = [
             link.related.specific
             for link in self.related_posts.select_related("related")
