@@ -78,11 +78,11 @@ def _installed(label: str) -> bool:
 
 
 def core_endpoints() -> list[Endpoint]:
-    """The endpoints that exist before the plugins and the API branch add theirs.
+    """The built-in endpoints; plugins add or replace them through ``bench_endpoints``.
 
-    Until an API list of our own exists, ``ours`` lists go through /api/v2/ of our server
-    (our middleware, our settings) and stock through bare Wagtail: the ratios are the
-    project's overhead, not its gain. Once meetings exist, both list meetings.
+    ``ours`` and ``stock`` ask the same API v2 address of the same data: ours through our
+    middleware, preload and settings, stock through bare Wagtail. With the meetings plugin
+    installed both list meetings with full content; without it, every page.
     """
     list_type = "&type=meetings.MeetingPage" if _installed("meetings.MeetingPage") else ""
     full = f"/api/v2/pages/?fields=*{list_type}"

@@ -139,7 +139,7 @@ def probe_endpoints(
         probe.etag = response.headers.get("ETag")
         probe.queries_cold = len(cold)
         if response.status_code == 404:
-            probe.skipped = "404: the address does not exist on this branch"
+            probe.skipped = "404: the address does not exist in this installation"
             continue
         if bodies_dir is not None and endpoint.key in copied:
             bodies_dir.mkdir(parents=True, exist_ok=True)
