@@ -237,23 +237,9 @@ def edge_proxy(upstream: int, log_dir: Path) -> Iterator[tuple[int, int, str] | 
         run = Path(tmp)
         os.chmod(tmp, 0o777)  # nginx workers (www-data) write the cache here
         port = free_port()
-        conf = run / "nginx.conf"
-        conf.write_text(
-            EDGE_CONF.format(workers=WORKERS, run=run, host=HOST, port=port, upstream=upstream)
-        )
-        log = log_dir / "nginx-edge.log"
-        with log.open("w") as log_file:
-            process = subprocess.Popen(
-                [nginx, "-c", str(conf), "-p", str(run)],
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        try:
-            _wait_until_up(process, port, log)
-            yield port, process.pid, "nginx proxy_cache"
-        finally:
-            _stop(process)
+        conf = EDGE_CONF.format(workers=WORKERS, run=run, host=HOST, port=port, upstream=upstream)
+        with _nginx(nginx, conf, run, port, log_dir / "nginx-edge.log") as pid:
+            yield port, pid, "nginx proxy_cache"
 
 
 @contextlib.contextmanager
@@ -283,23 +269,28 @@ def static_server(files: dict[str, bytes], log_dir: Path) -> Iterator[tuple[int,
                 yield port, pid, "gunicorn (static WSGI app)"
             return
         port = free_port()
-        conf = run / "nginx.conf"
-        conf.write_text(
-            NGINX_CONF.format(workers=WORKERS, run=run, host=HOST, port=port, root=root)
+        conf = NGINX_CONF.format(workers=WORKERS, run=run, host=HOST, port=port, root=root)
+        with _nginx(nginx, conf, run, port, log_dir / "nginx.log") as pid:
+            yield port, pid, "nginx"
+
+
+@contextlib.contextmanager
+def _nginx(nginx: str, conf: str, run: Path, port: int, log: Path) -> Iterator[int]:
+    """Run nginx with configuration ``conf`` in directory ``run``; yields its master's pid."""
+    conf_path = run / "nginx.conf"
+    conf_path.write_text(conf)
+    with log.open("w") as log_file:
+        process = subprocess.Popen(
+            [nginx, "-c", str(conf_path), "-p", str(run)],
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
-        log = log_dir / "nginx.log"
-        with log.open("w") as log_file:
-            process = subprocess.Popen(
-                [nginx, "-c", str(conf), "-p", str(run)],
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        try:
-            _wait_until_up(process, port, log)
-            yield port, process.pid, "nginx"
-        finally:
-            _stop(process)
+    try:
+        _wait_until_up(process, port, log)
+        yield process.pid
+    finally:
+        _stop(process)
 
 
 @contextlib.contextmanager
