@@ -189,10 +189,10 @@ def attach_related(pages: list, preload, fields: set[str] | None) -> None:
     siblings are fetched once for the list, and each post gets exactly what ``related()``
     would return.
     """
-    from django.db.models import Q, prefetch_related_objects
+    from django.db.models import prefetch_related_objects
     from wagtail.models import Page
 
-    from plugins.blog.models import BlogPostPage, BlogPostRelated
+    from plugins.blog.models import BlogPostRelated
 
     if (fields is not None and "related_posts" not in fields) or not pages:
         return
@@ -214,15 +214,38 @@ def attach_related(pages: list, preload, fields: set[str] | None) -> None:
         page._related_for_list = chosen
         if not chosen:
             fallback.append(page)
-    if not fallback:
-        _with_locales([post for page in pages for post in page._related_for_list])
-        return
-    prefetch_related_objects(fallback, "categories")
-    keys = {category.translation_key for page in fallback for category in page.categories.all()}
+    candidates = _sibling_candidates(fallback)
+    for page in fallback:
+        wanted = {category.translation_key for category in page.categories.all()}
+        page._related_for_list = [
+            post
+            for post in candidates
+            if post.pk != page.pk
+            and post.path[: -post.steplen] == page.path[: -page.steplen]
+            and wanted & {category.translation_key for category in post.categories.all()}
+        ]
+    # Each related post's link reads its locale: all of them in one query.
+    related = [post for page in pages for post in page._related_for_list]
+    prefetch_related_objects(
+        [post for post in related if "locale" not in post._state.fields_cache], "locale"
+    )
+
+
+def _sibling_candidates(pages: list) -> list:
+    """Live posts beside ``pages`` sharing one of their categories, newest first, with
+    their categories: what ``related()`` chooses from when no post is named."""
+    from django.db.models import Q, prefetch_related_objects
+
+    from plugins.blog.models import BlogPostPage
+
+    if not pages:
+        return []
+    prefetch_related_objects(pages, "categories")
+    keys = {category.translation_key for page in pages for category in page.categories.all()}
     if not keys:
-        return
+        return []
     parents = Q()
-    for parent_path, depth in {(page.path[: -page.steplen], page.depth) for page in fallback}:
+    for parent_path, depth in {(page.path[: -page.steplen], page.depth) for page in pages}:
         parents |= Q(path__startswith=parent_path, depth=depth)
     candidates = list(
         BlogPostPage.objects.live()
@@ -233,22 +256,4 @@ def attach_related(pages: list, preload, fields: set[str] | None) -> None:
         .order_by("-date", "-first_published_at")
     )
     prefetch_related_objects(candidates, "categories")
-    _with_locales([post for page in pages for post in page._related_for_list] + candidates)
-    for page in fallback:
-        wanted = {category.translation_key for category in page.categories.all()}
-        page._related_for_list = [
-            post
-            for post in candidates
-            if post.pk != page.pk
-            and post.path[: -post.steplen] == page.path[: -page.steplen]
-            and wanted & {category.translation_key for category in post.categories.all()}
-        ]
-
-
-def _with_locales(posts: list) -> None:
-    """Their locales in one query: each related post's link reads its locale."""
-    from django.db.models import prefetch_related_objects
-
-    prefetch_related_objects(
-        [post for post in posts if "locale" not in post._state.fields_cache], "locale"
-    )
+    return candidates
