@@ -23,7 +23,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from wagtail.models import (
     BaseViewRestriction,
@@ -35,6 +35,8 @@ from wagtail.models import (
     Site,
 )
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from api.cache import GenerationMemo
 
 READ_DRAFTS = "tingsted_api.read_drafts"
 READ_RESTRICTED = "tingsted_api.read_restricted"
@@ -138,9 +140,7 @@ def pages_queryset(request: HttpRequest, model: type[Page] = Page):
     queryset = model._default_manager.all()
     if not can_read_drafts(user):
         queryset = queryset.live()
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-        "groups"
-    ):
+    for restriction in _page_restrictions(request):
         if not restriction_accepts(restriction, user):
             queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
     if is_editor(user) and not user.has_perm(READ_DRAFTS):
@@ -155,25 +155,63 @@ def pages_queryset(request: HttpRequest, model: type[Page] = Page):
     site = requested_site(request)
     if site is None:
         return queryset.none()
+    scope = Q()
+    for path, depth in _MEMO.get(request, ("roots", site.pk), lambda: _root_paths(site)):
+        scope |= Q(path__startswith=path, depth__gte=depth)
+    return queryset.filter(scope)
+
+
+#: View restrictions and sites' root translations, per process and content generation:
+#: saving or deleting a restriction (or its groups), publishing, moving or translating a
+#: page bumps the generation (api.signals), so a change is seen on the next request.
+_MEMO = GenerationMemo()
+
+
+def _page_restrictions(request: HttpRequest) -> list[PageViewRestriction]:
+    return _MEMO.get(
+        request,
+        "page_restrictions",
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+    )
+
+
+def public_pages(queryset: QuerySet, request: HttpRequest | None = None) -> QuerySet:
+    """Wagtail's ``queryset.public()`` without its query: the restrictions are remembered.
+
+    ``request`` (else the current preload's) lets the generation be read once per request.
+    """
+    if request is None:
+        from blocks.prefetch import current
+
+        preload = current()
+        request = getattr(preload, "request", None)
+    request = getattr(request, "_request", request)  # DRF wraps Django's request
+    for restriction in _page_restrictions(request):
+        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    return queryset
+
+
+def _root_paths(site: Site) -> list[tuple[str, int]]:
+    """The path and depth of the site's root page and, with i18n, of its translations."""
     roots = [site.root_page]
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         roots += list(site.root_page.get_translations())
-    scope = Q()
-    for root in roots:
-        scope |= Q(path__startswith=root.path, depth__gte=root.depth)
-    return queryset.filter(scope)
+    return [(root.path, root.depth) for root in roots]
 
 
 def restricted_collection_ids(request: HttpRequest) -> set[int]:
     """Collections (with their descendants) whose images and documents the request may not read."""
     user = api_user(request)
-    closed = [
-        restriction.collection
-        for restriction in CollectionViewRestriction.objects.select_related(
-            "collection"
-        ).prefetch_related("groups")
-        if not restriction_accepts(restriction, user)
-    ]
+    restrictions = _MEMO.get(
+        request,
+        "collection_restrictions",
+        lambda: list(
+            CollectionViewRestriction.objects.select_related("collection").prefetch_related(
+                "groups"
+            )
+        ),
+    )
+    closed = [r.collection for r in restrictions if not restriction_accepts(r, user)]
     if not closed:
         return set()
     condition = Q()

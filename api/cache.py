@@ -12,6 +12,7 @@ or deleted: anything an API response can show.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import time
 
@@ -46,6 +47,29 @@ def generation(request: HttpRequest | None = None) -> int:
     return int(value)
 
 
+class GenerationMemo:
+    """Facts this process computed in the current content generation, by key.
+
+    For what every request needs and content changes seldom (sites, view restrictions, a
+    site's root translations): the first request of a generation computes it, the rest of
+    the generation reads it without a query. Bumping the generation (on any change an API
+    response or page can show, see api.signals) empties every memo on its next use.
+    """
+
+    def __init__(self) -> None:
+        self.generation: int | None = None
+        self.values: dict = {}
+
+    def get(self, request: HttpRequest | None, key, compute):
+        current = generation(request)
+        if current != self.generation:
+            self.values = {}
+            self.generation = current
+        if key not in self.values:
+            self.values[key] = compute()
+        return self.values[key]
+
+
 def bump_generation(**kwargs) -> int:
     """Invalidate every cached API response, in every process sharing the cache."""
     value = max(time.time_ns(), generation() + 1)
@@ -71,25 +95,117 @@ def response_key(request: HttpRequest, current: int) -> str:
     return f"tingsted:api:response:{current}:{digest}"
 
 
-def get_cached(request: HttpRequest, current: int) -> HttpResponse | None:
-    stored = api_cache().get(response_key(request, current))
-    if stored is None:
-        return None
-    status, headers, content = stored
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    return response
-
-
 #: Headers a stored response keeps; the rest (CORS, Vary from outer middleware) are per request.
 STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified")
 
+#: Bodies at least this long are stored gzipped (smaller ones gain little).
+COMPRESS_MIN_BYTES = 1024
 
-def store(request: HttpRequest, current: int, response: HttpResponse) -> None:
+
+class Stored:
+    """A cached answer: status and headers under one key, the body under another.
+
+    Kept apart so a conditional request is answered 304 from the few bytes of the headers,
+    never reading a body of megabytes. The body is kept gzipped: an 8 MB list is a few
+    hundred KB, sent as it is to the clients that accept gzip (every browser, CDN and HTTP
+    library) and unzipped for the others.
+    """
+
+    def __init__(self, key: str, status: int, headers: list[tuple[str, str]], encoding: str):
+        self.key = key
+        self.status = status
+        self.headers = headers
+        self.encoding = encoding
+        self.body: bytes | None = None
+
+    @property
+    def etag(self) -> str | None:
+        return dict(self.headers).get("ETag")
+
+    def response(self, request: HttpRequest) -> HttpResponse | None:
+        """The whole response (reading the body when not read yet); None if it expired."""
+        if self.body is None:
+            self.body = api_cache().get(self.key + ":body")
+            if self.body is None:
+                return None
+        return build_response(request, self.status, self.headers, self.body, self.encoding)
+
+    def headers_only(self, request: HttpRequest) -> HttpResponse:
+        """The response without its body: enough to decide on a 304."""
+        response = HttpResponse(status=self.status)
+        for name, value in self.headers:
+            response[name] = value
+        if self.encoding and accepts_gzip(request):
+            _weaken_etag(response)
+        return response
+
+
+def accepts_gzip(request: HttpRequest) -> bool:
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+
+
+def build_response(
+    request: HttpRequest,
+    status: int,
+    headers: list[tuple[str, str]],
+    body: bytes,
+    encoding: str,
+) -> HttpResponse:
+    if encoding == "gzip" and not accepts_gzip(request):
+        body, encoding = gzip.decompress(body), ""
+    response = HttpResponse(body, status=status)
+    for name, value in headers:
+        response[name] = value
+    if encoding:
+        response["Content-Encoding"] = encoding
+        _weaken_etag(response)
+    return response
+
+
+def _weaken_etag(response: HttpResponse) -> None:
+    # A strong ETag names one exact byte sequence and the gzipped body is another (RFC 9110
+    # 8.8.3); If-None-Match compares weakly, so either form still matches the other.
+    etag = response.get("ETag")
+    if etag and not etag.startswith("W/"):
+        response["ETag"] = "W/" + etag
+
+
+def get_cached(request: HttpRequest, current: int, conditional: bool = False) -> Stored | None:
+    """The stored answer for ``request``. ``conditional``: read its headers only for now."""
+    key = response_key(request, current)
+    if conditional:
+        meta = api_cache().get(key + ":meta")
+        body = None
+    else:
+        found = api_cache().get_many([key + ":meta", key + ":body"])
+        meta, body = found.get(key + ":meta"), found.get(key + ":body")
+        if meta is not None and body is None:
+            return None
+    if meta is None:
+        return None
+    stored = Stored(key, *meta)
+    stored.body = body
+    return stored
+
+
+def store(request: HttpRequest, current: int, response: HttpResponse) -> HttpResponse:
+    """Keep ``response`` for the generation; return what to send (gzipped when accepted)."""
     headers = [(name, response[name]) for name in STORED_HEADERS if response.has_header(name)]
-    api_cache().set(
-        response_key(request, current),
-        (response.status_code, headers, response.content),
-        timeout=getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600),
+    content = response.content
+    encoding = ""
+    if len(content) >= COMPRESS_MIN_BYTES:
+        # Level 5: within a few percent of 9's size at a fraction of its time.
+        content, encoding = gzip.compress(content, compresslevel=5, mtime=0), "gzip"
+    key = response_key(request, current)
+    timeout = getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600)
+    api_cache().set_many(
+        {key + ":meta": (response.status_code, headers, encoding), key + ":body": content},
+        timeout=timeout,
     )
+    if not encoding or not accepts_gzip(request):
+        return response
+    sent = build_response(request, response.status_code, headers, content, encoding)
+    for name, value in response.items():
+        if name not in STORED_HEADERS and not sent.has_header(name):
+            sent[name] = value
+    return sent

@@ -11,12 +11,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from django.http import HttpRequest
 from pydantic import BaseModel
 from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.api.rich_text import APIRichText
 from wagtail.models import Page
 
+from api.access import public_pages
 from blocks.representation import rich_text_html
 
 #: Key in a serializer context holding translations fetched for a whole list at once.
@@ -32,7 +34,9 @@ class TranslationData(BaseModel):
     url: str | None
 
 
-def translations_by_key(keys: Iterable[Any]) -> dict[Any, list[Page]]:
+def translations_by_key(
+    keys: Iterable[Any], request: HttpRequest | None = None
+) -> dict[Any, list[Page]]:
     """Live, public pages sharing each translation key: two queries for any number of keys."""
     found: dict[Any, list[Page]] = defaultdict(list)
     keys = set(keys)
@@ -41,9 +45,7 @@ def translations_by_key(keys: Iterable[Any]) -> dict[Any, list[Page]]:
     # Specific (deferred) pages: TingstedPage builds URLs with the prefixes of the page's
     # own site, which a plain Page does not know (one query per page type, not per page).
     pages = (
-        Page.objects.filter(translation_key__in=keys)
-        .live()
-        .public()
+        public_pages(Page.objects.filter(translation_key__in=keys).live(), request)
         .select_related("locale")
         .order_by("locale__language_code", "pk")
         .specific(defer=True)
@@ -56,10 +58,10 @@ def translations_by_key(keys: Iterable[Any]) -> dict[Any, list[Page]]:
 def translations_data(page: Page, context: dict | None = None) -> list[dict]:
     context = context or {}
     known = context.get(TRANSLATIONS_CONTEXT_KEY)
-    if known is None:
-        known = translations_by_key([page.translation_key])
     request = context.get("request")
     request = getattr(request, "_request", request)  # DRF wraps Django's request
+    if known is None:
+        known = translations_by_key([page.translation_key], request)
     return [
         {
             "locale": other.locale.language_code,

@@ -145,7 +145,17 @@ class APIMiddleware:
     def _public(self, request: HttpRequest) -> HttpResponse:
         current = api_cache.generation(request)
         use_cache = settings.TINGSTED_API_RESPONSE_CACHE
-        response = api_cache.get_cached(request, current) if use_cache else None
+        response = None
+        if use_cache:
+            conditional = _is_conditional(request)
+            stored = api_cache.get_cached(request, current, conditional=conditional)
+            if stored is not None:
+                if conditional:
+                    # Decided on the stored headers alone: a 304 never reads the body.
+                    answer = self._conditional(request, current, stored.headers_only(request))
+                    if answer.status_code == 304:
+                        return answer
+                response = stored.response(request)
         if response is None:
             response = self._respond(request)
             storable = not getattr(response, "streaming", False)
@@ -157,9 +167,13 @@ class APIMiddleware:
                 response["ETag"] = _etag(response.content)
                 response["Last-Modified"] = http_date(current / 1_000_000_000)
                 if use_cache:
-                    api_cache.store(request, current, response)
+                    response = api_cache.store(request, current, response)
         if response.status_code != 200 or not response.has_header("ETag"):
             return self._vary(response)
+        return self._conditional(request, current, response)
+
+    def _conditional(self, request: HttpRequest, current: int, response: HttpResponse):
+        """``response``, or a 304 when the caller's copy is current; with public caching."""
         conditional = get_conditional_response(
             request,
             etag=response["ETag"],
@@ -177,7 +191,8 @@ class APIMiddleware:
 
     @staticmethod
     def _vary(response: HttpResponse) -> HttpResponse:
-        patch_vary_headers(response, ["Authorization"])
+        # Accept-Encoding: stored answers go out gzipped to the callers that accept it.
+        patch_vary_headers(response, ["Authorization", "Accept-Encoding"])
         return response
 
     def _private(self, response: HttpResponse) -> HttpResponse:
@@ -210,6 +225,12 @@ class APIMiddleware:
 
 #: Paths whose answers depend on more than URL and host: never stored.
 UNCACHED_PREFIXES = ("/api/v2/page_preview/", "/api/v3/preview/")
+
+
+def _is_conditional(request: HttpRequest) -> bool:
+    return bool(
+        request.META.get("HTTP_IF_NONE_MATCH") or request.META.get("HTTP_IF_MODIFIED_SINCE")
+    )
 
 
 def _etag(content: bytes) -> str:

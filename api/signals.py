@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.signals import (
     copy_for_translation_done,
     page_published,
@@ -41,6 +41,12 @@ def _watched_models() -> tuple[type, ...]:
 def content_saved_or_deleted(sender, instance, **kwargs) -> None:
     """Snippets, images, documents and the like change what pages show: invalidate."""
     if isinstance(instance, _watched_models()):
+        bump_generation()
+
+
+def restriction_groups_changed(sender, action, **kwargs) -> None:
+    """A view restriction's groups decide who reads what: invalidate when they change."""
+    if action in ("post_add", "post_remove", "post_clear"):
         bump_generation()
 
 
@@ -97,6 +103,14 @@ def translated(sender, source_obj, target_obj, **kwargs) -> None:
 def connect() -> None:
     post_save.connect(content_saved_or_deleted, dispatch_uid="tingsted_api_saved")
     post_delete.connect(content_saved_or_deleted, dispatch_uid="tingsted_api_deleted")
+    from wagtail.models import CollectionViewRestriction, PageViewRestriction
+
+    for restriction in (PageViewRestriction, CollectionViewRestriction):
+        m2m_changed.connect(
+            restriction_groups_changed,
+            sender=restriction.groups.through,
+            dispatch_uid=f"tingsted_api_groups_{restriction.__name__}",
+        )
     post_delete.connect(page_deleted, dispatch_uid="tingsted_api_page_deleted")
     pre_delete.connect(before_delete, dispatch_uid="tingsted_api_page_before_delete")
     page_published.connect(published, dispatch_uid="tingsted_api_published")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404
 from django.urls import path
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from wagtail.api import APIField
 from wagtail.api.conf import get_model_field
@@ -27,12 +28,17 @@ from api.access import APIParameterError, pages_queryset, restricted_collection_
 from api.errors import parameter_in_message
 from api.fields import TRANSLATIONS_CONTEXT_KEY, translations_by_key
 from api.preview import page_from_token
+from api.renderers import JSONRenderer
 from api.serializers import TingstedPageSerializer
 from blocks.prefetch import preloaded
 
 
 class TingstedAPIMixin:
-    """Errors naming the parameter, and a unique tiebreaker on every ordering."""
+    """Errors naming the parameter, a unique tiebreaker on every ordering, orjson output."""
+
+    # Wagtail's choice (JSON, and the browsable API where REST framework is installed),
+    # with JSON encoded by orjson (api/renderers.py).
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
 
     def handle_exception(self, exc):
         if isinstance(exc, APIParameterError):
@@ -86,7 +92,7 @@ class TingstedPagesAPIViewSet(TingstedAPIMixin, PagesAPIViewSet):
         page = specific_pages(self.paginate_queryset(queryset))
         context = self.get_serializer_context()
         context[TRANSLATIONS_CONTEXT_KEY] = with_locales(
-            translations_by_key(item.translation_key for item in page),
+            translations_by_key((item.translation_key for item in page), self.request),
             [item.locale for item in page],
         )
         serializer_class = self.get_serializer_class()
@@ -192,7 +198,9 @@ class PagePreviewAPIViewSet(TingstedPagesAPIViewSet):
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        context[TRANSLATIONS_CONTEXT_KEY] = translations_by_key([self.get_object().translation_key])
+        context[TRANSLATIONS_CONTEXT_KEY] = translations_by_key(
+            [self.get_object().translation_key], self.request
+        )
         return context
 
     @classmethod

@@ -29,6 +29,7 @@ from wagtail.models import Page
 
 from api.access import APIParameterError, pages_queryset
 from api.errors import parameter_in_message
+from api.renderers import NinjaRenderer
 
 #: Public-read auth for plugin routes: a token when given, anonymous otherwise.
 PUBLIC_READ_AUTH = [BearerTokenAuth(), AllowAnonymous()]
@@ -110,6 +111,7 @@ def configure() -> None:
     api._tingsted_configured = True
     # Wagtail's pages router looks the function up by this module-level name on each request.
     pages_router_module.get_pages_queryset = v3_pages_queryset
+    api.renderer = NinjaRenderer()  # the same JSON, encoded by orjson
 
     @api.exception_handler(APIParameterError)
     def parameter_error(request: HttpRequest, exc: APIParameterError):

@@ -47,6 +47,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images.models import AbstractImage
 from wagtail.models import DraftStateMixin, Locale, Page, Site, TranslatableMixin
 
+from api.cache import GenerationMemo
 from blocks.representation import prefetch_renditions
 
 
@@ -460,6 +461,10 @@ def active_locale() -> Locale:
     return Locale.get_active()
 
 
+#: Every site by id, per process and content generation (saving a site bumps it).
+_SITES = GenerationMemo()
+
+
 def site_by_id(site_id: int) -> Site:
     """``Site.objects.get(id=…)``, every site fetched once per request when one is being
     answered (pages ask for their site per item: dates, time zones, API links)."""
@@ -467,7 +472,7 @@ def site_by_id(site_id: int) -> Site:
     if preload is None:
         return Site.objects.get(id=site_id)
     if preload.sites is None or site_id not in preload.sites:
-        preload.sites = Site.objects.in_bulk()
+        preload.sites = _SITES.get(preload.request, "by_id", Site.objects.in_bulk)
     if site_id not in preload.sites:
         raise Site.DoesNotExist(f"No site with id {site_id}.")
     return preload.sites[site_id]

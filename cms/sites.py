@@ -9,6 +9,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Site
 
+from api.cache import GenerationMemo
+
 
 def site_time_zone(site: Site | None) -> ZoneInfo:
     """The zone a site's dates are shown in: its TINGSTED_SITES entry, else TIME_ZONE."""
@@ -19,11 +21,8 @@ def site_time_zone(site: Site | None) -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-class _SiteMemo:
-    """This process's answers of the current content generation: (host, port) -> Site."""
-
-    generation: int | None = None
-    sites: dict[tuple[str, int], Site | None] = {}
+#: (host, port) -> Site, per process and content generation.
+_SITES = GenerationMemo()
 
 
 def find_site(request: HttpRequest) -> Site | None:
@@ -37,16 +36,8 @@ def find_site(request: HttpRequest) -> Site | None:
     """
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    from api.cache import generation
-
-    current = generation(request)
-    if current != _SiteMemo.generation:
-        _SiteMemo.sites = {}
-        _SiteMemo.generation = current
     key = (request._get_raw_host().lower(), request.get_port())
-    if key not in _SiteMemo.sites:
-        _SiteMemo.sites[key] = Site._find_for_request(request)
-    site = _SiteMemo.sites[key]
+    site = _SITES.get(request, key, lambda: Site._find_for_request(request))
     # A copy per request: related objects Django caches on it stay with this request.
     request._wagtail_site = copy.copy(site) if site is not None else None
     return request._wagtail_site

@@ -23,6 +23,7 @@ from django.utils import translation
 from pydantic import BaseModel, Field
 from rest_framework import serializers
 
+from api.access import public_pages
 from blocks import prefetch
 from blocks.representation import ImageData, PageLinkData, image_data, page_link_data
 from plugins.people.api import PersonData, VenueData, person_data, venue_data
@@ -248,8 +249,7 @@ def _sibling_candidates(pages: list) -> list:
     for parent_path, depth in {(page.path[: -page.steplen], page.depth) for page in pages}:
         parents |= Q(path__startswith=parent_path, depth=depth)
     candidates = list(
-        BlogPostPage.objects.live()
-        .public()
+        public_pages(BlogPostPage.objects.live())
         .filter(parents, categories__translation_key__in=keys)
         .distinct()
         .defer("body")

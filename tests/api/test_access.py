@@ -143,3 +143,34 @@ def test_closed_items_need_the_read_closed_grant(rf, service_token, granted_toke
     assert not can_read_closed(request)
     request.api_token = granted_token
     assert can_read_closed(request)
+
+
+def test_a_new_or_removed_restriction_applies_to_the_next_request(api, hidden_pages):
+    """Restrictions are remembered per content generation; changing one starts a new one."""
+    from wagtail.models import PageViewRestriction
+
+    public = hidden_pages["public"]
+    assert public.pk in listed_ids(api)
+    restriction = PageViewRestriction.objects.create(
+        page=public, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert public.pk not in listed_ids(api)
+    assert api.get(f"/api/v2/pages/{public.pk}/").status_code == 404
+    restriction.delete()
+    assert public.pk in listed_ids(api)
+
+
+def test_a_groups_change_applies_to_the_next_request(api, hidden_pages, service_token):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    members = Group.objects.create(name="Partner sites")
+    service_token.user.groups.add(members)
+    restriction = PageViewRestriction.objects.get(page=hidden_pages["private"])
+    restriction.restriction_type = PageViewRestriction.GROUPS
+    restriction.save()
+    assert hidden_pages["private"].pk not in listed_ids(api, service_token)
+    restriction.groups.add(members)  # no save(): only the m2m signal tells of it
+    assert hidden_pages["private"].pk in listed_ids(api, service_token)
+    restriction.groups.remove(members)
+    assert hidden_pages["private"].pk not in listed_ids(api, service_token)

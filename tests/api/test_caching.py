@@ -33,6 +33,70 @@ def test_a_repeated_request_is_answered_from_the_cache(api, home, django_assert_
         assert api.get(path).status_code == 200
 
 
+def _list_path(home) -> str:
+    for number in range(6):
+        add_page(home("da"), f"Side {number}", search_description="Tekst " * 80)
+    return "/api/v2/pages/?fields=*&limit=20"
+
+
+def test_a_stored_answer_goes_out_gzipped_to_callers_that_accept_it(api, home):
+    import gzip
+    import json
+
+    path = _list_path(home)
+    built = api.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")  # built, then stored
+    hit = api.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = api.get(path)  # no Accept-Encoding: the stored body unzipped
+    for response in (built, hit):
+        assert response["Content-Encoding"] == "gzip"
+        assert response["ETag"].startswith('W/"')
+        assert len(response.content) < len(plain.content) / 3
+        assert json.loads(gzip.decompress(response.content)) == plain.json()
+    assert not plain.has_header("Content-Encoding")
+    assert plain["ETag"] == built["ETag"].removeprefix("W/")
+    assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in hit["Vary"]
+    # Either form of the validator answers 304, whichever encoding the caller takes.
+    assert api.get(path, HTTP_IF_NONE_MATCH=hit["ETag"]).status_code == 304
+    gzip_304 = api.get(path, HTTP_IF_NONE_MATCH=plain["ETag"], HTTP_ACCEPT_ENCODING="gzip")
+    assert gzip_304.status_code == 304
+    assert gzip_304["ETag"] == hit["ETag"]
+
+
+def test_a_304_from_the_cache_never_reads_the_stored_body(api, home, monkeypatch):
+    path = _list_path(home)
+    etag = api.get(path)["ETag"]
+    cache = api_cache.api_cache()
+    read: list[str] = []
+    for name in ("get", "get_many"):
+        original = getattr(cache, name)
+
+        def recording(keys, *args, _original=original, **kwargs):
+            read.extend([keys] if isinstance(keys, str) else keys)
+            return _original(keys, *args, **kwargs)
+
+        monkeypatch.setattr(cache, name, recording)
+    assert api.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert any(key.endswith(":meta") for key in read)
+    assert not any(key.endswith(":body") for key in read)
+    # A stale validator gets the whole answer, body read after the headers.
+    read.clear()
+    response = api.get(path, HTTP_IF_NONE_MATCH='"stale"')
+    assert response.status_code == 200 and response.json()["items"]
+    assert any(key.endswith(":body") for key in read)
+
+
+def test_an_answer_whose_body_was_evicted_is_built_again(api, home):
+    path = _list_path(home)
+    first = api.get(path)
+    cache = api_cache.api_cache()
+    key = api_cache.response_key(first.wsgi_request, api_cache.generation())
+    cache.delete(key + ":body")  # a cache under memory pressure drops one key of the two
+    again = api.get(path, HTTP_IF_NONE_MATCH='"stale"')
+    assert again.status_code == 200
+    assert again.json() == first.json()
+    assert api.get(path).json() == first.json()
+
+
 def test_with_the_response_cache_off_every_request_is_built_but_still_answers_304(
     api, home, settings
 ):
