@@ -3,8 +3,11 @@
 Queries are counted here, through Django's test client inside the bench settings, rather
 than in the measured server: counting needs a cursor wrapper that would slow the server
 down, and the count does not depend on load. Each endpoint is requested once to warm
-renditions, then with the cache cleared (cold), again (warm), and conditionally with its
-ETag when it sends one (304).
+renditions and the process, then with the response cache off (cold: what the cold server
+does for every request), then once more with the whole cache cleared (``queries_first``:
+the first request after a content change, when what is remembered per content generation
+is read again), again (warm: a cache hit), and conditionally with its ETag when it sends
+one (304).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
@@ -37,6 +40,7 @@ class Probe:
     content_type: str = ""
     etag: str | None = None
     queries_cold: int | None = None
+    queries_first: int | None = None
     queries_warm: int | None = None
     status_304: int | None = None
     queries_304: int | None = None
@@ -130,9 +134,18 @@ def probe_endpoints(
             probe.url = path = with_param(path, "offset", max(total - (endpoint.limit or 20), 0))
 
         client.get(path, HTTP_HOST=endpoint.host)  # renditions, template and URL caches
-        cache.clear()
-        with CaptureQueriesContext(connection) as cold:
+        with (
+            override_settings(TINGSTED_API_RESPONSE_CACHE=False),
+            CaptureQueriesContext(connection) as cold,
+        ):
             response = client.get(path, HTTP_HOST=endpoint.host)
+        cache.clear()
+        with (
+            override_settings(TINGSTED_API_RESPONSE_CACHE=False),
+            CaptureQueriesContext(connection) as first,
+        ):
+            client.get(path, HTTP_HOST=endpoint.host)
+        probe.queries_first = len(first)
         probe.status = response.status_code
         probe.bytes = len(response.content)
         probe.content_type = response.headers.get("Content-Type", "")
@@ -144,6 +157,7 @@ def probe_endpoints(
         if bodies_dir is not None and endpoint.key in copied:
             bodies_dir.mkdir(parents=True, exist_ok=True)
             (bodies_dir / f"{endpoint.key}.json").write_bytes(response.content)
+        client.get(path, HTTP_HOST=endpoint.host)  # stored in the response cache
         with CaptureQueriesContext(connection) as warm:
             client.get(path, HTTP_HOST=endpoint.host)
         probe.queries_warm = len(warm)

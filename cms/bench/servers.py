@@ -22,6 +22,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from api.cache import compress
+
 HOST = "127.0.0.1"
 WORKERS = 2
 
@@ -178,6 +180,8 @@ http {{
   server {{
     listen {host}:{port};
     root {root};
+    # name.json.gz beside name.json, sent to clients accepting gzip: the bytes ours send.
+    gzip_static on;
   }}
 }}
 """
@@ -260,7 +264,10 @@ def static_server(files: dict[str, bytes], log_dir: Path) -> Iterator[tuple[int,
         for name, body in files.items():
             path = root / name
             path.write_bytes(body)
+            gzipped = root / f"{name}.gz"
+            gzipped.write_bytes(compress(body))
             os.chmod(path, 0o644)
+            os.chmod(gzipped, 0o644)
         nginx = nginx_path()
         if nginx is None:
             env = dict(os.environ, BENCH_STATIC_ROOT=str(root))
