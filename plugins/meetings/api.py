@@ -16,9 +16,9 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 from wagtail.api.v3.errors import as_validation_error
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
-from api.access import APIParameterError, requested_site
+from api.access import APIParameterError, pages_queryset, requested_site
 from api.v3 import stable_order
 from blocks.representation import rich_text_html
 from cms.sites import site_time_zone
@@ -202,6 +202,24 @@ def _locale(site: Site, language: str | None) -> Locale:
     return locale
 
 
+def _network(request: HttpRequest, network_id: int) -> Page:
+    # By content type: the networks plugin may not be installed (meetings then sit in
+    # event indexes only, and no id names a network).
+    network = (
+        pages_queryset(request)
+        .filter(pk=network_id, content_type__app_label="networks")
+        .filter(content_type__model="networkpage")
+        .first()
+    )
+    if network is None:
+        raise APIParameterError(
+            "network",
+            f"No published network page with id {network_id} on this site.",
+            code="unknown",
+        )
+    return network
+
+
 def _max_limit() -> int | None:
     # Read per request, as Wagtail's pagination does; None means no limit.
     return getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
@@ -214,6 +232,11 @@ class UpcomingParams(Schema):
         "defaults to the site the request is addressed to.",
     )
     locale: str | None = Field(None, description="Language code; defaults to the site's own.")
+    network: int | None = Field(
+        None,
+        description="Only the meetings of this network page (its id); "
+        "it must be a published network of the site.",
+    )
     date_from: datetime.date | None = Field(None, alias="from", description="First local day.")
     date_to: datetime.date | None = Field(None, alias="to", description="Last local day.")
     # No `le=` here: like Wagtail's pagination on every other list route, a limit above
@@ -245,6 +268,8 @@ def upcoming(request: HttpRequest, params: Query[UpcomingParams]):
     zone = site_time_zone(the_site)
     # Meetings often share a start time: the id keeps paging from repeating or skipping one.
     queryset = stable_order(upcoming_meetings(the_site, the_locale), "start")
+    if params.network is not None:
+        queryset = queryset.child_of(_network(request, params.network))
     if date_from:
         queryset = queryset.filter(
             end__gte=datetime.datetime.combine(date_from, datetime.time.min, tzinfo=zone)

@@ -152,6 +152,32 @@ def test_v3_upcoming_filters_by_date_and_validates_parameters(client, network, f
 
 
 @pytest.mark.django_db
+def test_v3_upcoming_of_one_network(client, network, frozen_now):
+    add_meetings(network, 2)
+    other = NetworkPageFactory(parent=network.get_parent(), title="Climate")
+    MeetingPageFactory(parent=other, title="Climate meeting", start=local(2030, 7, 3, 9))
+    url = "/api/v3/meetings/upcoming/"
+    every = client.get(url, HTTP_HOST="dk.localhost").json()
+    assert every["count"] == 3
+    mine = client.get(url, {"network": network.pk}, HTTP_HOST="dk.localhost").json()
+    assert [item["title"] for item in mine["items"]] == ["Meeting 0", "Meeting 1"]
+    assert {item["network"]["id"] for item in mine["items"]} == {network.pk}
+    assert mine["count"] == 2
+
+    def refused(value, site="dk.localhost") -> dict:
+        response = client.get(url, {"network": value}, HTTP_HOST=site)
+        assert response.status_code == 400, response.content
+        assert response.json()["errors"][0]["loc"] == ["query", "network"]
+        return response.json()
+
+    # A page that is no network, a network of another site, and an unpublished one.
+    assert "No published network page" in refused(network.get_parent().pk)["detail"]
+    refused(network.pk, site="se.localhost")
+    other.unpublish()
+    refused(other.pk)
+
+
+@pytest.mark.django_db
 def test_v3_upcoming_site_is_a_hostname_as_on_every_api_route(client, network, frozen_now):
     add_meetings(network, 1)
     url = "/api/v3/meetings/upcoming/"
