@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from blocks.representation import RENDITION_SPECS
+from cms.memo import PAGES, active_locale, host_key
 
 register = template.Library()
 
@@ -25,6 +29,16 @@ def page_translations(context, page: Page | None = None) -> list[dict]:
     request = context.get("request")
     if page is None or not isinstance(page, Page):
         return []
+    if request is None or page.pk is None or getattr(request, "is_preview", False):
+        return _page_translations(page, request)
+    # The answer depends on the live tree only (and the host the URLs are built for).
+    key = ("translations", page.pk, *host_key(request))
+    return [
+        dict(item) for item in PAGES.get(request, key, lambda: _page_translations(page, request))
+    ]
+
+
+def _page_translations(page: Page, request) -> list[dict]:
     names = dict(settings.LANGUAGES)
     translations = {
         translation.locale.language_code: translation
@@ -55,8 +69,6 @@ def page_translations(context, page: Page | None = None) -> list[dict]:
 @register.simple_tag(takes_context=True)
 def plugin_feeds(context) -> list:
     """The feeds every installed plugin offers for the current site and language."""
-    from wagtail.models import Locale
-
     from cms.plugins import registry
 
     request = context.get("request")
@@ -65,26 +77,32 @@ def plugin_feeds(context) -> list:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    locale = Locale.get_active()
-    # Every page's head carries these, but they change only when content does: keep them
-    # in the shared cache for the current content generation (bumped on every publish,
-    # move, delete and translation), so each page view does not query every plugin.
+    locale = active_locale(request)
+    if locale is None:
+        return []
+    # Every page's head carries these, but they change only when content does: remembered
+    # in this process, and kept in the shared cache, for the current content generation
+    # (bumped on every publish, move, delete and translation), so each page view does not
+    # query every plugin.
     from api.cache import api_cache, generation
 
-    key = (
-        f"tingsted:feeds:{generation(request)}:{site.pk}:{locale.pk}:"
-        f"{request.scheme}:{request.get_host().lower()}"
-    )
-    links = api_cache().get(key)
-    if links is None:
-        links = [
-            link
-            for plugin in registry
-            if plugin.feeds
-            for link in plugin.feeds(request, site, locale)
-        ]
-        api_cache().set(key, links, timeout=getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600))
-    return links
+    host = host_key(request)
+
+    def compute() -> list:
+        key = f"tingsted:feeds:{generation(request)}:{site.pk}:{locale.pk}:{host[0]}:{host[1]}"
+        links = api_cache().get(key)
+        if links is None:
+            links = [
+                link
+                for plugin in registry
+                if plugin.feeds
+                for link in plugin.feeds(request, site, locale)
+            ]
+            timeout = getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600)
+            api_cache().set(key, links, timeout=timeout)
+        return links
+
+    return list(PAGES.get(request, ("feeds", site.pk, locale.pk, *host), compute))
 
 
 @register.inclusion_tag("includes/figure.html")
@@ -147,7 +165,15 @@ def site_home(context) -> Page | None:
         return None
     if not hasattr(request, "_tingsted_home"):
         site = Site.find_for_request(request)
-        request._tingsted_home = site.root_page.localized.specific if site else None
+        home = None
+        if site is not None:
+            home = PAGES.get(
+                request,
+                ("home", site.pk, get_language()),
+                lambda: site.root_page.localized.specific,
+            )
+        # A copy per request: what Django caches on the instance stays with this request.
+        request._tingsted_home = copy.copy(home) if home is not None else None
     return request._tingsted_home
 
 
@@ -157,4 +183,10 @@ def menu_pages(context) -> list[Page]:
     home = site_home(context)
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu())
+    request = context.get("request")
+    pages = PAGES.get(
+        request,
+        ("menu", home.pk),
+        lambda: list(home.get_children().live().public().in_menu()),
+    )
+    return [copy.copy(page) for page in pages]

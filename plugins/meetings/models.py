@@ -115,10 +115,14 @@ class EventIndexPage(TingstedPage):
 
 def split_meetings(queryset, zone: ZoneInfo, now: datetime.datetime | None = None):
     """Live, public meetings split into (upcoming soonest first, past latest first)."""
+    from api.access import public_pages
+
     cutoff = programme_cutoff(zone, now)
-    base = queryset.live().public().select_related("venue")
-    upcoming = list(base.filter(end__gte=cutoff).order_by("start"))
-    past = list(base.filter(end__lt=cutoff).order_by("-start"))
+    # One query for both (a network has a season or two of meetings), split here; the
+    # view restrictions public() would query for are remembered per content generation.
+    meetings = list(public_pages(queryset.live()).select_related("venue").order_by("start"))
+    upcoming = [meeting for meeting in meetings if meeting.end >= cutoff]
+    past = [meeting for meeting in reversed(meetings) if meeting.end < cutoff]
     return upcoming, past
 
 

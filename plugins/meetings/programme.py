@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -52,16 +53,50 @@ class Session:
     def description_html(self) -> RichText:
         return RichText(self.description)
 
+    # What the programme's template shows of the times, as ``|date:"c"``, ``|time:"H:i"``
+    # and ``|date:"Ymd"`` would give in the current time zone, but computed once: a
+    # network page shows dozens of sessions, and each date filter costs more than the rest
+    # of a session's markup.
+    @cached_property
+    def _local(self) -> tuple[datetime.datetime, datetime.datetime]:
+        return timezone.localtime(self.start), timezone.localtime(self.end)
 
-def localized_in_bulk(model: type[models.Model], ids: Iterable[int], locale: Locale) -> dict:
-    """Map each id to its row's translation in ``locale``, or the row itself: two queries."""
+    @property
+    def start_iso(self) -> str:
+        return self._local[0].isoformat()
+
+    @property
+    def end_iso(self) -> str:
+        return self._local[1].isoformat()
+
+    @property
+    def start_time(self) -> str:
+        return f"{self._local[0]:%H:%M}"
+
+    @property
+    def end_time(self) -> str:
+        return f"{self._local[1]:%H:%M}"
+
+    @property
+    def day_key(self) -> datetime.date:
+        return self._local[0].date()
+
+
+def localized_in_bulk(
+    model: type[models.Model], ids: Iterable[int], locale: Locale, *, rooms: bool = True
+) -> dict:
+    """Map each id to its row's translation in ``locale``, or the row itself: two queries
+    (with a venue's rooms, two more; ``rooms=False`` where they are not shown)."""
     ids = {pk for pk in ids if pk}
     if not ids:
         return {}
     queryset = model._default_manager.all()
     if model is Person:
         queryset = queryset.select_related("organisation")
-    if model is Venue:
+    if model is Organisation:
+        # Its logo is shown in JSON-LD and API output: one join, not a query per row.
+        queryset = queryset.select_related("logo")
+    if model is Venue and rooms:
         queryset = queryset.prefetch_related("rooms")
     rows = list(queryset.filter(pk__in=ids))
     missing = {row.translation_key for row in rows if row.locale_id != locale.pk}
@@ -147,25 +182,54 @@ def session_bounds(
     return start, end
 
 
+@dataclass
+class References:
+    """The rows a list of meetings (and its page) shows, in the active locale, by id."""
+
+    venues: dict[int, Venue]
+    people: dict[int, Person]
+    organisations: dict[int, Organisation]
+
+
 def resolve_meetings(
     meetings: Iterable[MeetingPage], *, locale: Locale | None = None, zone: ZoneInfo | None = None
 ) -> list[MeetingPage]:
     """Attach ``resolved_venue`` and ``sessions`` to every meeting, in constant queries."""
     meetings = list(meetings)
+    resolve_programme(meetings, locale=locale, zone=zone)
+    return meetings
+
+
+def resolve_programme(
+    meetings: list[MeetingPage],
+    *,
+    locale: Locale | None = None,
+    zone: ZoneInfo | None = None,
+    venue_ids: Iterable[int | None] = (),
+    person_ids: Iterable[int | None] = (),
+    organisation_ids: Iterable[int | None] = (),
+    rooms: bool = True,
+) -> References:
+    """:func:`resolve_meetings`, fetching with the meetings' rows the extra ids a page shows
+    besides them (a network's moderators, venue and organiser): one query per model (two
+    where translations are missing), not one per model and caller. ``rooms=False`` leaves
+    out the venues' rooms, which only the API shows."""
     locale = locale or Locale.get_active()
     zone = zone or timezone.get_current_timezone()
     raws = {meeting.pk: raw_sessions(meeting) for meeting in meetings}
 
-    venue_ids = {meeting.venue_id for meeting in meetings}
-    person_ids = set()
+    venue_ids = {meeting.venue_id for meeting in meetings} | set(venue_ids)
+    person_ids = set(person_ids)
     for sessions in raws.values():
         for raw in sessions:
             venue_ids.add(raw.get("venue"))
             person_ids.update(speaker.get("person") for speaker in _items(raw.get("speakers")))
-    venues = localized_in_bulk(Venue, venue_ids, locale)
+    venues = localized_in_bulk(Venue, venue_ids, locale, rooms=rooms)
     people = localized_in_bulk(Person, person_ids, locale)
     organisations = localized_in_bulk(
-        Organisation, (person.organisation_id for person in people.values()), locale
+        Organisation,
+        {person.organisation_id for person in people.values()} | set(organisation_ids),
+        locale,
     )
 
     for meeting in meetings:
@@ -201,4 +265,4 @@ def resolve_meetings(
                 )
             )
         meeting.sessions = sorted(sessions, key=lambda session: session.start)
-    return meetings
+    return References(venues=venues, people=people, organisations=organisations)

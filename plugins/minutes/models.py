@@ -413,7 +413,10 @@ class MinutesPage(TingstedPage):
 
     def siblings(self) -> tuple[MinutesPage | None, MinutesPage | None]:
         """The previous and next meeting of the same council (live, public)."""
-        meetings = MinutesPage.objects.sibling_of(self, inclusive=False).live().public()
+        from api.access import public_pages
+
+        # (The view restrictions public() would query for are remembered per generation.)
+        meetings = public_pages(MinutesPage.objects.sibling_of(self, inclusive=False).live())
         previous = meetings.filter(start__lt=self.start).order_by("-start").first()
         following = meetings.filter(start__gt=self.start).order_by("start").first()
         return previous, following

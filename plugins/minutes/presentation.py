@@ -213,18 +213,17 @@ def clear_locale_cache(**kwargs) -> None:
 # --- what a reader sees -------------------------------------------------------------------
 
 
-def visible_items(items: list[AgendaItem], full: bool) -> list[AgendaItem | RedactedItem]:
+def visible_items(
+    items: list[AgendaItem], full: bool, people: dict[Any, Any] | None = None
+) -> list[AgendaItem | RedactedItem]:
     """The items as the reader may see them: closed items redacted unless ``full``.
 
-    Open items get ``shown_participants`` (people in the active language).
+    Open items get ``shown_participants`` (people in the active language). ``people``,
+    if given, already maps every participant to its translation (see :func:`shown_people`).
     """
     shown: list[AgendaItem | RedactedItem] = []
-    people = localized_people(
-        participant.person
-        for item in items
-        if full or not item.is_closed
-        for participant in item.participants.all()
-    )
+    if people is None:
+        people = localized_people(shown_people(items, full))
     for item in items:
         if item.is_closed and not full:
             shown.append(redact(item))
@@ -235,6 +234,16 @@ def visible_items(items: list[AgendaItem], full: bool) -> list[AgendaItem | Reda
         ]
         shown.append(item)
     return shown
+
+
+def shown_people(items: list[AgendaItem], full: bool) -> list[Any]:
+    """The people chosen as participants of the items the reader may see."""
+    return [
+        participant.person
+        for item in items
+        if full or not item.is_closed
+        for participant in item.participants.all()
+    ]
 
 
 def _participant(participant: AgendaItemParticipant, person) -> dict[str, Any]:
@@ -259,14 +268,24 @@ def status_label(code: str) -> str:
 def meeting_context(page: MinutesPage, request) -> dict[str, Any]:
     """Template context for a meeting page."""
     full = can_see_closed_items(request)
-    items = visible_items(load_items(page), full)
+    loaded = load_items(page)
     attendance = load_attendance(page)
-    people = localized_people(row.person for row in attendance)
+    # The participants, the attendance and the venue in the active language together:
+    # one query for the translations of all of them (none when all are in that language).
+    venue = page.venue if page.venue_id else None
+    people = localized_people(
+        [*shown_people(loaded, full), *(row.person for row in attendance), venue]
+    )
+    items = visible_items(loaded, full, people)
     for row in attendance:
         row.shown_person = people.get(row.person)
+    venue = people.get(venue) if venue is not None else None
     previous, following = page.siblings() if page.pk else (None, None)
-    venue = page.venue.localized if page.venue_id else None
-    council = page.get_parent().specific if page.pk else None
+    council = _council(page) if page.pk else None
+    locale = active_locale()
+    if locale is not None and locale.pk == page.locale_id:
+        # The JSON-LD names the page's language: spare the query for a locale we hold.
+        page._state.fields_cache.setdefault("locale", locale)
     return {
         "items": items,
         "can_see_closed": full,
@@ -280,6 +299,16 @@ def meeting_context(page: MinutesPage, request) -> dict[str, Any]:
         "status_label": status_label(page.document_status),
         "structured_data": meeting_json_ld(page, council, venue, request),
     }
+
+
+def _council(page: MinutesPage) -> Page | None:
+    """The meeting's council (its parent) in one query, not two (parent, then specific)."""
+    from plugins.minutes.models import CouncilPage
+
+    if hasattr(page, "_cached_parent_obj"):
+        return page._cached_parent_obj.specific
+    council = CouncilPage.objects.filter(path=page.path[: -page.steplen]).first()
+    return council if council is not None else page.get_parent().specific
 
 
 # --- JSON ---------------------------------------------------------------------------------

@@ -15,12 +15,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms.memo import PAGES, active_locale, host_key
 from plugins.meetings.jsonld import event_data, organisation_data, to_script
 from plugins.meetings.models import split_meetings
-from plugins.meetings.programme import localized_in_bulk, resolve_meetings
+from plugins.meetings.programme import resolve_programme
 from plugins.networks.forms import InterestForm
 from plugins.networks.models import NetworkPage
-from plugins.people.models import Organisation, Person, Venue
 
 logger = logging.getLogger(__name__)
 
@@ -46,32 +46,38 @@ def rate_limited(request: HttpRequest) -> bool:
 
 
 def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=False) -> dict:
-    locale = Locale.get_active()
+    locale = active_locale(request) or Locale.get_active()
     zone = timezone.get_current_timezone()
     upcoming, past = split_meetings(page.meetings(), zone)
-    resolve_meetings([*upcoming, *past], locale=locale, zone=zone)
-    for meeting in (*upcoming, *past):
-        # The parent is the page being served; spare each meeting the lookup.
-        meeting.__dict__["network"] = page
-
+    meetings = [*upcoming, *past]
     moderators = list(page.moderators.all())
-    people = localized_in_bulk(
-        Person,
-        [m.person_id for m in moderators] + [page.contact_person_id],
-        locale,
+    # Everything the page shows of people, venues and organisations, the meetings' and the
+    # network's own, is fetched together: one query per model, however many meetings.
+    references = resolve_programme(
+        meetings,
+        locale=locale,
+        zone=zone,
+        venue_ids=[page.default_venue_id],
+        person_ids=[m.person_id for m in moderators] + [page.contact_person_id],
+        organisation_ids=[page.organiser_id] + [m.organiser_id for m in meetings],
+        rooms=False,
     )
+    people, organisations = references.people, references.organisations
     for moderator in moderators:
         moderator.localized_person = people.get(moderator.person_id)
-    organiser = localized_in_bulk(Organisation, [page.organiser_id], locale).get(page.organiser_id)
-    venue = localized_in_bulk(Venue, [page.default_venue_id], locale).get(page.default_venue_id)
-    terms = page.terms_page.localized if page.terms_page_id else None
-    terms_url = terms.get_url(request=request) if terms else None
+    organiser = organisations.get(page.organiser_id)
+    venue = references.venues.get(page.default_venue_id)
+    for meeting in meetings:
+        # The parent is the page being served; spare each meeting the lookup. A meeting's
+        # own organiser is shown in its translation, as ``effective_organiser.localized``.
+        meeting.__dict__["network"] = page
+        meeting.resolved_organiser = (
+            organisations.get(meeting.organiser_id) if meeting.organiser_id else organiser
+        )
+    terms_url = _terms_url(page, request)
     if form is None and page.interest_enabled:
         form = InterestForm(network=page, terms_url=terms_url)
 
-    for meeting in (*upcoming, *past):
-        if not meeting.organiser_id:
-            meeting.resolved_organiser = organiser
     structured = []
     if organiser is not None:
         structured.append(
@@ -90,6 +96,19 @@ def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=
         "sent": sent,
         "structured_data": to_script(structured) if structured else "",
     }
+
+
+def _terms_url(page: NetworkPage, request: HttpRequest) -> str | None:
+    """The terms page's URL in the active language (three queries), per content generation."""
+    if not page.terms_page_id:
+        return None
+
+    def find() -> str | None:
+        terms = page.terms_page.localized
+        return terms.get_url(request=request) if terms else None
+
+    key = ("terms_url", page.terms_page_id, get_language(), *host_key(request))
+    return PAGES.get(request, key, find)
 
 
 def _render(
