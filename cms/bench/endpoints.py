@@ -4,7 +4,9 @@ Three contenders answer on the same data, one server at a time on the same machi
 
 * ``ours``: the project as deployed (cms.settings), measured ``cold`` (a server whose cache
   never hits), ``warm`` (Redis cache primed) and ``304`` (conditional request with the ETag
-  of the primed response; n/a while the API sends no ETag);
+  of the primed response; n/a while the API sends no ETag); rendered pages also
+  ``unloaded``: the cold server with one connection per worker, their latency without
+  queueing behind the other connections;
 * ``stock``: Wagtail's own API v2 and v3 with nothing of ours in front
   (cms.bench.stock_settings), the reference the issue's figures came from;
 * ``ours`` behind a CDN stand-in (mode ``edge``): nginx with proxy_cache in front of the
@@ -33,6 +35,10 @@ OURS, STOCK, STATIC = "ours", "stock", "static"
 COLD, WARM, CONDITIONAL = "cold", "warm", "304"
 #: Through a CDN stand-in (nginx proxy_cache) in front of the warm server: API endpoints only.
 EDGE = "edge"
+#: The cold server with one connection per worker: latency without queueing behind others.
+UNLOADED = "unloaded"
+#: Rendered pages: no response cache, so no 304; their latency is also measured unloaded.
+HTML_MODES = (COLD, UNLOADED, WARM, CONDITIONAL)
 
 #: The kinds the targets in cms.bench.report are stated for.
 KINDS = ("list", "deep", "detail", "domain", "html", "search")
@@ -107,14 +113,14 @@ def core_endpoints() -> list[Endpoint]:
             "domain-upcoming", "Domain route: upcoming meetings", "domain", OURS,
             "/api/v3/meetings/upcoming/", requires=("meetings.MeetingPage",),
         ),
-        Endpoint("html-home", "Rendered home page", "html", OURS, "/"),
+        Endpoint("html-home", "Rendered home page", "html", OURS, "/", modes=HTML_MODES),
         Endpoint(
             "html-network", "Rendered network page", "html", OURS,
-            "{url:networks.NetworkPage}", requires=("networks.NetworkPage",),
+            "{url:networks.NetworkPage}", requires=("networks.NetworkPage",), modes=HTML_MODES,
         ),
         Endpoint(
             "html-minutes", "Rendered minutes page", "html", OURS,
-            "{url:minutes.MinutesPage}", requires=("minutes.MinutesPage",),
+            "{url:minutes.MinutesPage}", requires=("minutes.MinutesPage",), modes=HTML_MODES,
         ),
         Endpoint(
             "search", "Site search (API v2 search)", "search", OURS,

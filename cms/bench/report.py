@@ -206,7 +206,14 @@ def evaluate(rows: list[Row]) -> list[Target]:
                 targets.append(Target(name, dataset, "n/a", "not measured in this run"))
                 continue
             status = "met" if row.p50_ms < HTML_P50_MS else "missed"
-            targets.append(Target(name, dataset, status, f"p50 {row.p50_ms:.1f} ms"))
+            detail = f"p50 {row.p50_ms:.1f} ms"
+            unloaded = _find(rows, dataset, key, "unloaded")
+            if unloaded is not None and unloaded.p50_ms is not None:
+                detail += (
+                    f" at the run's connections; {unloaded.p50_ms:.1f} ms unloaded "
+                    f"(one connection per worker, no queueing)"
+                )
+            targets.append(Target(name, dataset, status, detail))
     return targets
 
 

@@ -113,6 +113,25 @@ def test_list_queries_that_grow_with_the_limit_miss_the_target(rows):
     assert "4 over the limit; grows with limit" in target.detail
 
 
+def test_a_rendered_page_shows_its_unloaded_latency_beside_the_loaded_one(rows):
+    rows.append(row("html-network", "ours", "unloaded", 80.0, kind="html", p50_ms=21.0))
+
+    target = next(t for t in evaluate(rows) if t.name.startswith("Rendered html-network"))
+
+    # Judged at the run's connections, as the issue measures; the unloaded figure is told.
+    assert target.status == "missed"
+    assert target.detail.startswith("p50 62.5 ms at the run's connections; 21.0 ms unloaded")
+
+
+def test_the_first_request_after_a_change_is_told_beside_the_list_queries(rows):
+    rows[0].queries_first = 14
+
+    target = next(t for t in evaluate(rows) if t.name.startswith("List queries"))
+
+    assert target.status == "met"  # every other request's count is judged
+    assert target.detail.endswith("14 on the first request after a content change")
+
+
 def report_of(rows):
     return Report(
         label="Test run",

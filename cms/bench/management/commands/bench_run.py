@@ -20,6 +20,7 @@ from cms.bench.endpoints import (
     OURS,
     STATIC,
     STOCK,
+    UNLOADED,
     WARM,
     Endpoint,
     all_endpoints,
@@ -268,6 +269,11 @@ class Command(BaseCommand):
             self.stdout.write("ours, cold (response cache off)")
             with servers.gunicorn({**env, **COLD_ENV}, log / "ours-cold.log") as server:
                 rows += [self.one(size, endpoint, COLD, server, probes) for endpoint in cold]
+                rows += [
+                    self.one(size, endpoint, UNLOADED, server, probes, connections=servers.WORKERS)
+                    for endpoint in cold
+                    if UNLOADED in endpoint.modes
+                ]
 
         warm = [endpoint for endpoint in ours if {WARM, CONDITIONAL} & set(endpoint.modes)]
         if warm:
@@ -332,6 +338,7 @@ class Command(BaseCommand):
         server: tuple[int, int],
         probes: dict,
         server_name: str = "",
+        connections: int | None = None,
     ) -> bench_report.Row:
         """Preflight one endpoint on the live server, then measure it with wrk."""
         port, pid = server
@@ -351,6 +358,7 @@ class Command(BaseCommand):
             bytes=probe.get("bytes"),
             queries={
                 COLD: probe.get("queries_cold"),
+                UNLOADED: probe.get("queries_cold"),
                 STATIC: 0,
                 WARM: probe.get("queries_warm"),
                 CONDITIONAL: probe.get("queries_304"),
@@ -389,8 +397,8 @@ class Command(BaseCommand):
                 wrk.command(
                     f"http://{servers.HOST}:{port}{row.url}",
                     duration=self.options["duration"],
-                    connections=self.options["connections"],
-                    threads=self.options["threads"],
+                    connections=connections or self.options["connections"],
+                    threads=min(self.options["threads"], connections or self.options["threads"]),
                     headers=headers,
                     script=self.script,
                 ),
