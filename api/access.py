@@ -175,6 +175,15 @@ def _page_restrictions(request: HttpRequest) -> list[PageViewRestriction]:
     )
 
 
+def has_page_restrictions(request: HttpRequest | None = None) -> bool:
+    """Whether any page of any site has a view restriction (remembered per generation)."""
+    if request is None:
+        from blocks.prefetch import current
+
+        request = getattr(current(), "request", None)
+    return bool(_page_restrictions(getattr(request, "_request", request)))
+
+
 def public_pages(queryset: QuerySet, request: HttpRequest | None = None) -> QuerySet:
     """Wagtail's ``queryset.public()`` without its query: the restrictions are remembered.
 

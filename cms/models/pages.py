@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -51,6 +51,17 @@ class TingstedPage(APIPageMixin, Page):
             return super().get_url_parts(request)
         finally:
             set_urlconf(previous)
+
+    def get_view_restrictions(self):
+        # Wagtail looks for restrictions on the page and its ancestors (two queries) every
+        # time a page is served. Where the site has none at all, as most have, none can
+        # apply: the list of restrictions is remembered per content generation, which every
+        # saved or deleted restriction bumps (api.signals). Otherwise Wagtail decides.
+        from api.access import has_page_restrictions
+
+        if not has_page_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(TingstedPage):

@@ -18,6 +18,16 @@ from cms.memo import PAGES, active_locale, host_key
 register = template.Library()
 
 
+@register.simple_tag
+def session_list(
+    sessions: list, fallback_venue: object, level: object = 3, multi_day: bool = False
+) -> str:
+    """A meeting's programme (plugins/meetings/programme.py ``sessions_html``)."""
+    from plugins.meetings.programme import sessions_html
+
+    return sessions_html(sessions, fallback_venue, level, multi_day)
+
+
 @register.simple_tag(takes_context=True)
 def page_translations(context, page: Page | None = None) -> list[dict]:
     """Every live translation of the page, the page itself included, for switchers.

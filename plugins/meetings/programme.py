@@ -17,7 +17,11 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.db import models
+from django.http import HttpRequest
+from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
@@ -80,6 +84,83 @@ class Session:
     @property
     def day_key(self) -> datetime.date:
         return self._local[0].date()
+
+    @property
+    def day_label(self) -> str:
+        return date_filter(self._local[0], "l j F")
+
+    @cached_property
+    def speakers_html(self) -> SafeString:
+        """The programme's speaker line, as sessions.html showed it: built here because a
+        template loop over speakers cost more than the rest of the session's markup."""
+        if not self.speakers:
+            return mark_safe("")
+        parts = []
+        for speaker in self.speakers:
+            part = f'<span class="speaker"><span class="speaker-name">{escape(speaker.name)}</span>'
+            if speaker.role:
+                part += f', <span class="speaker-role">{escape(speaker.role)}</span>'
+            if speaker.organisation:
+                part += (
+                    f', <span class="speaker-organisation">{escape(speaker.organisation)}</span>'
+                )
+            parts.append(part + "</span>")
+        return mark_safe(f'<p class="speakers">{" &amp; ".join(parts)}</p>')
+
+
+def when_html(start: datetime.datetime, end: datetime.datetime) -> SafeString:
+    """A meeting's start and end as when.html showed them, in the current time zone: built
+    here because its date filters were the costliest part of a meeting summary."""
+    start, end = timezone.localtime(start), timezone.localtime(end)
+    opening = (
+        f'<time datetime="{start.isoformat()}">{escape(date_filter(start, "l j F Y"))}, '
+        f"{start:%H:%M}</time>–"
+    )
+    if start.date() == end.date():
+        return mark_safe(f'{opening}<time datetime="{end.isoformat()}">{end:%H:%M}</time>')
+    return mark_safe(
+        f'{opening}<time datetime="{end.isoformat()}">'
+        f"{escape(date_filter(end, 'l j F Y'))}, {end:%H:%M}</time>"
+    )
+
+
+def sessions_html(
+    sessions: list[Session], fallback_venue: Any, level: Any = 3, multi_day: bool = False
+) -> SafeString:
+    """A programme, marked up as sessions.html did: built here because the template's dozen
+    lookups per session made it the costliest part of a network page."""
+    if not sessions:
+        return mark_safe("")
+    heading = f"h{conditional_escape(level or 3)}"
+    items = []
+    day = None
+    for session in sessions:
+        meta = ""
+        if session.day_key != day:
+            day = session.day_key
+            if multi_day:
+                meta = f"<strong>{escape(session.day_label)}</strong><br>"
+        meta += (
+            f'<time datetime="{session.start_iso}">{session.start_time}</time>–'
+            f'<time datetime="{session.end_iso}">{session.end_time}</time>'
+        )
+        venue = session.venue or fallback_venue
+        if venue:
+            meta += f", {escape(venue.name)}"
+        if session.room:
+            meta += f", {escape(session.room)}"
+        description = ""
+        if session.description:
+            description = (
+                '<div class="session-description">'
+                f"{conditional_escape(session.description_html)}</div>"
+            )
+        items.append(
+            f'\n  <li class="session">\n    <p class="meta">{meta}</p>\n'
+            f'    <{heading} class="session-headline">{escape(session.headline)}</{heading}>\n'
+            f"    {session.speakers_html}\n    {description}\n  </li>\n  "
+        )
+    return mark_safe(f'<ol class="sessions">\n  {"".join(items)}\n</ol>')
 
 
 def localized_in_bulk(
@@ -209,11 +290,14 @@ def resolve_programme(
     person_ids: Iterable[int | None] = (),
     organisation_ids: Iterable[int | None] = (),
     rooms: bool = True,
+    request: HttpRequest | None = None,
 ) -> References:
     """:func:`resolve_meetings`, fetching with the meetings' rows the extra ids a page shows
     besides them (a network's moderators, venue and organiser): one query per model (two
     where translations are missing), not one per model and caller. ``rooms=False`` leaves
-    out the venues' rooms, which only the API shows."""
+    out the venues' rooms, which only the API shows. With ``request`` (not a preview), the
+    rows are remembered per content generation (cms/memo.py): people, venues and
+    organisations are snippets, whose every save bumps it, and are read, never changed."""
     locale = locale or Locale.get_active()
     zone = zone or timezone.get_current_timezone()
     raws = {meeting.pk: raw_sessions(meeting) for meeting in meetings}
@@ -224,13 +308,33 @@ def resolve_programme(
         for raw in sessions:
             venue_ids.add(raw.get("venue"))
             person_ids.update(speaker.get("person") for speaker in _items(raw.get("speakers")))
-    venues = localized_in_bulk(Venue, venue_ids, locale, rooms=rooms)
-    people = localized_in_bulk(Person, person_ids, locale)
-    organisations = localized_in_bulk(
-        Organisation,
-        {person.organisation_id for person in people.values()} | set(organisation_ids),
-        locale,
-    )
+    organisation_ids = set(organisation_ids)
+
+    def fetch() -> tuple[dict, dict, dict]:
+        venues = localized_in_bulk(Venue, venue_ids, locale, rooms=rooms)
+        people = localized_in_bulk(Person, person_ids, locale)
+        organisations = localized_in_bulk(
+            Organisation,
+            {person.organisation_id for person in people.values()} | organisation_ids,
+            locale,
+        )
+        return venues, people, organisations
+
+    if request is None or getattr(request, "is_preview", False):
+        venues, people, organisations = fetch()
+    else:
+        from cms.memo import PAGES
+
+        key = (
+            "references",
+            frozenset(venue_ids),
+            frozenset(person_ids),
+            frozenset(organisation_ids),
+            locale.pk,
+            rooms,
+        )
+        # Copies of the dicts: a caller may add to its own, never to the remembered ones.
+        venues, people, organisations = (dict(d) for d in PAGES.get(request, key, fetch))
 
     for meeting in meetings:
         meeting.resolved_venue = venues.get(meeting.venue_id)

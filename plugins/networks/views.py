@@ -61,6 +61,7 @@ def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=
         person_ids=[m.person_id for m in moderators] + [page.contact_person_id],
         organisation_ids=[page.organiser_id] + [m.organiser_id for m in meetings],
         rooms=False,
+        request=request,
     )
     people, organisations = references.people, references.organisations
     for moderator in moderators:
