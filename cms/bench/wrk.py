@@ -88,7 +88,7 @@ def command(
         f"-c{connections}",
         f"-d{duration}s",
         "--timeout",
-        "10s",
+        f"{max(10, duration)}s",
         "--latency",
     ]
     for name, value in (headers or {}).items():

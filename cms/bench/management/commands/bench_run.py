@@ -69,7 +69,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--sizes", default="1000,10000", help="Dataset sizes in pages.")
-        parser.add_argument("--duration", type=int, default=5, help="Seconds per wrk run.")
+        parser.add_argument("--duration", type=int, default=3, help="Seconds per wrk run.")
         parser.add_argument("--connections", type=int, default=8)
         parser.add_argument("--threads", type=int, default=2)
         parser.add_argument(
@@ -391,18 +391,19 @@ class Command(BaseCommand):
             row.note = f"not measured: HTTP {status} (expected {expected})"
             self.stdout.write(f"  {endpoint.key} {mode}: {row.note}")
             return row
+        duration = max(self.options["duration"], endpoint.min_duration)
         cpu_before = servers.cpu_seconds(pid)
         try:
             result = wrk.run(
                 wrk.command(
                     f"http://{servers.HOST}:{port}{row.url}",
-                    duration=self.options["duration"],
+                    duration=duration,
                     connections=connections or self.options["connections"],
                     threads=min(self.options["threads"], connections or self.options["threads"]),
                     headers=headers,
                     script=self.script,
                 ),
-                self.options["duration"],
+                duration,
             )
         except (RuntimeError, ValueError, subprocess.TimeoutExpired) as exc:
             row.note = f"wrk failed: {exc}"
