@@ -177,11 +177,7 @@ def _page_restrictions(request: HttpRequest) -> list[PageViewRestriction]:
 
 def has_page_restrictions(request: HttpRequest | None = None) -> bool:
     """Whether any page of any site has a view restriction (remembered per generation)."""
-    if request is None:
-        from blocks.prefetch import current
-
-        request = getattr(current(), "request", None)
-    return bool(_page_restrictions(getattr(request, "_request", request)))
+    return bool(_page_restrictions(_answering(request)))
 
 
 def public_pages(queryset: QuerySet, request: HttpRequest | None = None) -> QuerySet:
@@ -189,15 +185,18 @@ def public_pages(queryset: QuerySet, request: HttpRequest | None = None) -> Quer
 
     ``request`` (else the current preload's) lets the generation be read once per request.
     """
+    for restriction in _page_restrictions(_answering(request)):
+        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    return queryset
+
+
+def _answering(request: HttpRequest | None) -> HttpRequest | None:
+    """The Django request being answered: ``request``, else the current preload's."""
     if request is None:
         from blocks.prefetch import current
 
-        preload = current()
-        request = getattr(preload, "request", None)
-    request = getattr(request, "_request", request)  # DRF wraps Django's request
-    for restriction in _page_restrictions(request):
-        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
-    return queryset
+        request = getattr(current(), "request", None)
+    return getattr(request, "_request", request)  # DRF wraps Django's request
 
 
 def _root_paths(site: Site) -> list[tuple[str, int]]:

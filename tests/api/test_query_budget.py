@@ -28,6 +28,7 @@ from tests.factories.people import (
     PersonFactory,
     VenueFactory,
     VenueRoomFactory,
+    translated,
 )
 
 pytestmark = pytest.mark.django_db
@@ -46,15 +47,6 @@ BUDGETS = {"meetings.MeetingPage": 9, "blog.BlogPostPage": 16, "minutes.MinutesP
 def small_image():
     # Renditions of a small image are quick to make; the sizes asked for are never upscaled.
     return ImageFactory(file=factory.django.ImageField(width=120, height=80, color="teal"))
-
-
-def translated(row, locale, **fields):
-    """A translation of a Person or Organisation in ``locale``, as wagtail-localize makes."""
-    copy = row.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    return copy
 
 
 def person(number: int, locales, image=None) -> Person:

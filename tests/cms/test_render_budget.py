@@ -33,7 +33,12 @@ from tests.factories.networks import (
     NetworkModeratorFactory,
     NetworkPageFactory,
 )
-from tests.factories.people import OrganisationFactory, PersonFactory, VenueFactory
+from tests.factories.people import (
+    OrganisationFactory,
+    PersonFactory,
+    VenueFactory,
+    translated,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,15 +47,6 @@ pytestmark = pytest.mark.django_db
 #: content.
 NETWORK_BUDGET = 7
 MINUTES_BUDGET = 13
-
-
-def translated(row, locale, **fields):
-    """A translation of a snippet in ``locale``, as wagtail-localize makes."""
-    copy = row.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    return copy
 
 
 def english_person(number: int, locales):

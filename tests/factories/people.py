@@ -53,3 +53,13 @@ class VenueRoomFactory(DjangoModelFactory):
     venue = factory.SubFactory(VenueFactory)
     name = factory.Sequence(lambda n: f"Room {n}")
     capacity = 20
+
+
+def translated(row, locale, **fields):
+    """A translation of a snippet (a person, an organisation) in ``locale``, as
+    wagtail-localize makes it, with ``fields`` changed."""
+    copy = row.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save()
+    return copy
