@@ -118,10 +118,6 @@ class Stored:
         self.encoding = encoding
         self.body: bytes | None = None
 
-    @property
-    def etag(self) -> str | None:
-        return dict(self.headers).get("ETag")
-
     def response(self, request: HttpRequest) -> HttpResponse | None:
         """The whole response (reading the body when not read yet); None if it expired."""
         if self.body is None:
