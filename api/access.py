@@ -1,20 +1,21 @@
-"""Who reads what through the API.
+"""Who reads what through the API: the machine side of the rule in cms/visibility.py.
 
 Anonymous callers read live pages without view restrictions. A bearer token (Wagtail's
-``APIToken``) reads as its user, and a user gets more than the public set only through
-what an administrator grants it:
+``APIToken``) reads as its user, never as a browser session, and gets more than the public
+set only as the rule grants it:
 
-- ``tingsted_api.read_drafts``: unpublished pages and, in v3, ``?version=draft``. Wagtail's
-  own rule also applies: a token whose user may edit or publish pages in the admin reads
-  those pages' drafts (so an editor's personal token is not for a consuming site);
-- ``tingsted_api.read_restricted``: pages behind login restrictions, and documents and
-  images in collections restricted the same way. Group restrictions also open to members
-  of the groups named. Password restrictions never open through the API;
-- ``tingsted_api.read_closed``: closed items (for example closed minutes items), checked
-  by the plugins that have them with :func:`can_read_closed`.
+- drafts (unpublished pages and, in v3, ``?version=draft``) of the pages its user may edit
+  or publish in the admin, and of no others;
+- pages behind login restrictions, and documents and images in collections restricted the
+  same way, with ``tingsted_api.read_restricted`` (or as a superuser); group restrictions
+  open to members of the groups named. Password restrictions never open through the API;
+- closed items (for example closed minutes items) with the permission the plugin that has
+  them names (:func:`can_read_closed`).
 
 A consuming site's token therefore belongs to a *service user*: active, no admin access,
 no groups, no permissions. It reads exactly the public set until granted one of the above.
+This module adds what is the API's own: site scoping, parameter errors, and remembering
+the restrictions per content generation.
 """
 
 from __future__ import annotations
@@ -25,21 +26,13 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from wagtail.models import (
-    BaseViewRestriction,
-    Collection,
-    CollectionViewRestriction,
-    Locale,
-    Page,
-    PageViewRestriction,
-    Site,
-)
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from api.cache import GenerationMemo
+from cms import visibility
 
-READ_DRAFTS = "tingsted_api.read_drafts"
-READ_RESTRICTED = "tingsted_api.read_restricted"
+READ_RESTRICTED = visibility.READ_RESTRICTED
+#: Opens closed items (closed minutes items and the like) to a token's user.
 READ_CLOSED = "tingsted_api.read_closed"
 
 
@@ -60,43 +53,31 @@ def api_user(request: HttpRequest) -> Any:
     return token.user if token is not None else AnonymousUser()
 
 
-def is_editor(user: Any) -> bool:
-    if not user.is_authenticated:
-        return False
-    return PagePermissionPolicy().user_has_any_permission(user, {"change", "publish"})
+def api_principal(request: HttpRequest) -> visibility.Principal:
+    """The request as the visibility rule sees it on machine channels (token only).
+
+    Outside ``/api/`` (exports, feeds) the API middleware has not run: the bearer token is
+    resolved here, and an unknown or revoked one reads as nobody.
+    """
+    request = getattr(request, "_request", request)  # DRF wraps Django's request
+    if not hasattr(request, "api_token"):
+        from api.middleware import resolve_token
+
+        try:
+            request.api_token = resolve_token(request)
+        except APIParameterError:
+            request.api_token = None
+    return visibility.machine_principal(api_user(request))
 
 
-def can_read_drafts(user: Any, page: Page | None = None) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.has_perm(READ_DRAFTS):
-        return True
-    if page is not None:
-        permissions = page.permissions_for_user(user)
-        return permissions.can_edit() or permissions.can_publish()
-    return is_editor(user)
+def can_read_drafts(user: Any, page: Page) -> bool:
+    """Whether a token's ``user`` may read the draft of ``page``: only if it may edit it."""
+    return visibility.may_read_draft(visibility.machine_principal(user), page)
 
 
-def can_read_closed(request: HttpRequest) -> bool:
-    """Whether the request may read closed items (closed minutes items and the like)."""
-    user = api_user(request)
-    return bool(user.is_authenticated and user.is_active and user.has_perm(READ_CLOSED))
-
-
-def restriction_accepts(restriction: BaseViewRestriction, user: Any) -> bool:
-    """Whether a view restriction lets ``user`` read through the API (never by password)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    if restriction.restriction_type == BaseViewRestriction.PASSWORD:
-        return False
-    if user.has_perm(READ_RESTRICTED):
-        return True
-    if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        allowed = {group.pk for group in restriction.groups.all()}
-        return bool(allowed & set(user.groups.values_list("pk", flat=True)))
-    return False
+def can_read_closed(request: HttpRequest, permission: str = READ_CLOSED) -> bool:
+    """Whether the request may read closed items guarded by ``permission``."""
+    return visibility.can_see_closed(api_principal(request), permission)
 
 
 def requested_site(request: HttpRequest) -> Site | None:
@@ -134,24 +115,18 @@ def validate_locale(request: HttpRequest) -> None:
         )
 
 
-def pages_queryset(request: HttpRequest, model: type[Page] = Page):
-    """Pages the request may read, scoped to its site (every language of the site's tree)."""
-    user = api_user(request)
-    queryset = model._default_manager.all()
-    if not can_read_drafts(user):
-        queryset = queryset.live()
-    for restriction in _page_restrictions(request):
-        if not restriction_accepts(restriction, user):
-            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
-    if is_editor(user) and not user.has_perm(READ_DRAFTS):
-        # Wagtail's rule: an editor's token also reads the unpublished pages it may edit.
-        policy = PagePermissionPolicy()
-        if model is not Page:
-            policy = policy.for_model(model)
-        queryset = queryset | policy.instances_user_has_any_permission_for(
-            user, {"change", "publish"}
-        )
+def pages_queryset(request: HttpRequest, model: type[Page] = Page, *, drafts: bool = True):
+    """Pages the request may read, scoped to its site (every language of the site's tree).
 
+    Live pages it may see, plus (with ``drafts``) the unpublished pages its token's user
+    may edit (the rule in cms/visibility.py).
+    """
+    queryset = visibility.visible_pages(
+        model._default_manager.all(),
+        api_principal(request),
+        drafts=drafts,
+        restrictions=_page_restrictions(request),
+    )
     site = requested_site(request)
     if site is None:
         return queryset.none()
@@ -171,7 +146,7 @@ def _page_restrictions(request: HttpRequest) -> list[PageViewRestriction]:
     return _MEMO.get(
         request,
         "page_restrictions",
-        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+        visibility.all_page_restrictions,
     )
 
 
@@ -181,13 +156,11 @@ def has_page_restrictions(request: HttpRequest | None = None) -> bool:
 
 
 def public_pages(queryset: QuerySet, request: HttpRequest | None = None) -> QuerySet:
-    """Wagtail's ``queryset.public()`` without its query: the restrictions are remembered.
+    """What anonymous visitors see of ``queryset``, with the restrictions remembered.
 
     ``request`` (else the current preload's) lets the generation be read once per request.
     """
-    for restriction in _page_restrictions(_answering(request)):
-        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
-    return queryset
+    return visibility.public_pages(queryset, _page_restrictions(_answering(request)))
 
 
 def _answering(request: HttpRequest | None) -> HttpRequest | None:
@@ -209,20 +182,7 @@ def _root_paths(site: Site) -> list[tuple[str, int]]:
 
 def restricted_collection_ids(request: HttpRequest) -> set[int]:
     """Collections (with their descendants) whose images and documents the request may not read."""
-    user = api_user(request)
     restrictions = _MEMO.get(
-        request,
-        "collection_restrictions",
-        lambda: list(
-            CollectionViewRestriction.objects.select_related("collection").prefetch_related(
-                "groups"
-            )
-        ),
+        request, "collection_restrictions", visibility.all_collection_restrictions
     )
-    closed = [r.collection for r in restrictions if not restriction_accepts(r, user)]
-    if not closed:
-        return set()
-    condition = Q()
-    for collection in closed:
-        condition |= Q(path__startswith=collection.path)
-    return set(Collection.objects.filter(condition).values_list("pk", flat=True))
+    return visibility.hidden_collection_ids(api_principal(request), restrictions)

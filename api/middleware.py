@@ -1,9 +1,10 @@
 """What every /api/ request goes through, for v2, v3 and plugin routes alike.
 
 In order: the bearer token is resolved (a malformed or unknown one is a 401, never silently
-anonymous); the caller is rate limited; ``?site=`` and ``?locale=`` are checked; anonymous
-GETs are answered from the server-side cache when possible, with ETag, Last-Modified, 304s
-and public Cache-Control; credentialed responses are marked private and never stored.
+anonymous); the caller is rate limited; ``?site=`` and ``?locale=`` are checked; GETs with
+no session cookie and no credential are answered from the server-side cache when possible,
+with ETag, Last-Modified, 304s and public Cache-Control; every other response is
+``private, no-store`` and never stored (cms/visibility.py, ``is_shareable``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from api.access import APIParameterError, can_read_drafts, requested_site, valid
 from api.errors import error_response
 from api.throttling import check_rate
 from blocks.prefetch import request_scope
+from cms.visibility import is_shareable
 
 logger = logging.getLogger(__name__)
 
@@ -81,9 +83,11 @@ class APIMiddleware:
                 credentialed=True,
             )
         request.api_token = token
+        # Any session or credential makes the answer private: only answers computed for a
+        # request that carries neither may be stored or shared (cms/visibility.py).
+        credentialed = token is not None or not is_shareable(request)
         # The API never reads as a session's user: only a token grants more than public.
         request.user = token.user if token is not None else AnonymousUser()
-        credentialed = token is not None
 
         limited = check_rate(request, token)
         if limited is not None:
@@ -192,7 +196,8 @@ class APIMiddleware:
     @staticmethod
     def _vary(response: HttpResponse) -> HttpResponse:
         # Accept-Encoding: stored answers go out gzipped to the callers that accept it.
-        patch_vary_headers(response, ["Authorization", "Accept-Encoding"])
+        # Cookie: a session makes the answer private, so caches must not reuse it.
+        patch_vary_headers(response, ["Authorization", "Cookie", "Accept-Encoding"])
         return response
 
     def _private(self, response: HttpResponse) -> HttpResponse:

@@ -19,7 +19,6 @@ class APIAccess(models.Model):
         managed = False
         default_permissions = ()
         permissions = [
-            ("read_drafts", _("Can read drafts and unpublished pages through the API")),
             ("read_restricted", _("Can read login-restricted pages and files through the API")),
             (
                 "read_closed",

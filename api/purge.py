@@ -3,7 +3,8 @@
 Wagtail's frontend cache app already purges a page's own URL when it is published; the
 CDN also holds the page's API answers, which live under /api/ rather than under the page,
 so Wagtail cannot know them. Lists cannot be enumerated (any filter combination is a URL
-of its own): they expire by ``s-maxage`` (docs/api.md, "Caching").
+of its own): they expire by ``s-maxage`` (docs/api.md, "Caching"), except that a change of
+who may see a page also purges every site's list roots (:func:`purge_access_change`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ logger = logging.getLogger(__name__)
 
 #: The detail addresses of a page, relative to its site's root URL.
 DETAIL_PATHS = ("/api/v2/pages/{id}/", "/api/v3/pages/{id}/")
+
+#: Lists every site serves without parameters, purged when who may see a page changes.
+LIST_PATHS = ("/api/v2/pages/", "/api/v3/pages/", "/sitemap.xml")
+
+#: At most this many pages' addresses are purged for one restriction change; the rest
+#: expire by ``s-maxage`` (a warning is logged).
+MAX_PURGED_PAGES = 500
 
 
 def api_urls(page: Page) -> list[str]:
@@ -44,3 +52,34 @@ def _purge(urls: list[str]) -> None:
         purge_urls_from_cache(urls)
     except Exception:  # a CDN outage must not fail an editor's publish
         logger.exception("Could not purge %s from the frontend cache", urls)
+
+
+def purge_access_change(page: Page) -> None:
+    """Who may see ``page`` changed (a view restriction, a closed item): purge it, its
+    descendants and their translations, HTML and API, plus each site's list roots."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.models import Site
+
+    keys = Page.objects.descendant_of(page, inclusive=True).values("translation_key")
+    affected = list(
+        Page.objects.filter(translation_key__in=keys).specific()[: MAX_PURGED_PAGES + 1]
+    )
+    if len(affected) > MAX_PURGED_PAGES:
+        logger.warning(
+            "Access to %s pages changed; only %s purged from the frontend cache, the rest "
+            "expire by s-maxage.",
+            len(affected),
+            MAX_PURGED_PAGES,
+        )
+        affected = affected[:MAX_PURGED_PAGES]
+    urls: list[str] = []
+    for each in affected:
+        full_url = each.get_full_url()
+        if full_url:
+            urls.append(full_url)
+        urls.extend(api_urls(each))
+    for site in Site.objects.all():
+        urls.extend(site.root_url + path for path in LIST_PATHS)
+    if urls:
+        transaction.on_commit(lambda: _purge(urls))

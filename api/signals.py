@@ -11,7 +11,7 @@ from wagtail.signals import (
 )
 
 from api.cache import bump_generation
-from api.purge import purge_api_urls
+from api.purge import purge_access_change, purge_api_urls
 
 
 def _watched_models() -> tuple[type, ...]:
@@ -44,10 +44,18 @@ def content_saved_or_deleted(sender, instance, **kwargs) -> None:
         bump_generation()
 
 
-def restriction_groups_changed(sender, action, **kwargs) -> None:
+def restriction_groups_changed(sender, instance, action, **kwargs) -> None:
     """A view restriction's groups decide who reads what: invalidate when they change."""
     if action in ("post_add", "post_remove", "post_clear"):
         bump_generation()
+        restriction_changed(sender, instance)
+
+
+def restriction_changed(sender, instance, **kwargs) -> None:
+    """Who may see a page changed: purge its addresses from a CDN in front, at once."""
+    page = getattr(instance, "page", None)
+    if page is not None:
+        purge_access_change(page)
 
 
 def page_deleted(sender, instance, **kwargs) -> None:
@@ -111,6 +119,12 @@ def connect() -> None:
             sender=restriction.groups.through,
             dispatch_uid=f"tingsted_api_groups_{restriction.__name__}",
         )
+    post_save.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="tingsted_api_pvr_saved"
+    )
+    post_delete.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="tingsted_api_pvr_deleted"
+    )
     post_delete.connect(page_deleted, dispatch_uid="tingsted_api_page_deleted")
     pre_delete.connect(before_delete, dispatch_uid="tingsted_api_page_before_delete")
     page_published.connect(published, dispatch_uid="tingsted_api_published")

@@ -27,7 +27,7 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page
 
-from api.access import APIParameterError, pages_queryset
+from api.access import APIParameterError, pages_queryset, restricted_collection_ids
 from api.errors import parameter_in_message
 from api.renderers import NinjaRenderer
 
@@ -53,6 +53,32 @@ def v3_pages_queryset(request: HttpRequest, model: type[Page] = Page) -> QuerySe
         queryset._iterable_class = SpecificKeepingRelatedIterable
         return queryset
     return queryset.order_by("pk")
+
+
+def v3_documents_queryset(request: HttpRequest) -> QuerySet:
+    """Wagtail's documents, outside the collections the rule hides from this caller.
+
+    Wagtail's own check opens a login-restricted collection to any token; the rule
+    (cms/visibility.py) opens it only to users granted ``read_restricted``.
+    """
+    from wagtail.documents import get_document_model
+
+    return _outside_hidden_collections(request, get_document_model())
+
+
+def v3_images_queryset(request: HttpRequest) -> QuerySet:
+    """Wagtail's images, outside the collections the rule hides from this caller."""
+    from wagtail.images import get_image_model
+
+    return _outside_hidden_collections(request, get_image_model())
+
+
+def _outside_hidden_collections(request: HttpRequest, model) -> QuerySet:
+    return (
+        model.objects.exclude(collection__in=restricted_collection_ids(request))
+        .prefetch_related("tags")
+        .order_by("id")
+    )
 
 
 #: A page's detail route reads every field of its one page: Wagtail's ``page.specific``
@@ -140,6 +166,20 @@ def configure() -> None:
 
     # The OpenAPI views call api.get_openapi_schema; an instance attribute wraps it.
     api.get_openapi_schema = get_openapi_schema
+
+
+def narrow_collections() -> None:
+    """Let the rule decide which documents and images Wagtail's v3 routes show.
+
+    Called once the URLs are loaded: Wagtail's documents and images routers can only be
+    imported after every app is ready. They look these functions up by module-level name
+    on each request.
+    """
+    from wagtail.documents.api.v3 import router as documents_router_module
+    from wagtail.images.api.v3 import router as images_router_module
+
+    documents_router_module.get_documents_queryset = v3_documents_queryset
+    images_router_module.get_images_queryset = v3_images_queryset
 
 
 def valid_security(schema: dict) -> dict:

@@ -165,5 +165,5 @@ def api_permissions():
     # them to a service user's group (see api/access.py and docs/api.md).
     return Permission.objects.filter(
         content_type__app_label="tingsted_api",
-        codename__in=["read_drafts", "read_restricted", "read_closed"],
+        codename__in=["read_restricted", "read_closed"],
     )

@@ -19,8 +19,10 @@ class CmsConfig(PluginConfig):
         from wagtail.models import Site
 
         from cms import checks as plugin_checks
+        from cms import restrictions
         from cms.routing import clear_site_languages
 
         checks.register(plugin_checks.check_plugins, "tingsted")
         post_save.connect(clear_site_languages, sender=Site)
         post_delete.connect(clear_site_languages, sender=Site)
+        restrictions.connect()

@@ -52,6 +52,19 @@ class TingstedPage(APIPageMixin, Page):
         finally:
             set_urlconf(previous)
 
+    def serve(self, request, *args, **kwargs):
+        from django.utils.cache import patch_cache_control, patch_vary_headers
+
+        from cms.visibility import is_shareable
+
+        response = super().serve(request, *args, **kwargs)
+        # The one rule for shared caches (cms/visibility.py): an answer to a request with a
+        # session or credential, or of a restricted page, is nobody else's to reuse.
+        if not is_shareable(request) or self.get_view_restrictions():
+            patch_cache_control(response, private=True, no_store=True)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
     def get_view_restrictions(self):
         # Wagtail looks for restrictions on the page and its ancestors (two queries) every
         # time a page is served. Where the site has none at all, as most have, none can

@@ -3,7 +3,8 @@
 The rendered page, the API routes, the JSON export and the document view all ask
 :func:`can_see_closed_items`. Search indexing never asks: closed text is not indexed at all.
 Wagtail's generic page APIs (v2 and v3) always get the public view, because their
-responses are shared between callers (CDN, API cache) and cannot vary by user.
+responses are shared between callers (CDN, API cache) and cannot vary by user. The
+decision itself is the project's one rule (cms/visibility.py).
 
 Attachments of closed items live in one private collection (:func:`closed_collection`)
 with a group view restriction, so Wagtail's own document checks (the serve view, the
@@ -13,11 +14,13 @@ permission check on top.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser, Group, Permission
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, CollectionViewRestriction
+
+from cms import visibility
 
 #: The permission that opens closed items, declared on AgendaItem's Meta.
 PERMISSION_CODENAME = "view_closed_items"
@@ -31,49 +34,31 @@ CLOSED_GROUP_NAME = "Closed agenda item readers"
 CLOSED_ITEM_LABEL = _("Closed item")
 
 
-def request_user(request: HttpRequest | None):
-    """The user a request acts for: the API token's user if it sends one, else the session's.
+def principal_of(request: HttpRequest):
+    """The request as the visibility rule sees it: a token's user on the API, exports and
+    feeds (machine channels, or any request that sends ``Authorization``), the browser
+    session on rendered pages."""
+    from api.access import api_principal
 
-    A request that sends an invalid or revoked token acts for nobody, even with a
-    session cookie, as Wagtail's own BearerTokenAuth does.
-    """
-    if request is None:
-        return AnonymousUser()
-    header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
-        cached = getattr(request, "_minutes_token_user", None)
-        if cached is not None:
-            return cached
-        from wagtail.models import APIToken
-
-        token = header[7:].strip()
-        api_token = (
-            APIToken.objects.select_related("user")
-            .filter(key_hash__in=APIToken.candidate_key_hashes(token), revoked_at__isnull=True)
-            .first()
-        )
-        user = api_token.user if api_token and api_token.user.is_active else AnonymousUser()
-        request._minutes_token_user = user
-        return user
-    return getattr(request, "user", None) or AnonymousUser()
+    if request.path.startswith("/api/") or "Authorization" in request.headers:
+        return api_principal(request)
+    return visibility.web_principal(request)
 
 
 def can_see_closed_items(user_or_request) -> bool:
-    """True if the user (or the user a request acts for) may read closed agenda items.
+    """True if the user (or the principal of a request) may read closed agenda items.
 
     Superusers may; everyone else needs the ``minutes.view_closed_items`` permission,
     usually through the "Closed agenda item readers" group. Editing rights alone do not
-    open closed items.
+    open closed items (cms/visibility.py, ``can_see_closed``).
     """
     if user_or_request is None:
         return False
     if isinstance(user_or_request, HttpRequest) or hasattr(user_or_request, "META"):
-        user = request_user(user_or_request)
+        principal = principal_of(user_or_request)
     else:
-        user = user_or_request
-    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return False
-    return user.has_perm(PERMISSION)
+        principal = visibility.machine_principal(user_or_request)
+    return visibility.can_see_closed(principal, PERMISSION)
 
 
 def closed_collection() -> Collection:

@@ -14,10 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
-from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
+from api.access import pages_queryset
 from plugins.minutes.access import can_see_closed_items
 from plugins.minutes.models import CouncilPage, MinutesPage
 from plugins.minutes.presentation import (
@@ -164,7 +164,7 @@ def _private_if(response: HttpResponse, full: bool) -> None:
 @paginate(WagtailLimitOffsetPagination)
 def list_councils(request: HttpRequest, locale: str | None = None):
     """Councils on the requested site (``?site=``, or the host's), optionally in one locale."""
-    councils = get_public_pages_queryset(request, CouncilPage).select_related("locale")
+    councils = pages_queryset(request, CouncilPage, drafts=False).select_related("locale")
     if locale:
         councils = councils.filter(locale__language_code=locale)
     return councils.order_by("path")
@@ -179,9 +179,9 @@ def list_councils(request: HttpRequest, locale: str | None = None):
 @paginate(WagtailLimitOffsetPagination)
 def list_meetings(request: HttpRequest, council_id: int):
     """A council's meetings, newest first."""
-    council = get_object_or_404(get_public_pages_queryset(request, CouncilPage), pk=council_id)
+    council = get_object_or_404(pages_queryset(request, CouncilPage, drafts=False), pk=council_id)
     return (
-        get_public_pages_queryset(request, MinutesPage)
+        pages_queryset(request, MinutesPage, drafts=False)
         .child_of(council)
         .select_related("locale")
         .order_by("-start")
@@ -201,10 +201,10 @@ def get_meeting(request: HttpRequest, meeting_id: int, response: HttpResponse):
     from plugins.people.api import venue_data
 
     meeting = get_object_or_404(
-        get_public_pages_queryset(request, MinutesPage).select_related("locale", "venue"),
+        pages_queryset(request, MinutesPage, drafts=False).select_related("locale", "venue"),
         pk=meeting_id,
     )
-    full = can_see_closed_items(request.user)
+    full = can_see_closed_items(request)
     _private_if(response, full)
     context = _context(request)
     return {

@@ -7,9 +7,10 @@ import json
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.api.querysets import get_public_pages_queryset
 
-from plugins.minutes.access import can_see_closed_items, request_user
+from api.access import APIParameterError, can_read_closed, pages_queryset
+from cms.visibility import is_shareable
+from plugins.minutes.access import PERMISSION
 from plugins.minutes.calendar import council_calendar_bytes
 from plugins.minutes.export import SCHEMA_PATH, ocd_event
 from plugins.minutes.export import council_export as build_council_export
@@ -17,10 +18,15 @@ from plugins.minutes.models import CouncilPage, MinutesPage
 
 
 def _page(request: HttpRequest, model, page_id: int):
-    """The page if the request may see it, in the active language when translated."""
-    # The token's user, if any, decides page view restrictions as it decides closed items.
-    request.user = request_user(request)
-    pages = get_public_pages_queryset(request, model).select_related("locale")
+    """The page if the request may see it, in the active language when translated.
+
+    Exports and calendars are machine channels: a token's user decides, never a session
+    (cms/visibility.py).
+    """
+    try:
+        pages = pages_queryset(request, model, drafts=False).select_related("locale")
+    except APIParameterError as error:
+        raise Http404(error.message) from error
     page = pages.filter(pk=page_id).first()
     if page is None:
         raise Http404(_("No such page."))
@@ -30,11 +36,16 @@ def _page(request: HttpRequest, model, page_id: int):
     return page
 
 
-def _json(request: HttpRequest, data: dict, full: bool) -> JsonResponse:
+def _cache_control(request: HttpRequest, public: str) -> str:
+    # Only an answer for a request with no session and no credential may be shared: a
+    # token may have opened a restricted page or closed items.
+    return public if is_shareable(request) else "private, no-store"
+
+
+def _json(request: HttpRequest, data: dict) -> JsonResponse:
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Access-Control-Allow-Origin"] = "*"
-    # A response with closed items must not be stored by shared caches.
-    response["Cache-Control"] = "private, no-store" if full else "public, max-age=300"
+    response["Cache-Control"] = _cache_control(request, "public, max-age=300")
     response["Vary"] = "Authorization, Cookie, Accept-Language"
     return response
 
@@ -42,15 +53,15 @@ def _json(request: HttpRequest, data: dict, full: bool) -> JsonResponse:
 @require_GET
 def meeting_export(request: HttpRequest, page_id: int) -> JsonResponse:
     page = _page(request, MinutesPage, page_id)
-    full = can_see_closed_items(request)
-    return _json(request, ocd_event(page, {"request": request}, full=full), full)
+    full = can_read_closed(request, PERMISSION)
+    return _json(request, ocd_event(page, {"request": request}, full=full))
 
 
 @require_GET
 def council_export(request: HttpRequest, page_id: int) -> JsonResponse:
     council = _page(request, CouncilPage, page_id)
-    full = can_see_closed_items(request)
-    return _json(request, build_council_export(council, {"request": request}, full=full), full)
+    full = can_read_closed(request, PERMISSION)
+    return _json(request, build_council_export(council, {"request": request}, full=full))
 
 
 @require_GET
@@ -60,7 +71,8 @@ def council_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
         council_calendar_bytes(council, request), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'inline; filename="council-{council.pk}.ics"'
-    response["Cache-Control"] = "public, max-age=900"
+    response["Cache-Control"] = _cache_control(request, "public, max-age=900")
+    response["Vary"] = "Authorization, Cookie"
     return response
 
 

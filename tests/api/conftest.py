@@ -43,9 +43,9 @@ def service_token(db):
 
 @pytest.fixture
 def granted_token(db):
-    """A service user granted drafts, restricted pages and closed items."""
+    """A service user granted restricted pages and closed items."""
     user = UserFactory(username="trusted-partner")
-    _grant(user, "read_drafts", "read_restricted", "read_closed")
+    _grant(user, "read_restricted", "read_closed")
     return APITokenFactory(user=user)
 
 

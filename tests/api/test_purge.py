@@ -63,3 +63,37 @@ def test_without_a_cdn_configured_nothing_is_purged(
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     assert PURGED == []
+
+
+@pytest.mark.parametrize("change", ["restrict", "change groups", "lift"])
+def test_a_change_of_who_may_see_a_page_purges_it_its_subtree_translations_and_lists(
+    cdn, home, locales, change, django_capture_on_commit_callbacks
+):
+    """A page made private must leave the CDN at once, not when s-maxage runs out."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    page = add_page(home("da"), "Bliver lukket")
+    child = add_page(page, "Lukket barn")
+    translation = page.copy_for_translation(locales["sv"])
+    translation.save_revision().publish()
+    restriction = None
+    if change != "restrict":
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "restrict":
+            PageViewRestriction.objects.create(
+                page=page, restriction_type=PageViewRestriction.LOGIN
+            )
+        elif change == "change groups":
+            restriction.groups.add(Group.objects.create(name="Partnere"))
+        else:
+            restriction.delete()
+    purged = set(cdn)
+    assert api_urls(page) | api_urls(child) <= purged
+    assert f"http://dk.localhost/api/v3/pages/{translation.pk}/" in purged
+    assert page.full_url in purged and child.full_url in purged
+    assert {"http://dk.localhost/api/v2/pages/", "http://se.localhost/api/v3/pages/"} <= purged
