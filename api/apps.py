@@ -32,3 +32,4 @@ class ApiConfig(AppConfig):
         v3.configure()
         signals.connect()
         checks.register(api_checks.check_untyped_blocks, "tingsted")
+        checks.register(api_checks.check_webhook_task_backend, "tingsted")

@@ -27,3 +27,32 @@ def check_untyped_blocks(app_configs=None, **kwargs) -> list[checks.CheckMessage
         )
         for block, where in sorted(UNTYPED)
     ]
+
+
+W002 = (
+    "Webhooks are configured but TASKS_BACKEND is the immediate backend: deliveries run in "
+    "threads of the web process, and a retry still waiting when it stops is lost."
+)
+W002_HINT = (
+    "Set TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `python manage.py db_worker` "
+    "next to the app (see docs/api.md, Webhooks)."
+)
+
+
+def check_webhook_task_backend(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Production with an active webhook must not rely on the in-process backend."""
+    from django.conf import settings
+    from django.db import DatabaseError
+
+    from api.models import WebhookSubscription
+    from api.tasks import runs_in_process
+
+    if settings.DEBUG or not runs_in_process():
+        return []
+    try:
+        configured = WebhookSubscription.objects.filter(is_active=True).exists()
+    except DatabaseError:  # no database yet (before migrate): nothing configured either
+        return []
+    if not configured:
+        return []
+    return [checks.Warning(W002, hint=W002_HINT, id="tingsted_api.W002")]

@@ -177,6 +177,12 @@ class WebhookDelivery(models.Model):
     delivered_at = models.DateTimeField(
         _("delivered"), null=True, blank=True, help_text=_("When the receiver accepted it.")
     )
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"),
+        null=True,
+        blank=True,
+        help_text=_("When sending will be tried again, after a failed attempt."),
+    )
 
     class Meta:
         verbose_name = _("webhook delivery")

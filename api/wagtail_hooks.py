@@ -113,6 +113,7 @@ class WebhookDeliveryViewSet(ModelViewSet):
         "payload",
         "created_at",
         "last_attempt_at",
+        "next_attempt_at",
         "delivered_at",
     ]
 

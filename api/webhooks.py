@@ -9,24 +9,31 @@ A delivery is a JSON POST::
 
 with ``X-Tingsted-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the
 subscription's secret>``, ``X-Tingsted-Event`` and ``X-Tingsted-Delivery`` (the event id).
-Deliveries are enqueued after the publishing transaction commits and sent by a background
-task (api.tasks.deliver_webhook), retried with exponential backoff.
+A page an anonymous visitor may not see (:func:`cms.visibility.is_public`) is announced by
+its id alone: ``"page": {"id": 12, "restricted": true}``, so a consumer drops what it cached
+and learns nothing else.
 
-Addresses that resolve to loopback, private, link-local or otherwise reserved networks are
-refused when a subscription is saved and again when a delivery is sent (unless
+Deliveries are enqueued after the publishing transaction commits and sent outside the
+request (api.tasks), retried with exponential backoff.
+
+Addresses that are not globally routable (loopback, private, link-local, shared, NAT64,
+6to4, IPv4-mapped and every other special-use range) are refused when a subscription is
+saved and again when a delivery is sent, and the delivery connects to the very address that
+was vetted, so a DNS answer that changes in between cannot redirect it (unless
 TINGSTED_WEBHOOKS_ALLOW_PRIVATE is true, for local development).
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import hmac
+import http.client
 import ipaddress
 import json
 import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,23 +58,108 @@ class UnsafeURL(ValueError):
     """A webhook address the server must not call."""
 
 
-def check_url(url: str, resolve: Callable[..., list] | None = None) -> None:
-    """Refuse addresses that are not http(s) or that resolve to a non-public network."""
-    resolve = resolve or socket.getaddrinfo
+#: Ranges refused whatever ``ipaddress`` thinks of them (its tables differ between Python
+#: releases): address translation and tunnels that reach IPv4 networks behind them, shared
+#: address space, benchmarking, documentation, and 6to4 relays.
+REFUSED_NETWORKS = tuple(
+    ipaddress.ip_network(network)
+    for network in (
+        "0.0.0.0/8",
+        "100.64.0.0/10",  # shared address space (carrier-grade NAT)
+        "192.0.0.0/24",
+        "192.0.2.0/24",
+        "192.88.99.0/24",  # 6to4 relay anycast
+        "198.18.0.0/15",  # benchmarking
+        "198.51.100.0/24",
+        "203.0.113.0/24",
+        "240.0.0.0/4",
+        "::/96",  # IPv4-compatible (deprecated)
+        "::ffff:0:0/96",  # IPv4-mapped
+        "64:ff9b::/96",  # NAT64
+        "64:ff9b:1::/48",  # local-use NAT64
+        "100::/64",  # discard
+        "2001::/23",  # IETF protocol assignments, Teredo among them
+        "2001:db8::/32",
+        "2002::/16",  # 6to4
+        "3fff::/20",  # documentation
+        "5f00::/16",  # SRv6 segment identifiers
+        "fc00::/7",
+        "fe80::/10",
+        "fec0::/10",  # deprecated site-local
+        "ff00::/8",
+    )
+)
+
+
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo, NAT64)."""
+    found = [address.ipv4_mapped, address.sixtofour]
+    if address.teredo:
+        found.extend(address.teredo)
+    if address in NAT64:
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return [ipv4 for ipv4 in found if ipv4 is not None]
+
+
+def is_public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether ``address`` is globally routable and in no special-use range, nor carries
+    an IPv4 address that is."""
+    if (
+        not address.is_global
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_private
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_unspecified
+        or any(address in network for network in REFUSED_NETWORKS)
+    ):
+        return False
+    if isinstance(address, ipaddress.IPv6Address):
+        return all(is_public_address(ipv4) for ipv4 in _embedded_ipv4(address))
+    return True
+
+
+#: One answer of getaddrinfo: (family, type, proto, canonname, sockaddr).
+AddressInfo = tuple[Any, ...]
+
+
+def _split(url: str):
     parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 - raises on a port out of range
+    except ValueError as exc:
+        raise UnsafeURL(_("Give an http:// or https:// address.")) from exc
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UnsafeURL(_("Give an http:// or https:// address."))
-    if getattr(settings, "TINGSTED_WEBHOOKS_ALLOW_PRIVATE", False):
-        return
+    return parts
+
+
+def resolve_url(url: str, resolve: Callable[..., list] | None = None) -> list[AddressInfo]:
+    """The addresses ``url``'s host resolves to, each vetted unless private ones are allowed.
+
+    Resolved once: the delivery connects to these addresses, never to a second answer.
+    """
+    resolve = resolve or socket.getaddrinfo
+    parts = _split(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
-        infos = resolve(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+        infos = resolve(parts.hostname, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
         raise UnsafeURL(
             _("The host name '%(host)s' does not resolve.") % {"host": parts.hostname}
         ) from exc
+    infos = [info for info in infos if info[0] in (socket.AF_INET, socket.AF_INET6)]
+    if not infos:
+        raise UnsafeURL(_("The host name '%(host)s' does not resolve.") % {"host": parts.hostname})
+    if getattr(settings, "TINGSTED_WEBHOOKS_ALLOW_PRIVATE", False):
+        return infos
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global or address.is_multicast:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not is_public_address(address):
             raise UnsafeURL(
                 _(
                     "'%(host)s' points to a local, private or reserved address (%(address)s); "
@@ -75,6 +167,15 @@ def check_url(url: str, resolve: Callable[..., list] | None = None) -> None:
                 )
                 % {"host": parts.hostname, "address": address}
             )
+    return infos
+
+
+def check_url(url: str, resolve: Callable[..., list] | None = None) -> None:
+    """Refuse addresses that are not http(s) or that resolve to a non-public network."""
+    _split(url)
+    if getattr(settings, "TINGSTED_WEBHOOKS_ALLOW_PRIVATE", False):
+        return
+    resolve_url(url, resolve)
 
 
 def sign(secret: str, body: bytes, timestamp: int | None = None) -> str:
@@ -106,26 +207,100 @@ class HTTPResult:
         return self.status is not None and 200 <= self.status < 300
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    # A redirect could lead to an address check_url refused; receivers answer directly.
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def send_http(url: str, body: bytes, headers: dict[str, str], timeout: float) -> HTTPResult:
-    """POST one delivery. The single point the tests replace."""
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-    opener = urllib.request.build_opener(_NoRedirect)
+def _connect(info: AddressInfo, timeout: float) -> socket.socket:
+    # A socket to the vetted address itself: socket.create_connection would resolve again.
+    family, kind, proto, _canonname, sockaddr = info
+    sock = socket.socket(family, kind or socket.SOCK_STREAM, proto)
     try:
-        with opener.open(request, timeout=timeout) as response:
+        sock.settimeout(timeout)
+        sock.connect(sockaddr)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+class PinnedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection to a pre-resolved address; Host names the original host."""
+
+    def __init__(self, host: str, port: int | None, *, address: AddressInfo, timeout: float):
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def connect(self) -> None:
+        self.sock = _connect(self.address, self.timeout)
+
+
+class PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """HTTPS to a pre-resolved address; SNI and the certificate check use the host name."""
+
+    def __init__(self, host: str, port: int | None, *, address: AddressInfo, timeout: float):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.address = address
+
+    def connect(self) -> None:
+        sock = _connect(self.address, self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def send_http(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    timeout: float,
+    addresses: list[AddressInfo] | None = None,
+) -> HTTPResult:
+    """POST one delivery to the first of ``addresses`` that answers. The single point the
+    tests replace. Redirects are not followed: they could lead anywhere."""
+    parts = urlsplit(url)
+    addresses = addresses if addresses is not None else resolve_url(url)
+    connection_class = PinnedHTTPSConnection if parts.scheme == "https" else PinnedHTTPConnection
+    target = parts.path or "/"
+    if parts.query:
+        target += "?" + parts.query
+    error = ""
+    for address in addresses:
+        connection = connection_class(parts.hostname, parts.port, address=address, timeout=timeout)
+        try:
+            connection.request("POST", target, body=body, headers=headers)
+            response = connection.getresponse()
+            response.read(65536)
+        except (OSError, http.client.HTTPException) as exc:
+            error = str(exc) or exc.__class__.__name__
+            continue
+        finally:
+            connection.close()
+        if 200 <= response.status < 300:
             return HTTPResult(status=response.status)
-    except urllib.error.HTTPError as exc:
-        return HTTPResult(status=exc.code, error=f"HTTP {exc.code}")
-    except (urllib.error.URLError, OSError) as exc:
-        return HTTPResult(status=None, error=str(getattr(exc, "reason", exc)))
+        return HTTPResult(status=response.status, error=f"HTTP {response.status}")
+    return HTTPResult(status=None, error=error)
 
 
-def page_payload(page) -> dict[str, Any]:
+#: Events about a page that is gone from the public set: judge it as it was while live.
+_WAS_LIVE_EVENTS = ("page.unpublished", "page.deleted")
+
+
+def anonymous_may_see(page, *, as_live: bool = False) -> bool:
+    """Whether an anonymous visitor may see ``page`` (``as_live``: could, while it was live).
+
+    A view restriction on any translation of the page counts too: restricting a page
+    closes its translations (issue 13), which cms.visibility.is_public does not yet read.
+    """
+    from cms.visibility import is_public, page_restrictions
+
+    judged = page
+    if as_live:
+        judged = copy.copy(page)
+        judged.live, judged.expired, judged.expire_at = True, False, None
+    if not is_public(judged):
+        return False
+    return not any(page_restrictions(translation) for translation in page.get_translations())
+
+
+def page_payload(page, event: str = "page.published") -> dict[str, Any]:
+    if not anonymous_may_see(page, as_live=event in _WAS_LIVE_EVENTS):
+        # Enough for a consumer to drop the page; nothing an anonymous visitor may not read.
+        return {"id": page.pk, "restricted": True}
     site = page.get_site()
     root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
@@ -149,7 +324,7 @@ def build_event(event: str, page) -> dict[str, Any]:
         "id": str(uuid.uuid4()),
         "event": event,
         "timestamp": timezone.now().isoformat().replace("+00:00", "Z"),
-        "page": page_payload(page),
+        "page": page_payload(page, event),
     }
 
 
@@ -170,7 +345,7 @@ def dispatch(event: str, page) -> None:
 
     def enqueue() -> None:
         from api.models import WebhookDelivery
-        from api.tasks import deliver_webhook
+        from api.tasks import schedule
 
         for subscription in subscriptions:
             delivery = WebhookDelivery.objects.create(
@@ -179,7 +354,7 @@ def dispatch(event: str, page) -> None:
                 event_id=payload["id"],
                 payload=payload,
             )
-            deliver_webhook.enqueue(delivery.pk)
+            schedule(delivery.pk)
 
     transaction.on_commit(enqueue)
 
@@ -189,7 +364,7 @@ def attempt(delivery) -> HTTPResult:
     subscription = delivery.subscription
     body = json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
     try:
-        check_url(subscription.url)
+        addresses = resolve_url(subscription.url)
     except UnsafeURL as exc:
         result = HTTPResult(status=None, error=str(exc))
     else:
@@ -202,7 +377,11 @@ def attempt(delivery) -> HTTPResult:
         }
         try:
             result = send_http(
-                subscription.url, body, headers, getattr(settings, "TINGSTED_WEBHOOKS_TIMEOUT", 5)
+                subscription.url,
+                body,
+                headers,
+                getattr(settings, "TINGSTED_WEBHOOKS_TIMEOUT", 5),
+                addresses,
             )
         except Exception as exc:  # logged on the delivery and retried, never left pending
             result = HTTPResult(status=None, error=repr(exc))
