@@ -283,18 +283,16 @@ _WAS_LIVE_EVENTS = ("page.unpublished", "page.deleted")
 def anonymous_may_see(page, *, as_live: bool = False) -> bool:
     """Whether an anonymous visitor may see ``page`` (``as_live``: could, while it was live).
 
-    A view restriction on any translation of the page counts too: restricting a page
-    closes its translations (issue 13), which cms.visibility.is_public does not yet read.
+    Translations share their restrictions (cms/restrictions.py), so the page's own
+    ancestry decides for every language.
     """
-    from cms.visibility import is_public, page_restrictions
+    from cms.visibility import is_public
 
     judged = page
     if as_live:
         judged = copy.copy(page)
         judged.live, judged.expired, judged.expire_at = True, False, None
-    if not is_public(judged):
-        return False
-    return not any(page_restrictions(translation) for translation in page.get_translations())
+    return is_public(judged)
 
 
 def page_payload(page, event: str = "page.published") -> dict[str, Any]:

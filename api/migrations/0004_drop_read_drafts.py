@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tingsted_api', '0002_field_help_texts'),
+        ("tingsted_api", "0003_webhookdelivery_next_attempt_at"),
     ]
 
     operations = [
