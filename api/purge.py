@@ -59,17 +59,37 @@ def purge_access_change(page: Page) -> None:
     descendants and their translations, HTML and API, plus each site's list roots."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
+    keys = Page.objects.descendant_of(page, inclusive=True).values("translation_key")
+    purge_pages(Page.objects.filter(translation_key__in=keys))
+
+
+def purge_usage(obj) -> None:
+    """A snippet (person, venue, organisation…) changed: purge every page that shows it.
+
+    Wagtail's reference index knows which pages refer to ``obj``.
+    """
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type)
+    purge_pages(
+        Page.objects.filter(pk__in=[int(pk) for pk in ids.values_list("object_id", flat=True)])
+    )
+
+
+def purge_pages(pages) -> None:
+    """Purge ``pages`` (HTML and API detail addresses) and every site's list roots."""
     from wagtail.models import Site
 
-    keys = Page.objects.descendant_of(page, inclusive=True).values("translation_key")
-    affected = list(
-        Page.objects.filter(translation_key__in=keys).specific()[: MAX_PURGED_PAGES + 1]
-    )
+    affected = list(pages.specific()[: MAX_PURGED_PAGES + 1])
     if len(affected) > MAX_PURGED_PAGES:
         logger.warning(
-            "Access to %s pages changed; only %s purged from the frontend cache, the rest "
-            "expire by s-maxage.",
-            len(affected),
+            "More than %s pages changed at once; only %s purged from the frontend cache, the "
+            "rest expire by s-maxage.",
+            MAX_PURGED_PAGES,
             MAX_PURGED_PAGES,
         )
         affected = affected[:MAX_PURGED_PAGES]
@@ -79,7 +99,8 @@ def purge_access_change(page: Page) -> None:
         if full_url:
             urls.append(full_url)
         urls.extend(api_urls(each))
-    for site in Site.objects.all():
-        urls.extend(site.root_url + path for path in LIST_PATHS)
+    if affected:
+        for site in Site.objects.all():
+            urls.extend(site.root_url + path for path in LIST_PATHS)
     if urls:
         transaction.on_commit(lambda: _purge(urls))

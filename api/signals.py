@@ -11,7 +11,7 @@ from wagtail.signals import (
 )
 
 from api.cache import bump_generation
-from api.purge import purge_access_change, purge_api_urls
+from api.purge import purge_access_change, purge_api_urls, purge_usage
 
 
 def _watched_models() -> tuple[type, ...]:
@@ -42,6 +42,10 @@ def content_saved_or_deleted(sender, instance, **kwargs) -> None:
     """Snippets, images, documents and the like change what pages show: invalidate."""
     if isinstance(instance, _watched_models()):
         bump_generation()
+        from wagtail.snippets.models import get_snippet_models
+
+        if isinstance(instance, tuple(get_snippet_models())):
+            purge_usage(instance)
 
 
 def restriction_groups_changed(sender, instance, action, **kwargs) -> None:

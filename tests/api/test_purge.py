@@ -97,3 +97,24 @@ def test_a_change_of_who_may_see_a_page_purges_it_its_subtree_translations_and_l
     assert f"http://dk.localhost/api/v3/pages/{translation.pk}/" in purged
     assert page.full_url in purged and child.full_url in purged
     assert {"http://dk.localhost/api/v2/pages/", "http://se.localhost/api/v3/pages/"} <= purged
+
+
+def test_a_changed_snippet_purges_the_pages_that_show_it(
+    cdn, home, django_capture_on_commit_callbacks
+):
+    """A person's new role must not wait for s-maxage on the pages that credit them."""
+    from tests.factories.blog import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
+
+    owner = AuthorFactory(name="Ida Sidansvarig")
+    index = BlogIndexPageFactory(parent=home("en"))
+    post = BlogPostPageFactory(parent=index, page_owner=owner)
+    post.save()  # the reference index learns of the owner on save, as in the admin
+    other = BlogPostPageFactory(parent=index)
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        owner.role = "Head of communications"
+        owner.save()
+    purged = set(cdn)
+    assert f"http://localhost/api/v2/pages/{post.pk}/" in purged
+    assert post.full_url in purged
+    assert other.full_url not in purged

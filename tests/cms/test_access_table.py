@@ -98,6 +98,7 @@ def world(home, settings) -> World:
     objects: dict[str, object] = {}
     objects["live page"] = _page(dk, "Aabenside Lynx")
     objects["unpublished page (Danish site)"] = _page(dk, "Kladdeside Otter", live=False)
+    objects["unpublished page (Swedish site)"] = _page(home("sv"), "Utkastsida Mink", live=False)
 
     login = _page(dk, "Loginside Falcon")
     sv = Locale.objects.get(language_code="sv")
@@ -209,7 +210,7 @@ def sees_page_on_web(principal: Principal, page) -> bool:
 
 
 def sees_page_through_api(principal: Principal, page) -> bool:
-    host = _host_of(page) if page.live else HOSTS["da"]
+    host = _host_of(page)
     ids: set[int] = set()
     for path in ("/api/v2/pages/?limit=100", "/api/v3/pages/?limit=100"):
         response = _api(principal, path, host)
