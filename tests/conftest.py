@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from django.test.utils import override_settings
 from wagtail.models import Locale, Site
 
 from cms.bootstrap import bootstrap_sites
@@ -11,6 +12,16 @@ from cms.routing import clear_site_languages
 
 #: Site language -> hostname, as bootstrapped from settings.TINGSTED_SITES.
 HOSTS = {"en": "localhost", "da": "dk.localhost", "sv": "se.localhost", "nb": "no.localhost"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """MD5 instead of PBKDF2: the suite logs users in often and checks no password strength.
+
+    override_settings sends setting_changed, which empties Django's cached hasher list.
+    """
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(scope="session")
