@@ -12,7 +12,7 @@ help:
 	@echo "make demo           install, build the demo sites in every language, serve on :$(PORT)"
 	@echo "make test           the whole test suite on SQLite"
 	@echo "make test-postgres  the same suite on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/tingsted)"
-	@echo "make lint           ruff check and format check"
+	@echo "make lint           ruff check and format check (and lint-imports when .importlinter exists)"
 	@echo "make messages       extract translatable strings into cms/locale (da, sv, nb)"
 	@echo "make bench          the benchmark against stock Wagtail: PostgreSQL, Redis and wrk needed (docs/benchmarks.md)"
 
@@ -54,6 +54,7 @@ test-postgres: install translations
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@if [ -f .importlinter ]; then echo "$(BIN)/lint-imports"; $(BIN)/lint-imports; fi
 
 format: install
 	$(BIN)/ruff check --fix .

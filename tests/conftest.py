@@ -1,9 +1,17 @@
-"""Fixtures shared by the whole suite: the sites and locales are built once per session."""
+"""Fixtures shared by the whole suite: the sites and locales are built once per session,
+and the demo once per session for the tests that ask for it (the ``demo`` fixture)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
 from wagtail.models import Locale, Site
 
 from cms.bootstrap import bootstrap_sites
@@ -11,6 +19,16 @@ from cms.routing import clear_site_languages
 
 #: Site language -> hostname, as bootstrapped from settings.TINGSTED_SITES.
 HOSTS = {"en": "localhost", "da": "dk.localhost", "sv": "se.localhost", "nb": "no.localhost"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """MD5 instead of PBKDF2: the suite logs users in often and checks no password strength.
+
+    override_settings sends setting_changed, which empties Django's cached hasher list.
+    """
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +83,104 @@ def host_client(client):
             return client.post(path, data or {}, HTTP_HOST=HOSTS[site_language], **extra)
 
     return HostClient()
+
+
+# --- the shared demo build ----------------------------------------------------------------
+#
+# `manage.py build_demo` takes about a minute; the demo tests share one build per test
+# process. It lives in a transaction opened around the demo tests and rolled back after the
+# last of them, so no other test sees it: each demo test runs in a savepoint inside that
+# transaction (pytest-django's own per-test atomic block). The demo tests are collected
+# first and form one xdist group, so with `--dist loadgroup` one worker builds the demo
+# while the other runs the rest of the suite.
+
+DEMO_FIXTURE = "demo"
+
+
+@dataclass
+class DemoBuild:
+    """What the demo tests see: the output of a first and a second `build_demo` run."""
+
+    output: str
+    second_output: str
+    media_root: Path
+
+
+class _SharedDemo:
+    """The open transaction holding the demo, per test process."""
+
+    def __init__(self) -> None:
+        self.blocker = None
+        self.media_root: Path | None = None
+        self.atomic = None
+        self.build: DemoBuild | None = None
+
+    def ensure(self) -> DemoBuild:
+        if self.build is None:
+            with self.blocker.unblock():
+                self.atomic = transaction.atomic()
+                self.atomic.__enter__()
+                with override_settings(MEDIA_ROOT=self.media_root):
+                    first, second = StringIO(), StringIO()
+                    call_command("build_demo", "--no-admin", stdout=first)
+                    call_command("build_demo", "--no-admin", stdout=second)
+            self.build = DemoBuild(first.getvalue(), second.getvalue(), self.media_root)
+        return self.build
+
+    def discard(self) -> None:
+        if self.atomic is None:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+        self.atomic = self.build = None
+        cache.clear()
+        clear_site_languages()
+
+
+_shared_demo = _SharedDemo()
+
+
+@pytest.fixture(scope="session")
+def _demo_transaction(django_db_setup, django_db_blocker, tmp_path_factory):
+    # Session scope, so it is set up before the test's own (function-scoped) atomic block.
+    _shared_demo.blocker = django_db_blocker
+    _shared_demo.media_root = tmp_path_factory.mktemp("demo-media")
+    _shared_demo.ensure()
+    yield _shared_demo
+    _shared_demo.discard()
+
+
+@pytest.fixture
+def demo(_demo_transaction, db, settings) -> DemoBuild:
+    """`manage.py build_demo --no-admin` run twice, shared by the demo tests."""
+    build = _demo_transaction.build
+    assert build is not None, "the demo is built before the test's atomic block opens"
+    settings.MEDIA_ROOT = build.media_root
+    return build
+
+
+# tryfirst: xdist reads the xdist_group marks in its own hook.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """The demo tests first and together, so the shared build is made once and rolled back
+    before any other test runs."""
+    uses_demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
+    for item in uses_demo:
+        item.add_marker(pytest.mark.xdist_group("demo"))
+    items[:] = uses_demo + [item for item in items if item not in uses_demo]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # A demo test after the build was rolled back (a run that interleaves them, e.g. with
+    # --dist load): build it again before the test's own atomic block opens.
+    if DEMO_FIXTURE in item.fixturenames and _shared_demo.blocker is not None:
+        _shared_demo.ensure()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if nextitem is None or DEMO_FIXTURE not in nextitem.fixturenames:
+        _shared_demo.discard()

@@ -124,6 +124,7 @@ def meeting_lines(lines: list[str]) -> list[tuple[str, str]]:
 
 
 # One test: each transactional test costs a database flush.
+@pytest.mark.subprocess
 @pytest.mark.django_db(transaction=True)
 def test_the_example_consumer_reads_each_networks_upcoming_meetings(two_networks, tmp_path):
     live_api = two_networks["live_api"]

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 SNAPSHOT = Path(__file__).with_name("openapi.snapshot.json")
@@ -39,6 +40,7 @@ def exported_document(tmp_path: Path) -> dict:
     return json.loads(result.stdout)
 
 
+@pytest.mark.subprocess
 def test_the_openapi_document_matches_the_snapshot(tmp_path):
     actual = exported_document(tmp_path)
     expected = json.loads(SNAPSHOT.read_text())

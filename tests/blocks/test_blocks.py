@@ -115,7 +115,9 @@ class TestImageBlock:
     block = ImageBlock()
 
     def test_renders_a_figure_with_srcset_alt_caption_and_credit(self):
-        image = ImageFactory(description="Council members at the table", credit="Photo: Ane Berg")
+        image = ImageFactory(
+            large=True, description="Council members at the table", credit="Photo: Ane Berg"
+        )
         html = render(self.block, {"image": image.pk, "caption": "The March meeting"})
         assert 'alt="Council members at the table"' in html
         assert 'srcset="/media/images/' in html
@@ -131,7 +133,9 @@ class TestImageBlock:
         assert '<span class="caption">Pattern</span>' in html
 
     def test_api_gives_absolute_rendition_urls_with_sizes_alt_and_credit(self):
-        image = ImageFactory(title="Council", description="Council members", credit="Photo: A")
+        image = ImageFactory(
+            large=True, title="Council", description="Council members", credit="Photo: A"
+        )
         value = self.block.to_python({"image": image.pk, "caption": ""})
         data = self.block.get_api_representation(value, api_context())
         renditions = data.pop("renditions")

@@ -91,8 +91,7 @@ def _grant(user, codename: str) -> None:
 
 
 @pytest.fixture
-def world(home, settings) -> World:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def world(home) -> World:
     setup_roles(log=lambda message: None)
     dk = home("da")
     objects: dict[str, object] = {}

@@ -1,18 +1,25 @@
-"""Settings come from the environment: each test runs manage.py with a controlled one.
+"""Settings come from the environment.
 
-A subprocess is the only honest way: the settings module is read once per process, and
-what an operator sees is manage.py's exit code and output.
+What an operator sees (manage.py's exit code and output, the deployment checks) runs
+manage.py in a process of its own with a controlled environment. The values themselves are
+read in-process: ``load_settings`` executes cms/settings.py as a fresh module under a
+patched environment, leaving the running Django untouched.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import re
 import secrets
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -42,8 +49,32 @@ def run(tmp_path):
     return run_manage
 
 
-def print_setting(expression: str) -> list[str]:
-    return ["shell", "--no-imports", "-c", f"from django.conf import settings; print({expression})"]
+@pytest.fixture
+def load_settings(monkeypatch, tmp_path):
+    """``load_settings(**env)``: cms/settings.py executed afresh with a clean environment
+    plus ``env`` (as ``run`` gives manage.py), returned as a module."""
+
+    def load(**env: str) -> ModuleType:
+        environment = {
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "LANG": "C.UTF-8",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'settings-test.sqlite3'}",
+            **env,
+        }
+        # In place: django-environ holds on to the os.environ object itself.
+        for key in list(os.environ):
+            monkeypatch.delenv(key)
+        for key, value in environment.items():
+            monkeypatch.setenv(key, value)
+        spec = importlib.util.spec_from_file_location(
+            "tingsted_settings_under_test", BASE_DIR / "cms" / "settings.py"
+        )
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load
 
 
 @pytest.fixture
@@ -63,6 +94,7 @@ def production(tmp_path) -> dict[str, str]:
     }
 
 
+@pytest.mark.subprocess
 def test_debug_off_without_secret_key_stops_with_a_sentence(run):
     result = run("check", DEBUG="false")
     assert result.returncode != 0
@@ -70,12 +102,14 @@ def test_debug_off_without_secret_key_stops_with_a_sentence(run):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.subprocess
 def test_deploy_check_is_clean_with_production_variables(run, production):
     result = run("check", "--deploy", "--fail-level", "WARNING", **production)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.subprocess
 def test_deploy_check_fails_on_a_weak_secret_key(run, production):
     """The check above really runs the deployment checks."""
     result = run(
@@ -85,82 +119,65 @@ def test_deploy_check_fails_on_a_weak_secret_key(run, production):
     assert "security.W009" in result.stderr
 
 
-def test_production_settings_are_secure(run, production):
-    result = run(
-        *print_setting(
-            "settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT, "
-            "settings.ALLOWED_HOSTS, settings.STORAGES['staticfiles']['BACKEND']"
-        ),
-        **production,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == (
-        "False True True ['cms.example.org', 'dk.example.org'] "
+def test_production_settings_are_secure(load_settings, production):
+    loaded = load_settings(**production)
+    assert loaded.DEBUG is False
+    assert loaded.SESSION_COOKIE_SECURE is True
+    assert loaded.SECURE_SSL_REDIRECT is True
+    assert loaded.ALLOWED_HOSTS == ["cms.example.org", "dk.example.org"]
+    assert loaded.STORAGES["staticfiles"]["BACKEND"] == (
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
 
 
-def test_redis_cache_url_uses_djangos_own_redis_backend(run):
-    result = run(
-        *print_setting(
-            "settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION']"
-        ),
-        CACHE_URL="redis://127.0.0.1:6379/1",
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == (
-        "django.core.cache.backends.redis.RedisCache redis://127.0.0.1:6379/1"
-    )
+def test_redis_cache_url_uses_djangos_own_redis_backend(load_settings):
+    loaded = load_settings(CACHE_URL="redis://127.0.0.1:6379/1")
+    assert loaded.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded.CACHES["default"]["LOCATION"] == "redis://127.0.0.1:6379/1"
 
 
-def test_the_default_cache_needs_no_service(run):
-    result = run(*print_setting("settings.CACHES['default']['BACKEND']"))
-    assert result.stdout.strip().splitlines()[-1] == (
-        "django.core.cache.backends.locmem.LocMemCache"
-    )
+def test_the_default_cache_needs_no_service(load_settings):
+    loaded = load_settings()
+    assert loaded.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
-def test_a_language_is_added_by_settings_alone(run):
-    result = run(
-        *print_setting(
-            "settings.LANGUAGES, settings.WAGTAIL_CONTENT_LANGUAGES == settings.LANGUAGES"
-        ),
-        TINGSTED_LANGUAGES="da,sv,nb,en,fi",
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == (
-        "[('da', 'Dansk'), ('sv', 'Svenska'), ('nb', 'Norsk (bokmål)'), ('en', 'English'), "
-        "('fi', 'Suomi')] True"
-    )
+def test_a_language_is_added_by_settings_alone(load_settings):
+    loaded = load_settings(TINGSTED_LANGUAGES="da,sv,nb,en,fi")
+    assert [(code, str(name)) for code, name in loaded.LANGUAGES] == [
+        ("da", "Dansk"),
+        ("sv", "Svenska"),
+        ("nb", "Norsk (bokmål)"),
+        ("en", "English"),
+        ("fi", "Suomi"),
+    ]
+    assert loaded.WAGTAIL_CONTENT_LANGUAGES == loaded.LANGUAGES
 
 
-def test_an_unknown_language_code_is_a_clear_error(run):
-    result = run("check", TINGSTED_LANGUAGES="da,sv,nb,en,xx")
-    assert result.returncode != 0
-    assert "TINGSTED_LANGUAGES contains 'xx', which Django does not know." in result.stderr
-    assert "Traceback" not in result.stderr
+def test_an_unknown_language_code_is_a_clear_error(load_settings):
+    # manage.py prints an ImproperlyConfigured as its sentence, without a traceback
+    # (test_debug_off_without_secret_key_stops_with_a_sentence runs that path).
+    message = "TINGSTED_LANGUAGES contains 'xx', which Django does not know."
+    with pytest.raises(ImproperlyConfigured, match=re.escape(message)):
+        load_settings(TINGSTED_LANGUAGES="da,sv,nb,en,xx")
 
 
-def test_entry_point_plugins_can_be_switched_off(run):
+def test_entry_point_plugins_can_be_switched_off(load_settings, monkeypatch):
     """Only pytest's path holds the example plugin; the default demo never lists it."""
-    result = run(*print_setting("'tingsted_example' in settings.INSTALLED_APPS"))
-    assert result.stdout.strip().splitlines()[-1] == "False"
-    with_path = run(
-        *print_setting("'tingsted_example' in settings.INSTALLED_APPS"),
-        PYTHONPATH=str(BASE_DIR / "tests" / "thirdparty"),
+    thirdparty = str(BASE_DIR / "tests" / "thirdparty")
+    with_path = list(sys.path)
+    without_path = [entry for entry in sys.path if Path(entry).resolve() != Path(thirdparty)]
+    assert len(without_path) < len(with_path), "pytest puts tests/thirdparty on the path"
+
+    monkeypatch.setattr(sys, "path", without_path)
+    assert "tingsted_example" not in load_settings().INSTALLED_APPS
+    monkeypatch.setattr(sys, "path", with_path)
+    assert "tingsted_example" in load_settings().INSTALLED_APPS
+    assert "tingsted_example" not in (
+        load_settings(TINGSTED_ENTRY_POINT_PLUGINS="false").INSTALLED_APPS
     )
-    assert with_path.stdout.strip().splitlines()[-1] == "True"
-    switched_off = run(
-        *print_setting("'tingsted_example' in settings.INSTALLED_APPS"),
-        PYTHONPATH=str(BASE_DIR / "tests" / "thirdparty"),
-        TINGSTED_ENTRY_POINT_PLUGINS="false",
-    )
-    assert switched_off.stdout.strip().splitlines()[-1] == "False"
 
 
 def test_every_environment_variable_is_in_the_readme_table():
-    import re
-
     source = (BASE_DIR / "cms" / "settings.py").read_text()
     read = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z_]+)"', source))
     readme = (BASE_DIR / "README.md").read_text()

@@ -15,7 +15,12 @@ class ImageFactory(wagtail_factories.ImageFactory):
     description = factory.LazyAttribute(lambda image: f"Alt text for {image.title}")
     caption = "A caption"
     credit = "Photo: Test Photographer"
-    file = factory.django.ImageField(width=1800, height=1000, color="teal")
+    # Small, so generating and resizing it costs little; a test about rendition sizes
+    # asks for a photo-sized original with ``ImageFactory(large=True)``.
+    file = factory.django.ImageField(width=90, height=50, color="teal")
+
+    class Params:
+        large = factory.Trait(file=factory.django.ImageField(width=1800, height=1000, color="teal"))
 
 
 class DocumentFactory(wagtail_factories.DocumentFactory):

@@ -63,11 +63,6 @@ def closed_item(**fields):
     return item
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def setup(home) -> Setup:
     council = CouncilPageFactory(parent=home("da"), title="Integrationsrådet", slug="raadet")
