@@ -198,6 +198,10 @@ WAGTAILDOCS_DOCUMENT_MODEL = "cms.TingstedDocument"
 # streaming the file; a direct media URL would bypass it (see docs/deploy.md).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx", "csv", "txt"]
+# Upload limits in bytes (Wagtail accepts any size for documents otherwise); the admin
+# answers an oversized file with a form error. Raise the proxy's body limit to match.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 # Wagtail's database backend, plus per-language stemming on PostgreSQL (docs/search.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "plugins.search.backends"}}
 # Unset by default: API links (detail_url) then use the root URL of the page's own site, so
