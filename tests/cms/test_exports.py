@@ -92,7 +92,7 @@ def test_translation_status_csv_neutralises_titles(admin_client, home):
         "/admin/translation-status/", {"export": "csv"}, HTTP_HOST="localhost"
     ).content.decode()
     titles = [row[0] for row in csv.reader(io.StringIO(text, newline=""))]
-    assert "'=HYPERLINK(\"http://evil\")" in titles and "hello;'=2*3" in titles
+    assert '\'=HYPERLINK("http://evil")' in titles and "hello;'=2*3" in titles
     assert _formula_cells(text) == []
 
 
