@@ -104,3 +104,13 @@ def test_hook_erase_personal_data(traces):
 
     registry.get("people").erase_personal_data(ADDRESS, False)
     assert not Person.objects.filter(email__iexact=ADDRESS).exists()
+
+
+def test_a_third_party_plugin_erases_through_the_hook():
+    from tingsted_example.models import ExampleNote
+
+    ExampleNote.objects.create(text=f"Call {ADDRESS}")
+    ExampleNote.objects.create(text="Unrelated")
+    out, _err = run("--email", ADDRESS)
+    assert "tingsted_example.ExampleNote: 1 (deleted)" in out
+    assert list(ExampleNote.objects.values_list("text", flat=True)) == ["Unrelated"]
