@@ -13,6 +13,7 @@ class CmsConfig(PluginConfig):
 
     page_models = ["cms.HomePage"]
     demo_content = "cms.demo.build_home_pages"
+    erase_personal_data = "cms.erasure.erase_core"
 
     def ready(self) -> None:
         super().ready()

@@ -46,6 +46,17 @@ class FeedLink:
 
 
 @dataclass(frozen=True)
+class ErasureReport:
+    """What a plugin erased (or, in a dry run, would erase) of one person's data."""
+
+    #: ``app_label.ModelName`` of the rows concerned, e.g. ``networks.InterestSubmission``.
+    model: str
+    #: What happens to them, e.g. "deleted" or "e-mail address cleared".
+    action: str
+    count: int
+
+
+@dataclass(frozen=True)
 class Plugin:
     """What one installed plugin adds to Tingsted, resolved from its :class:`PluginConfig`."""
 
@@ -61,6 +72,7 @@ class Plugin:
     api_v2_endpoints: Callable[[], Sequence[tuple[str, Any]]] | None = None
     feeds: Callable[[HttpRequest, Site, Locale], Sequence[FeedLink]] | None = None
     demo_content: Callable[[DemoContext], None] | None = None
+    erase_personal_data: Callable[[str, bool], Sequence[ErasureReport]] | None = None
     #: Problems found while resolving the declaration; reported by the system checks
     #: instead of crashing start-up, so ``manage.py check`` can say how to fix them.
     errors: tuple[str, ...] = field(default=(), compare=False)
@@ -83,6 +95,9 @@ HOOKS: dict[str, str] = {
     "are advertised with <link rel=alternate> in every page's head.",
     "demo_content": "str: dotted path of a callable (DemoContext) -> None that builds the "
     "plugin's demo pages on every site in every locale, idempotently.",
+    "erase_personal_data": "str: dotted path of a callable (email, dry_run) -> [ErasureReport]; "
+    "removes every trace of that e-mail address from the plugin's models (or, with dry_run, "
+    "only counts them). Run by `manage.py erase_personal_data`.",
 }
 
 
@@ -117,6 +132,7 @@ class PluginConfig(AppConfig):
     api_v2_endpoints: str | None = None
     feeds: str | None = None
     demo_content: str | None = None
+    erase_personal_data: str | None = None
 
     def ready(self) -> None:
         from django.apps import apps as global_apps
@@ -188,5 +204,6 @@ class PluginConfig(AppConfig):
             api_v2_endpoints=callable_at("api_v2_endpoints"),
             feeds=callable_at("feeds"),
             demo_content=callable_at("demo_content"),
+            erase_personal_data=callable_at("erase_personal_data"),
             errors=tuple(errors),
         )

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     *TINGSTED_CORE_PLUGINS,
     *(discover_entry_point_plugins() if TINGSTED_ENTRY_POINT_PLUGINS else []),
     "wagtail_headless_preview",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "wagtail_localize",
@@ -101,6 +102,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer but the admin's (see "Security headers").
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -198,6 +201,10 @@ WAGTAILDOCS_DOCUMENT_MODEL = "cms.TingstedDocument"
 # streaming the file; a direct media URL would bypass it (see docs/deploy.md).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx", "csv", "txt"]
+# Upload limits in bytes (Wagtail accepts any size for documents otherwise); the admin
+# answers an oversized file with a form error. Raise the proxy's body limit to match.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 # Wagtail's database backend, plus per-language stemming on PostgreSQL (docs/search.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "plugins.search.backends"}}
 # Unset by default: API links (detail_url) then use the root URL of the page's own site, so
@@ -345,6 +352,35 @@ if not DEBUG:
     SECURE_REFERRER_POLICY = "same-origin"
     # The HSTS preload decision belongs to the operator; the check nags otherwise.
     SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=["security.W021"])
+
+# --- Security headers ---------------------------------------------------------------------
+
+# Content-Security-Policy: public pages load scripts and styles from this origin only, with
+# no inline script or style (templates keep them in cms/static/cms/). JSON-LD blocks are
+# data, not script, so the policy does not apply to them. Images and media may come from
+# object storage (https:); embeds are provider iframes. The Wagtail and Django admins and
+# the API's browsable pages (DRF's on v2, Swagger on v3) need inline code and keep no
+# policy; they are for signed-in users and developers. See docs/deploy.md.
+# Read into a private name: django-csp 4 refuses start-up with any old-style CSP_* setting.
+_csp_report_uri = env.str("CSP_REPORT_URI", default="")
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ("/admin/", "/django-admin/", "/api/v2/", "/api/v3/docs"),
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "media-src": ["'self'", "https:"],
+        "frame-src": ["'self'", "https:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        **({"report-uri": [_csp_report_uri]} if _csp_report_uri else {}),
+    },
+}
 
 LOGGING = {
     "version": 1,

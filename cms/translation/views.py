@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -16,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Site
 
+from cms import exports
 from cms.plugins import registry
 from cms.translation import status
 from cms.translation.permissions import translatable_snippet_models
@@ -148,30 +146,13 @@ def _table(rows, locales) -> list[list[str]]:
 
 
 def _csv(rows, locales) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerows(_table(rows, locales))
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
-    return response
+    return exports.csv_response(_table(rows, locales), "translation-status")
 
 
 def _xlsx(rows, locales) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Translation status")[:31]
-    for line in _table(rows, locales):
-        sheet.append(line)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return exports.xlsx_response(
+        _table(rows, locales), "translation-status", _("Translation status")
     )
-    response["Content-Disposition"] = 'attachment; filename="translation-status.xlsx"'
-    return response
 
 
 def status_overview(request: HttpRequest) -> HttpResponse:

@@ -14,6 +14,7 @@ class NetworksConfig(PluginConfig):
     home_page_types = ["networks.NetworkIndexPage"]
     api_routers = "plugins.networks.api.routers"
     demo_content = "plugins.networks.demo.build"
+    erase_personal_data = "plugins.networks.erasure.erase_personal_data"
 
     def ready(self) -> None:
         super().ready()

@@ -7,28 +7,12 @@ from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.exports import SafeSpreadsheetExportMixin
 from plugins.networks.models import InterestSubmission
 
-#: A spreadsheet treats a cell that starts with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-
-def neutralise(value):
-    """Prefix a would-be formula with an apostrophe, so spreadsheets show it as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class SubmissionIndexView(generic.IndexView):
-    def write_csv_row(self, writer, row_dict):
-        # Wagtail's xlsx export already forces formulas to text; its CSV export does not.
-        return writer.writerow(
-            {
-                field: neutralise(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                for field, value in row_dict.items()
-            }
-        )
+class SubmissionIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    """Wagtail's index with exports; XLSX is offered first, CSV is neutralised too."""
 
 
 class InterestSubmissionViewSet(ModelViewSet):

@@ -12,6 +12,7 @@ class PeopleConfig(PluginConfig):
 
     snippet_models = ["people.Person", "people.Organisation", "people.Venue"]
     demo_content = "plugins.people.demo.build"
+    erase_personal_data = "plugins.people.erasure.erase_personal_data"
 
     def ready(self) -> None:
         super().ready()

@@ -18,3 +18,4 @@ class ExampleConfig(PluginConfig):
     api_v2_endpoints = "tingsted_example.api.v2_endpoints"
     feeds = "tingsted_example.feeds.feeds"
     demo_content = "tingsted_example.demo.build"
+    erase_personal_data = "tingsted_example.erasure.erase_personal_data"
