@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from wagtail.models import Page, Site
 
 pytestmark = pytest.mark.django_db
@@ -63,10 +62,8 @@ def _first(site: Site, model: str) -> str:
     return page.first().get_url(current_site=site)
 
 
-def test_every_public_page_type_has_a_policy_and_no_inline_code(client, capsys):
-    # One test, because building the demo (every page type on every site) is slow.
-    call_command("build_demo", "--no-admin")
-    capsys.readouterr()
+def test_every_public_page_type_has_a_policy_and_no_inline_code(client, demo):
+    # On the shared demo build (tests/conftest.py): every page type on every site.
     site = Site.objects.get(hostname="dk.localhost")
     seen: dict[str, str] = {}
     for page in Page.objects.live().public().descendant_of(site.root_page, inclusive=True):
