@@ -76,7 +76,9 @@ def address_key(group: str, request: HttpRequest) -> str:
     return client_address(request)
 
 
-def check(request: HttpRequest, group: str, rate: tuple[int, int], key=address_key) -> Limited | None:
+def check(
+    request: HttpRequest, group: str, rate: tuple[int, int], key=address_key
+) -> Limited | None:
     """Count this request in ``group``; a :class:`Limited` when the caller is over ``rate``.
 
     ``rate`` is (requests, seconds); ``key`` a django-ratelimit key (function or string).

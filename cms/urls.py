@@ -12,7 +12,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.plugins import registry
 
-
 HEALTH_CHECKS = ["health_check.checks.Database", "health_check.checks.Cache"]
 
 
