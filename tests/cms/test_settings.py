@@ -55,6 +55,7 @@ def production(tmp_path) -> dict[str, str]:
         "ALLOWED_HOSTS": "cms.example.org,dk.example.org",
         "CSRF_TRUSTED_ORIGINS": "https://cms.example.org,https://dk.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        "CACHE_URL": "redis://127.0.0.1:6379/1",
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "WAGTAILADMIN_BASE_URL": "https://cms.example.org",
@@ -100,7 +101,7 @@ def test_production_settings_are_secure(run, production):
     )
 
 
-def test_redis_cache_url_uses_djangos_own_redis_backend(run):
+def test_redis_cache_url_uses_the_resilient_redis_backend(run):
     result = run(
         *print_setting(
             "settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION']"
@@ -109,8 +110,22 @@ def test_redis_cache_url_uses_djangos_own_redis_backend(run):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == (
-        "django.core.cache.backends.redis.RedisCache redis://127.0.0.1:6379/1"
+        "cms.cache.ResilientRedisCache redis://127.0.0.1:6379/1"
     )
+
+
+def test_a_per_process_cache_fails_the_deploy_check(run, production):
+    production.pop("CACHE_URL")
+    result = run("check", "--deploy", **production)
+    assert result.returncode != 0
+    assert "cms.E020" in result.stderr
+
+
+def test_mail_has_a_timeout(run):
+    result = run(*print_setting("settings.EMAIL_TIMEOUT"))
+    assert result.stdout.strip().splitlines()[-1] == "10"
+    result = run(*print_setting("settings.EMAIL_TIMEOUT"), EMAIL_TIMEOUT="3")
+    assert result.stdout.strip().splitlines()[-1] == "3"
 
 
 def test_the_default_cache_needs_no_service(run):
