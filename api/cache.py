@@ -1,9 +1,9 @@
 """The API's server-side response cache and the content generation that invalidates it.
 
-Every cached response is stored under the current *generation*, a value kept in the shared
-cache (Redis in production), so when one app process bumps it after a publish every other
-process stops using the old entries on its next request. Old entries are never looked up
-again and expire on their own.
+Every cached response is stored under the current *generation* (cms.generation: in the
+shared cache, Redis in production, or in the database when the cache is per process), so
+when one app process bumps it after a publish every other process stops using the old
+entries on its next request. Old entries are never looked up again and expire on their own.
 
 The generation is bumped when a page is published, unpublished, moved, deleted or
 translated, and when a snippet, image, document, site, locale or view restriction is saved
@@ -14,72 +14,24 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 
-GENERATION_KEY = "tingsted:api:generation"
+# The generation moved to the core (cms.generation); these names stay until every import
+# points there.
+from cms.generation import (  # noqa: F401
+    GENERATION_KEY,
+    GenerationMemo,
+    bump_generation,
+    generation,
+    last_modified,
+)
 
 
 def api_cache():
     return caches[getattr(settings, "TINGSTED_API_CACHE", "default")]
-
-
-def generation(request: HttpRequest | None = None) -> int:
-    """The current generation: the time (ns) of the last change, created when missing.
-
-    With ``request``, read once per request: a GET's site lookup, response cache and feed
-    links then agree on one generation and cost one cache round trip between them.
-    """
-    if request is not None:
-        if not hasattr(request, "_tingsted_generation"):
-            request._tingsted_generation = generation()
-        return request._tingsted_generation
-    cache = api_cache()
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = time.time_ns()
-        # add(): if another process created it meanwhile, theirs wins.
-        if not cache.add(GENERATION_KEY, value, timeout=None):
-            value = cache.get(GENERATION_KEY, value)
-    return int(value)
-
-
-class GenerationMemo:
-    """Facts this process computed in the current content generation, by key.
-
-    For what every request needs and content changes seldom (sites, view restrictions, a
-    site's root translations): the first request of a generation computes it, the rest of
-    the generation reads it without a query. Bumping the generation (on any change an API
-    response or page can show, see api.signals) empties every memo on its next use.
-    """
-
-    def __init__(self) -> None:
-        self.generation: int | None = None
-        self.values: dict = {}
-
-    def get(self, request: HttpRequest | None, key, compute):
-        current = generation(request)
-        if current != self.generation:
-            self.values = {}
-            self.generation = current
-        if key not in self.values:
-            self.values[key] = compute()
-        return self.values[key]
-
-
-def bump_generation(**kwargs) -> int:
-    """Invalidate every cached API response, in every process sharing the cache."""
-    value = max(time.time_ns(), generation() + 1)
-    api_cache().set(GENERATION_KEY, value, timeout=None)
-    return value
-
-
-def last_modified() -> float:
-    """When content last changed, as a Unix time: the API's Last-Modified."""
-    return generation() / 1_000_000_000
 
 
 def response_key(request: HttpRequest, current: int) -> str:

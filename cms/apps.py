@@ -24,6 +24,7 @@ class CmsConfig(PluginConfig):
         from cms.routing import clear_site_languages
 
         checks.register(plugin_checks.check_plugins, "tingsted")
+        checks.register(plugin_checks.check_shared_cache, "tingsted", deploy=True)
         post_save.connect(clear_site_languages, sender=Site)
         post_delete.connect(clear_site_languages, sender=Site)
         restrictions.connect()

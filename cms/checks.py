@@ -49,6 +49,13 @@ E008_HINT = (
     "type editors can create."
 )
 
+E020 = "The cache '{alias}' ({backend}) is kept by each app process to itself, and DEBUG is off."
+E020_HINT = (
+    "Set CACHE_URL to a Redis server shared by every process (redis://host:6379/0): with a "
+    "per-process cache, rate limits count per process and each worker remembers its own "
+    "answers (docs/deploy.md, 'Cache')."
+)
+
 #: Wagtail's chooser blocks return ids from get_api_representation; a consumer would have
 #: to make a second request per reference.
 ID_ONLY_BLOCKS = (
@@ -243,3 +250,38 @@ def _all_plugins():
     from cms.plugins import registry
 
     return list(registry)
+
+
+def check_shared_cache(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """cms.E020 (deployment check): a production cache that every process shares.
+
+    The generation itself is safe without one (cms.generation keeps it in the database
+    then), but rate limits and the response cache are not.
+    """
+    from django.conf import settings
+
+    from cms.generation import NOT_SHARED_BACKENDS
+
+    if settings.DEBUG:
+        return []
+    aliases = dict.fromkeys(
+        [
+            "default",
+            getattr(settings, "TINGSTED_API_CACHE", "default"),
+            getattr(settings, "RATELIMIT_USE_CACHE", "default"),
+        ]
+    )
+    errors = []
+    for alias in aliases:
+        backend = settings.CACHES.get(alias, {}).get("BACKEND", "")
+        try:
+            backend_class = import_string(backend)
+        except ImportError:
+            continue  # Django's own cache checks report it.
+        if issubclass(backend_class, NOT_SHARED_BACKENDS):
+            errors.append(
+                checks.Error(
+                    E020.format(alias=alias, backend=backend), hint=E020_HINT, id="cms.E020"
+                )
+            )
+    return errors

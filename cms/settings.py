@@ -98,9 +98,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "health_check",
 ]
 
 MIDDLEWARE = [
+    # First: the request whose content generation is read once (cms/generation.py).
+    "cms.generation.GenerationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every answer but the admin's (see "Security headers").
     "csp.middleware.CSPMiddleware",
@@ -156,13 +159,20 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tingsted")}
-if (
-    CACHES["default"]["BACKEND"].endswith("RedisCache")
-    and "django_redis" in CACHES["default"]["BACKEND"]
-):
-    # Use Django's own Redis backend rather than requiring django-redis.
-    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # Django's own Redis backend (not django-redis), with short timeouts and an outage
+    # treated as a miss: pages, API and forms keep answering without Redis (cms/cache.py).
+    CACHES["default"]["BACKEND"] = "cms.cache.ResilientRedisCache"
     CACHES["default"].pop("OPTIONS", None)
+#: Seconds to wait for Redis to accept a connection, and for an answer; after a failure, how
+#: long a process answers uncached before trying Redis again.
+TINGSTED_CACHE_CONNECT_TIMEOUT = env.float("CACHE_CONNECT_TIMEOUT", default=0.25)
+TINGSTED_CACHE_READ_TIMEOUT = env.float("CACHE_READ_TIMEOUT", default=0.5)
+TINGSTED_CACHE_RETRY_AFTER = env.float("CACHE_RETRY_AFTER", default=5.0)
+#: Where the content generation lives (cms/generation.py): "auto" keeps it in the cache when
+#: the cache is shared between processes (Redis, Memcached, database) and in the database
+#: otherwise; "cache" or "database" force one.
+TINGSTED_GENERATION_STORE = env.str("GENERATION_STORE", default="auto")
 
 STATIC_URL = env.str("STATIC_URL", default="/static/")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
@@ -272,8 +282,14 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 #: Requests per window, per API token and per anonymous client address ("<n>/<period>").
 TINGSTED_API_RATE_ANONYMOUS = env.str("API_RATE_ANONYMOUS", default="300/minute") or None
 TINGSTED_API_RATE_TOKEN = env.str("API_RATE_TOKEN", default="3000/minute") or None
-#: Behind a proxy that sets X-Forwarded-For, count the client's address rather than the proxy's.
+#: Behind a proxy that sets X-Forwarded-For, count the client's address rather than the
+#: proxy's, for every rate limit (API and forms): the hop appended by the nearest proxy, or
+#: with TRUSTED_PROXY_COUNT proxies in a row, by the farthest of them (cms/ratelimits.py).
 TINGSTED_API_TRUST_X_FORWARDED_FOR = env.bool("API_TRUST_X_FORWARDED_FOR", default=False)
+TINGSTED_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+#: django-ratelimit counts every limit in the default cache; an outage lets requests through.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
 #: Cache-Control for anonymous API responses: browsers, then shared caches (CDN).
 TINGSTED_API_MAX_AGE = env.int("API_MAX_AGE", default=60)
 TINGSTED_API_SHARED_MAX_AGE = env.int("API_SHARED_MAX_AGE", default=300)
@@ -326,6 +342,8 @@ if env.str("CLOUDFLARE_ZONE_ID", default=""):
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
+#: Seconds to wait for the mail server: a hanging one must not hold a visitor's request.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="tingsted@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL

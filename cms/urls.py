@@ -4,12 +4,15 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from health_check.views import HealthCheckView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.plugins import registry
+
+HEALTH_CHECKS = ["health_check.checks.Database", "health_check.checks.Cache"]
 
 
 def unlocalized_patterns() -> list:
@@ -22,6 +25,9 @@ def unlocalized_patterns() -> list:
         path("documents/", include(wagtaildocs_urls)),
         path("api/", include(api_urlpatterns)),
         path("sitemap.xml", sitemap, name="sitemap"),
+        # For load balancers and monitoring: 200 when the database and the cache answer,
+        # 500 naming the one that does not (the site itself keeps answering without a cache).
+        path("health/", HealthCheckView.as_view(checks=HEALTH_CHECKS), name="health"),
     ]
     if settings.DEBUG:
         patterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

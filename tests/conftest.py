@@ -40,6 +40,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path_factory):
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    # The suite is one process, where the in-memory cache is shared by every request, as
+    # Redis is in production: the generation lives there, and query budgets are those of
+    # production. tests/cms/test_generation.py covers the database store.
+    settings.TINGSTED_GENERATION_STORE = "cache"
     cache.clear()
     clear_site_languages()
     yield

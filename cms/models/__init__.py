@@ -1,5 +1,13 @@
 from cms.models.documents import TingstedDocument
+from cms.models.generation import ContentGeneration
 from cms.models.images import TingstedImage, TingstedRendition
 from cms.models.pages import HomePage, TingstedPage
 
-__all__ = ["HomePage", "TingstedDocument", "TingstedImage", "TingstedPage", "TingstedRendition"]
+__all__ = [
+    "ContentGeneration",
+    "HomePage",
+    "TingstedDocument",
+    "TingstedImage",
+    "TingstedPage",
+    "TingstedRendition",
+]

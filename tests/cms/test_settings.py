@@ -86,6 +86,7 @@ def production(tmp_path) -> dict[str, str]:
         "ALLOWED_HOSTS": "cms.example.org,dk.example.org",
         "CSRF_TRUSTED_ORIGINS": "https://cms.example.org,https://dk.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        "CACHE_URL": "redis://127.0.0.1:6379/1",
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "WAGTAILADMIN_BASE_URL": "https://cms.example.org",
@@ -130,10 +131,23 @@ def test_production_settings_are_secure(load_settings, production):
     )
 
 
-def test_redis_cache_url_uses_djangos_own_redis_backend(load_settings):
+def test_redis_cache_url_uses_the_resilient_redis_backend(load_settings):
     loaded = load_settings(CACHE_URL="redis://127.0.0.1:6379/1")
-    assert loaded.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded.CACHES["default"]["BACKEND"] == "cms.cache.ResilientRedisCache"
     assert loaded.CACHES["default"]["LOCATION"] == "redis://127.0.0.1:6379/1"
+
+
+@pytest.mark.subprocess
+def test_a_per_process_cache_fails_the_deploy_check(run, production):
+    production.pop("CACHE_URL")
+    result = run("check", "--deploy", **production)
+    assert result.returncode != 0
+    assert "cms.E020" in result.stderr
+
+
+def test_mail_has_a_timeout(load_settings):
+    assert load_settings().EMAIL_TIMEOUT == 10
+    assert load_settings(EMAIL_TIMEOUT="3").EMAIL_TIMEOUT == 3
 
 
 def test_the_default_cache_needs_no_service(load_settings):

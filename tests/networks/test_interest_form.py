@@ -49,8 +49,12 @@ def test_the_form_links_the_terms_page(host_client, network):
 
 
 @pytest.mark.django_db
-def test_a_valid_submission_is_stored_with_consent_and_mailed(host_client, network):
-    response = host_client.post("da", network.get_url(), VALID)
+def test_a_valid_submission_is_stored_with_consent_and_mailed(
+    host_client, network, django_capture_on_commit_callbacks
+):
+    # The mail goes once the row is committed (the test's transaction never commits).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = host_client.post("da", network.get_url(), VALID)
     assert response.status_code == 302
     assert response["Location"].endswith("/thanks/#interest")
     submission = InterestSubmission.objects.get()

@@ -29,7 +29,7 @@ def mirror_existing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0001_initial"),
+        ("cms", "0002_content_generation"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -1,0 +1,218 @@
+"""The content generation: one number every process agrees on, moved by every content change.
+
+Everything remembered between requests (the API's response cache, the per-process memos of
+sites, view restrictions and menus) is kept per generation, so a publish, a new view
+restriction or a deleted site is honoured by every process at its next request. That only
+holds if every process reads the same value, so where it lives depends on the cache:
+
+- a cache shared between processes (Redis, Memcached, the database cache): there, read with
+  the response cache's round trip;
+- a cache of one process (locmem, dummy) or of one machine (file-based): in the database, a
+  one-row table (``cms.ContentGeneration``), one query per request. A value in such a cache
+  would be seen by the process that bumped it and by no other (the bug this module fixes:
+  a view restriction added in one worker or a shell was ignored by the others for 600 s).
+
+``TINGSTED_GENERATION_STORE`` ("auto", "cache" or "database") overrides the choice.
+
+When a shared cache fails (see cms.cache), every request gets a fresh generation, so nothing
+remembered before the outage is used; a process that saw the outage bumps the generation once
+the cache answers again, because a bump it made meanwhile was lost.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.http import HttpRequest
+
+GENERATION_KEY = "tingsted:api:generation"
+
+#: Cache backends whose entries other app processes (or other machines) do not see.
+NOT_SHARED_BACKENDS: tuple[type[BaseCache], ...] = (LocMemCache, DummyCache, FileBasedCache)
+
+STORES = ("auto", "cache", "database")
+
+
+def generation_cache() -> BaseCache:
+    """The cache the generation and the API's responses live in (TINGSTED_API_CACHE)."""
+    return caches[getattr(settings, "TINGSTED_API_CACHE", "default")]
+
+
+def is_shared(cache: BaseCache) -> bool:
+    """Whether every app process, on every machine, sees what one process stores in ``cache``."""
+    return not isinstance(cache, NOT_SHARED_BACKENDS)
+
+
+def store() -> str:
+    """Where the generation lives now: "cache" or "database"."""
+    configured = getattr(settings, "TINGSTED_GENERATION_STORE", "auto") or "auto"
+    if configured not in STORES:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"TINGSTED_GENERATION_STORE is '{configured}'; use one of {', '.join(STORES)}."
+        )
+    if configured != "auto":
+        return configured
+    return "cache" if is_shared(generation_cache()) else "database"
+
+
+#: The request being answered (GenerationMiddleware), for callers that have none at hand.
+_answering: ContextVar[HttpRequest | None] = ContextVar("tingsted_answering", default=None)
+
+
+class GenerationMiddleware:
+    """Lets code without the request (Wagtail's page serving) read the generation once too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        token = _answering.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _answering.reset(token)
+
+
+def generation(request: HttpRequest | None = None) -> int:
+    """The current generation: the time (ns) of the last change, created when missing.
+
+    Read once per request: a GET's site lookup, view restrictions, response cache and feed
+    links agree on one generation and cost one read between them.
+    """
+    if request is None:
+        request = _answering.get()
+    request = getattr(request, "_request", request)  # DRF wraps Django's request
+    if request is None:
+        return _read()
+    if not hasattr(request, "_tingsted_generation"):
+        request._tingsted_generation = _read()
+    return request._tingsted_generation
+
+
+def _read() -> int:
+    if store() == "database":
+        return _database_generation()
+    return _cache_generation()
+
+
+def bump_generation(**kwargs: Any) -> int:
+    """Start a new generation: every process drops what it remembered, at its next request."""
+    if store() == "database":
+        value = _bump_database()
+    else:
+        value = max(time.time_ns(), _cache_generation() + 1)
+        generation_cache().set(GENERATION_KEY, value, timeout=None)
+    request = _answering.get()
+    if request is not None:
+        # The rest of this request sees its own change.
+        request._tingsted_generation = value
+    return value
+
+
+def last_modified() -> float:
+    """When content last changed, as a Unix time: the API's Last-Modified."""
+    return generation() / 1_000_000_000
+
+
+class GenerationMemo:
+    """Facts this process computed in the current content generation, by key.
+
+    For what every request needs and content changes seldom (sites, view restrictions, a
+    site's root translations): the first request of a generation computes it, the rest of
+    the generation reads it without a query. Bumping the generation (on any change an API
+    response or page can show, see api.signals) empties every memo on its next use.
+    """
+
+    def __init__(self) -> None:
+        self.generation: int | None = None
+        self.values: dict = {}
+
+    def get(self, request: HttpRequest | None, key, compute: Callable[[], Any]):
+        current = generation(request)
+        if current != self.generation:
+            self.values = {}
+            self.generation = current
+        if key not in self.values:
+            self.values[key] = compute()
+        return self.values[key]
+
+
+# --- In a shared cache ----------------------------------------------------------------------
+
+#: Outages of each cache alias this process has already answered with a bump.
+_outages_seen: dict[str, int] = {}
+_outages_lock = threading.Lock()
+
+
+def _cache_generation() -> int:
+    cache = generation_cache()
+    value = cache.get(GENERATION_KEY)
+    if not getattr(cache, "available", True):
+        # The cache failed: a value made up now matches nothing remembered, so every memo
+        # recomputes and no stored response is used until it answers again.
+        return time.time_ns()
+    if _outage_ended(cache):
+        value = max(time.time_ns(), int(value or 0) + 1)
+        cache.set(GENERATION_KEY, value, timeout=None)
+        return value
+    if value is None:
+        value = time.time_ns()
+        # add(): if another process created it meanwhile, theirs wins.
+        if not cache.add(GENERATION_KEY, value, timeout=None):
+            value = cache.get(GENERATION_KEY, value)
+    return int(value)
+
+
+def _outage_ended(cache: BaseCache) -> bool:
+    """True once per outage this process saw, when the cache answers again."""
+    outages = getattr(cache, "outages", 0)
+    alias = getattr(settings, "TINGSTED_API_CACHE", "default")
+    with _outages_lock:
+        seen = _outages_seen.get(alias, 0)
+        if outages <= seen:
+            return False
+        _outages_seen[alias] = outages
+    return True
+
+
+# --- In the database ------------------------------------------------------------------------
+
+
+def _database_generation() -> int:
+    from cms.models import ContentGeneration
+
+    value = ContentGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
+    if value is None:
+        row, _created = ContentGeneration.objects.get_or_create(
+            pk=1, defaults={"value": time.time_ns()}
+        )
+        value = row.value
+    return int(value)
+
+
+def _bump_database() -> int:
+    from django.db.models import F, Value
+    from django.db.models.functions import Greatest
+
+    from cms.models import ContentGeneration
+
+    # One UPDATE: two processes bumping at once both move it forward, neither goes back.
+    changed = ContentGeneration.objects.filter(pk=1).update(
+        value=Greatest(F("value") + 1, Value(time.time_ns()))
+    )
+    if not changed:
+        _database_generation()
+        return _bump_database()
+    return _database_generation()

@@ -1,0 +1,136 @@
+"""Two real app processes and a shell share one database and nothing else.
+
+Each has its own per-process cache (the default), as two gunicorn workers do. A view
+restriction added from the shell must be honoured by both servers at their next request,
+not after the 600 s the per-process memos once lived.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+pytestmark = pytest.mark.subprocess
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def status(port: int, path: str = "/") -> int:
+    opener = urllib.request.build_opener(NoRedirect)
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Host": f"localhost:{port}"}
+    )
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def wait_until_serving(port: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert server.poll() is None, server.stderr.read().decode()
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"runserver on port {port} did not start")
+
+
+@pytest.fixture
+def environment(tmp_path) -> dict[str, str]:
+    """A file database every process shares; no CACHE_URL: each has its own locmem cache."""
+    return {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(environment: dict[str, str], *args: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_restriction_added_in_one_process_is_honoured_by_the_others_at_once(environment):
+    manage(environment, "migrate", "--noinput")
+    manage(environment, "bootstrap_sites", "--port", "80")
+    ports = [free_port(), free_port()]
+    servers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                "--noreload",
+                "--skip-checks",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=BASE_DIR,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+        )
+        for port in ports
+    ]
+    try:
+        for port, server in zip(ports, servers, strict=True):
+            wait_until_serving(port, server)
+        # Both servers have served the home page: their memos say "no restrictions".
+        assert [status(port) for port in ports] == [200, 200]
+        assert [status(port) for port in ports] == [200, 200]
+
+        manage(
+            environment,
+            "shell",
+            "--no-imports",
+            "-c",
+            "from wagtail.models import PageViewRestriction, Site; "
+            "PageViewRestriction.objects.create("
+            "page=Site.objects.get(is_default_site=True).root_page, restriction_type='login')",
+        )
+
+        # The very next request to each: the login page, not the content.
+        assert [status(port) for port in ports] == [302, 302]
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
