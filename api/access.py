@@ -28,8 +28,8 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from api.cache import GenerationMemo
 from cms import visibility
+from cms.generation import GenerationMemo
 
 READ_RESTRICTED = visibility.READ_RESTRICTED
 #: Opens closed items (closed minutes items and the like) to a token's user.

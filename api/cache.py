@@ -19,16 +19,6 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 
-# The generation moved to the core (cms.generation); these names stay until every import
-# points there.
-from cms.generation import (  # noqa: F401
-    GENERATION_KEY,
-    GenerationMemo,
-    bump_generation,
-    generation,
-    last_modified,
-)
-
 
 def api_cache():
     return caches[getattr(settings, "TINGSTED_API_CACHE", "default")]

@@ -10,8 +10,8 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from api.cache import bump_generation
 from api.purge import purge_access_change, purge_api_urls, purge_usage
+from cms.generation import bump_generation
 
 
 def _watched_models() -> tuple[type, ...]:

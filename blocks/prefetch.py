@@ -47,8 +47,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images.models import AbstractImage
 from wagtail.models import DraftStateMixin, Locale, Page, Site, TranslatableMixin
 
-from api.cache import GenerationMemo
 from blocks.representation import prefetch_renditions
+from cms.generation import GenerationMemo
 
 
 @dataclass(frozen=True)

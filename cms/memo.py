@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from api.cache import GenerationMemo
+from cms.generation import GenerationMemo
 
 #: The rendered pages' memo (the API keeps its own, in api.access).
 PAGES = GenerationMemo()

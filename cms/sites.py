@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Site
 
-from api.cache import GenerationMemo
+from cms.generation import GenerationMemo
 
 
 def site_time_zone(site: Site | None) -> ZoneInfo:

@@ -94,13 +94,13 @@ def plugin_feeds(context) -> list:
     # in this process, and kept in the shared cache, for the current content generation
     # (bumped on every publish, move, delete and translation), so each page view does not
     # query every plugin.
-    from api.cache import api_cache, generation
+    from cms.generation import generation, generation_cache
 
     host = host_key(request)
 
     def compute() -> list:
         key = f"tingsted:feeds:{generation(request)}:{site.pk}:{locale.pk}:{host[0]}:{host[1]}"
-        links = api_cache().get(key)
+        links = generation_cache().get(key)
         if links is None:
             links = [
                 link
@@ -109,7 +109,7 @@ def plugin_feeds(context) -> list:
                 for link in plugin.feeds(request, site, locale)
             ]
             timeout = getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600)
-            api_cache().set(key, links, timeout=timeout)
+            generation_cache().set(key, links, timeout=timeout)
         return links
 
     return list(PAGES.get(request, ("feeds", site.pk, locale.pk, *host), compute))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from api.cache import bump_generation
 from cms.contract import ErasureReport
+from cms.generation import bump_generation
 from plugins.people.models import Person
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache.backends.locmem import LocMemCache
 
 from api import cache as api_cache
+from cms import generation
 from tests.api.conftest import add_page
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,7 @@ def test_an_answer_whose_body_was_evicted_is_built_again(api, home):
     path = _list_path(home)
     first = api.get(path)
     cache = api_cache.api_cache()
-    key = api_cache.response_key(first.wsgi_request, api_cache.generation())
+    key = api_cache.response_key(first.wsgi_request, generation.generation())
     cache.delete(key + ":body")  # a cache under memory pressure drops one key of the two
     again = api.get(path, HTTP_IF_NONE_MATCH='"stale"')
     assert again.status_code == 200
@@ -135,7 +136,7 @@ def test_every_kind_of_change_bumps_the_generation(home, change):
     parent = home("da")
     page = add_page(parent, "Flyttes")
     other = add_page(parent, "Ny forælder")
-    before = api_cache.generation()
+    before = generation.generation()
     if change == "unpublish":
         page.unpublish()
     elif change == "move":
@@ -153,7 +154,7 @@ def test_every_kind_of_change_bumps_the_generation(home, change):
         from plugins.people.models import Person
 
         Person.objects.create(name="Ny person", locale=parent.locale)
-    assert api_cache.generation() > before
+    assert generation.generation() > before
 
 
 def test_the_generation_is_shared_through_the_cache_across_processes(settings):
@@ -163,10 +164,10 @@ def test_the_generation_is_shared_through_the_cache_across_processes(settings):
     process_b = LocMemCache("shared-api", {})
     settings.CACHES = {**settings.CACHES, "api": shared}
     settings.TINGSTED_API_CACHE = "api"
-    seen_by_b = process_b.get(api_cache.GENERATION_KEY)
-    new = api_cache.bump_generation()
-    assert process_a.get(api_cache.GENERATION_KEY) == new
-    assert process_b.get(api_cache.GENERATION_KEY) == new != seen_by_b
+    seen_by_b = process_b.get(generation.GENERATION_KEY)
+    new = generation.bump_generation()
+    assert process_a.get(generation.GENERATION_KEY) == new
+    assert process_b.get(generation.GENERATION_KEY) == new != seen_by_b
 
 
 def test_the_generation_survives_in_redis_between_clients(settings):
@@ -185,10 +186,10 @@ def test_the_generation_survives_in_redis_between_clients(settings):
     settings.TINGSTED_API_CACHE = "api"
     other_process = RedisCache(location, {})
     try:
-        new = api_cache.bump_generation()
-        assert other_process.get(api_cache.GENERATION_KEY) == new
+        new = generation.bump_generation()
+        assert other_process.get(generation.GENERATION_KEY) == new
     finally:
-        other_process.delete(api_cache.GENERATION_KEY)
+        other_process.delete(generation.GENERATION_KEY)
 
 
 def test_cors_is_allowed_for_configured_origins_only(api, settings):
@@ -236,7 +237,7 @@ def test_lists_of_20_and_100_items_cost_the_same_queries(
         add_page(parent, f"Side {number}", live=True)
     counts = []
     for limit in (20, 100):
-        api_cache.bump_generation()
+        generation.bump_generation()
         with CaptureQueriesContext(connection) as queries:
             response = api.get(path.format(n=limit))
         assert len(response.json()["items"]) == limit

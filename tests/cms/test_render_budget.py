@@ -16,7 +16,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from api.cache import bump_generation
+from cms.generation import bump_generation
 from plugins.meetings.models import MeetingPage
 from tests.factories.meetings import MeetingPageFactory, local, session
 from tests.factories.minutes import (

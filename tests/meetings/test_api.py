@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
-from api import cache as api_cache
+from cms import generation
 from plugins.meetings.models import MeetingStatus
 from tests.factories.meetings import EventIndexPageFactory, MeetingPageFactory, local, session
 from tests.factories.networks import (
@@ -209,7 +209,7 @@ def test_v3_upcoming_query_count_does_not_grow_with_limit(client, network, froze
     add_meetings(network, 6)
 
     def count(limit: int) -> int:
-        api_cache.bump_generation()
+        generation.bump_generation()
         with CaptureQueriesContext(connection) as captured:
             response = client.get(
                 "/api/v3/meetings/upcoming/", {"limit": limit}, HTTP_HOST="dk.localhost"
