@@ -23,6 +23,7 @@ from api import cache as api_cache
 from api.access import APIParameterError, can_read_drafts, requested_site, validate_locale
 from api.errors import error_response
 from api.throttling import check_rate
+from api.validation import NotFound, check_integers, clean_search
 from blocks.prefetch import request_scope
 
 logger = logging.getLogger(__name__)
@@ -104,9 +105,14 @@ class APIMiddleware:
         try:
             requested_site(request)
             validate_locale(request)
+            check_integers(request)
+            clean_search(request)
             self._check_draft_access(request)
         except APIParameterError as error:
             return self._error(request, error, credentialed=credentialed)
+        except NotFound:
+            response = error_response(request, 404, "not found", code="not_found")
+            return self._private(response) if credentialed else self._vary(response)
 
         if credentialed or request.method not in ("GET", "HEAD") or self._uncacheable(request):
             response = self._respond(request)

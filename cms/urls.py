@@ -11,6 +11,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.plugins import registry
 
+#: JSON under /api/, the site's HTML error page elsewhere. Also set on each site's URLconf
+#: (cms/routing.py), which is the one Django asks when a request fails.
+handler500 = "api.errors.server_error"
+
 
 def unlocalized_patterns() -> list:
     """Addresses that are the same in every language: admin, API, documents, sitemap."""
