@@ -1,7 +1,8 @@
 """Request checks every /api/ route shares, applied by the middleware before any view runs.
 
-- Integers no database column holds: an id beyond 64 bits in the path names no object (404);
-  in an integer query parameter it is a 400 naming the parameter. Both would otherwise reach
+- Integers no database column holds: an id beyond 64 bits in the path names no object (404),
+  as does a snippet ``{pk}`` its model's key cannot hold; in an integer query parameter it
+  is a 400 naming the parameter. Both would otherwise reach
   the database driver, which fails (SQLite: "Python int too large", PostgreSQL: out of range).
 - ``?search=``: longer than :data:`cms.search_text.MAX_SEARCH_LENGTH` is a 400 naming
   ``search``; otherwise the text is reduced to plain words (cms/search_text.py) before v2,
@@ -11,7 +12,10 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from api.access import APIParameterError
@@ -36,7 +40,9 @@ INTEGER_PARAMETERS = frozenset(
     }
 )
 SEARCH_PARAMETERS = ("search",)
-_INTEGER = re.compile(r"[+-]?\d+")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
+_SNIPPET = re.compile(r"^/api/v3/snippets/(?P<type>[^/]+)/(?:(?P<pk>[^/]+)/)?")
 
 
 class NotFound(Exception):
@@ -50,14 +56,47 @@ def _out_of_range(value: str) -> bool:
 
 def check_integers(request: HttpRequest) -> None:
     for segment in request.path.split("/"):
-        if segment.isdigit() and int(segment) > MAX_INTEGER:
+        # ASCII digits only: str.isdigit() is true for "¹", which int() refuses.
+        if _DIGITS.fullmatch(segment) and int(segment) > MAX_INTEGER:
             raise NotFound
+    _check_snippet_pk(request)
     for name in INTEGER_PARAMETERS.intersection(request.GET):
         for value in request.GET.getlist(name):
             if _out_of_range(value):
                 raise APIParameterError(
                     name, f"{name} must be an integer of at most {MAX_INTEGER}."
                 )
+
+
+def _check_snippet_pk(request: HttpRequest) -> None:
+    """Wagtail's snippet routes take ``{pk}`` and ``?translation_of=`` as text and hand them to
+    the database as they are: a value the snippet's primary key cannot hold names no snippet
+    (404 in the path, 422 naming ``translation_of``, as a malformed v3 parameter is)."""
+    match = _SNIPPET.match(request.path)
+    if match is None:
+        return
+    try:
+        model = apps.get_model(match["type"])
+    except (LookupError, ValueError):
+        return  # Wagtail answers an unknown type itself
+    if match["pk"] is not None and not _holds_key(model, unquote(match["pk"])):
+        raise NotFound
+    for value in request.GET.getlist("translation_of"):
+        if value and not _holds_key(model, value):
+            raise APIParameterError(
+                "translation_of",
+                f"translation_of must be the id of a {match['type']}.",
+                status=422,
+                code="type_error",
+            )
+
+
+def _holds_key(model, value: str) -> bool:
+    try:
+        key = model._meta.pk.to_python(value)
+    except ValidationError:
+        return False
+    return not (isinstance(key, int) and abs(key) > MAX_INTEGER)
 
 
 def clean_search(request: HttpRequest) -> None:

@@ -11,10 +11,12 @@ from urllib.parse import quote
 import pytest
 
 from cms.search_text import MAX_SEARCH_LENGTH
+from tests.factories.api import APITokenFactory, UserFactory
 from tests.factories.blog import BlogIndexPageFactory, BlogPostPageFactory
 from tests.factories.cms import DocumentFactory, ImageFactory
 from tests.factories.minutes import AgendaItemFactory, CouncilPageFactory, publish_meeting
 from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
+from tests.factories.people import VenueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +219,14 @@ def test_a_server_error_elsewhere_is_the_sites_html_page(client, home, settings,
     response = client.get("/search/?q=havnebadet", HTTP_HOST="dk.localhost")
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_a_snippet_key_its_model_cannot_hold_is_not_found(api, content):
+    """Found by the fuzzer (tests/api/test_fuzz.py): Wagtail passes the text to the database."""
+    assert api.get("/api/v3/snippets/people.Venue/abc/").status_code == 404
+    assert api.get(f"/api/v3/snippets/people.Venue/{BEYOND_64_BITS}/").status_code == 404
+    _problem(api.get("/api/v3/snippets/people.Venue/?translation_of=True"), 422, "translation_of")
+    admin = APITokenFactory(user=UserFactory(username="admin", is_superuser=True))
+    assert api.get("/api/v3/snippets/people.Venue/", token=admin).status_code == 200
+    venue = VenueFactory()
+    assert api.get(f"/api/v3/snippets/people.Venue/{venue.pk}/", token=admin).status_code == 200
