@@ -24,7 +24,7 @@ from api.access import APIParameterError, can_read_drafts, requested_site, valid
 from api.concurrency import if_match_fails, version_etag
 from api.errors import error_response
 from api.throttling import check_rate
-from api.validation import NotFound, check_integers, clean_search
+from api.validation import NotFound, check_integers, check_text, clean_search
 from blocks.prefetch import request_scope
 
 logger = logging.getLogger(__name__)
@@ -104,10 +104,11 @@ class APIMiddleware:
             )
 
         try:
-            requested_site(request)
-            validate_locale(request)
+            check_text(request)
             check_integers(request)
             clean_search(request)
+            requested_site(request)
+            validate_locale(request)
             self._check_draft_access(request)
         except APIParameterError as error:
             return self._error(request, error, credentialed=credentialed)

@@ -54,6 +54,18 @@ def _out_of_range(value: str) -> bool:
     return bool(_INTEGER.fullmatch(value)) and abs(int(value)) > MAX_INTEGER
 
 
+def check_text(request: HttpRequest) -> None:
+    """A NUL character in a query parameter is a 400 naming it: PostgreSQL text cannot hold
+    one, so any lookup with it (``?locale=``, ``?site=``, a v2 field filter) would fail."""
+    for name, values in request.GET.lists():
+        if name in SEARCH_PARAMETERS:
+            continue  # reduced to plain words by clean_search
+        if "\x00" in name or any("\x00" in value for value in values):
+            raise APIParameterError(
+                name.replace("\x00", ""), f"{name} must not contain NUL characters."
+            )
+
+
 def check_integers(request: HttpRequest) -> None:
     for segment in request.path.split("/"):
         # ASCII digits only: str.isdigit() is true for "¹", which int() refuses.

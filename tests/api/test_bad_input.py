@@ -137,7 +137,7 @@ def test_an_id_beyond_64_bits_is_not_found(api, content, path):
     assert response["Content-Type"] in ("application/json", "application/problem+json")
 
 
-@pytest.mark.parametrize("endpoint", [*SEARCH_ENDPOINTS, "/api/v3/meetings/"])
+@pytest.mark.parametrize("endpoint", [*SEARCH_ENDPOINTS, "/api/v3/meetings/upcoming/"])
 @pytest.mark.parametrize("parameter", ["offset", "limit"])
 def test_an_offset_or_limit_beyond_64_bits_names_the_parameter(api, content, endpoint, parameter):
     _problem(api.get(f"{endpoint}?{parameter}={BEYOND_64_BITS}"), 400, parameter)
@@ -230,3 +230,13 @@ def test_a_snippet_key_its_model_cannot_hold_is_not_found(api, content):
     assert api.get("/api/v3/snippets/people.Venue/", token=admin).status_code == 200
     venue = VenueFactory()
     assert api.get(f"/api/v3/snippets/people.Venue/{venue.pk}/", token=admin).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [("locale=da%00", "locale"), ("site=dk%00", "site"), ("title=Havne%00badet", "title")],
+)
+@pytest.mark.parametrize("endpoint", ["/api/v2/pages/", "/api/v3/pages/", "/api/v3/meetings/upcoming/"])
+def test_a_nul_in_a_parameter_names_it(api, content, endpoint, query, parameter):
+    """Found by the fuzzer on PostgreSQL, whose text cannot hold NUL (500 before)."""
+    _problem(api.get(f"{endpoint}?{query}"), 400, parameter)

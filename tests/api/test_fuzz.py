@@ -9,9 +9,13 @@ derived from each test) and bounded, so CI runs the same requests every time.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.failures import FailureGroup
@@ -72,7 +76,8 @@ def test_no_get_operation_answers_a_server_error(client, demo_content, settings_
                     )
 
         try:
-            fuzz()
+            with connection_kept():
+                fuzz()
         except Unsatisfiable:
             unsatisfiable.append(operation.label)
     assert server_errors == []
@@ -82,6 +87,20 @@ def test_no_get_operation_answers_a_server_error(client, demo_content, settings_
         "GET /api/v3/snippets/{type}/{pk}/revisions/",
         "GET /api/v3/snippets/{type}/{pk}/revisions/{revision_id}/",
     ]
+
+
+@contextmanager
+def connection_kept():
+    """Keep the test's database connection across requests, as Django's test client does
+    (and undoes after each of its own requests): the WSGI handler closes it when a request
+    finishes, which on PostgreSQL would end the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
