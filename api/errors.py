@@ -72,3 +72,18 @@ def parameter_in_message(request: HttpRequest, message: str) -> str | None:
     if message.startswith("cannot order by"):
         return "order"
     return None
+
+
+def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
+    """Django's handler500 (cms/urls.py): a 500 under /api/ is JSON like every other API
+    error (problem+json in v3), whichever view, middleware or REST framework raised; other
+    addresses get the site's HTML error page."""
+    if request.path.startswith("/api/"):
+        response = error_response(
+            request, 500, "The server failed to answer this request.", code="server_error"
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+    from django.views.defaults import server_error as html_server_error
+
+    return html_server_error(request, template_name)

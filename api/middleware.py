@@ -22,8 +22,10 @@ from wagtail.models import APIToken, Page
 
 from api import cache as api_cache
 from api.access import APIParameterError, can_read_drafts, requested_site, validate_locale
+from api.concurrency import if_match_fails, version_etag
 from api.errors import error_response
 from api.throttling import check_rate
+from api.validation import NotFound, check_integers, check_text, clean_search
 from blocks.prefetch import request_scope
 from cms.visibility import is_shareable
 
@@ -106,15 +108,45 @@ class APIMiddleware:
             )
 
         try:
+            check_text(request)
+            check_integers(request)
+            clean_search(request)
             requested_site(request)
             validate_locale(request)
             self._check_draft_access(request)
         except APIParameterError as error:
             return self._error(request, error, credentialed=credentialed)
+        except NotFound:
+            response = error_response(request, 404, "not found", code="not_found")
+            return self._private(response) if credentialed else self._vary(response)
+
+        current_etag = if_match_fails(request)
+        if current_etag is not None:
+            response = self._error(
+                request,
+                APIParameterError(
+                    "If-Match",
+                    "This was changed since you read it: read it again and send its ETag.",
+                    status=412,
+                    code="precondition_failed",
+                ),
+                location="header",
+                credentialed=credentialed,
+            )
+            response["ETag"] = current_etag
+            return response
 
         if credentialed or request.method not in ("GET", "HEAD") or self._uncacheable(request):
             response = self._respond(request)
-            return self._private(response) if credentialed else self._vary(response)
+            if not credentialed:
+                return self._vary(response)
+            response = self._private(response)
+            if request.method in ("GET", "HEAD") and response.status_code == 200:
+                # What a write's If-Match is compared with (api/concurrency.py).
+                etag = version_etag(request)
+                if etag is not None:
+                    response["ETag"] = etag
+            return response
         return self._public(request)
 
     # --- helpers --------------------------------------------------------------------------

@@ -9,13 +9,16 @@ parameter.
 
 from __future__ import annotations
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.http import Http404
 from django.urls import path
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from wagtail.api import APIField
 from wagtail.api.conf import get_model_field
+from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -33,12 +36,54 @@ from api.serializers import TingstedPageSerializer
 from blocks.prefetch import preloaded
 
 
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filters (``?first_published_at=…``, ``?date=…``), with a value the field
+    cannot hold answered as a 400 naming it: Wagtail converts booleans and integers only and
+    hands anything else (dates, times, decimals, UUIDs) to the database, which raises."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            if name not in fields:
+                continue
+            try:
+                field = queryset.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(field, models.Field) and not field.is_relation:
+                try:
+                    field.to_python(value)
+                except (ValidationError, ValueError, TypeError) as error:
+                    raise APIParameterError(
+                        name, f"'{value}' is not a valid value for {name}."
+                    ) from error
+        return super().filter_queryset(request, queryset, view)
+
+
+class TingstedPagination(WagtailPagination):
+    """Wagtail's limit/offset, with ``?limit=0`` a 400 naming ``limit`` as in v3 (where it is
+    below the parameter's minimum), rather than an empty list."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if request.GET.get("limit", "").strip() in ("0", "+0", "-0"):
+            raise BadRequestError("limit must be a positive integer")
+        return super().paginate_queryset(queryset, request, view)
+
+
 class TingstedAPIMixin:
     """Errors naming the parameter, a unique tiebreaker on every ordering, orjson output."""
 
     # Wagtail's choice (JSON, and the browsable API where REST framework is installed),
     # with JSON encoded by orjson (api/renderers.py).
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+    pagination_class = TingstedPagination
+
+    @property
+    def filter_backends(self):
+        return [
+            CheckedFieldsFilter if backend is FieldsFilter else backend
+            for backend in super().filter_backends
+        ]
 
     def handle_exception(self, exc):
         if isinstance(exc, APIParameterError):

@@ -191,7 +191,7 @@ def _outage_ended(cache: BaseCache) -> bool:
 
 
 def _database_generation() -> int:
-    from cms.models import ContentGeneration
+    from cms.models.generation import ContentGeneration
 
     value = ContentGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
     if value is None:
@@ -206,7 +206,7 @@ def _bump_database() -> int:
     from django.db.models import F, Value
     from django.db.models.functions import Greatest
 
-    from cms.models import ContentGeneration
+    from cms.models.generation import ContentGeneration
 
     # One UPDATE: two processes bumping at once both move it forward, neither goes back.
     changed = ContentGeneration.objects.filter(pk=1).update(

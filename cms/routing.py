@@ -45,9 +45,10 @@ class SiteURLConf:
     """A URLconf object for one site language (``request.urlconf`` accepts any object)."""
 
     def __init__(self, site_language: str):
-        from cms.urls import localized_patterns, unlocalized_patterns
+        from cms.urls import handler500, localized_patterns, unlocalized_patterns
 
         self.site_language = site_language
+        self.handler500 = handler500
         self.urlpatterns = [
             *unlocalized_patterns(),
             URLResolver(SiteLocalePrefixPattern(site_language), localized_patterns()),

@@ -14,6 +14,10 @@ from cms.plugins import registry
 
 HEALTH_CHECKS = ["health_check.checks.Database", "health_check.checks.Cache"]
 
+#: JSON under /api/, the site's HTML error page elsewhere. Also set on each site's URLconf
+#: (cms/routing.py), which is the one Django asks when a request fails.
+handler500 = "api.errors.server_error"
+
 
 def unlocalized_patterns() -> list:
     """Addresses that are the same in every language: admin, API, documents, sitemap."""

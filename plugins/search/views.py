@@ -8,7 +8,6 @@ stemming on PostgreSQL and docs/search.md for OpenSearch/Elasticsearch).
 from __future__ import annotations
 
 import logging
-import re
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db import DatabaseError
@@ -17,10 +16,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-_NOT_WORD = re.compile(r"[^\w]+|_")
+from cms.search_text import plain_words
 
-#: Longer queries are cut: nobody types more, and it bounds the work per request.
-MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
 logger = logging.getLogger(__name__)
 
@@ -40,14 +37,8 @@ def site_root(request: HttpRequest, locale: Locale) -> Page | None:
 
 
 def clean_query(raw: str) -> str:
-    """The words of ``raw``, lower-cased, without punctuation.
-
-    SQLite's FTS5 reads quotes, parentheses, ``*``, ``:`` and upper-case AND/OR/NOT/NEAR as
-    query syntax and fails on unbalanced ones; the site search offers plain word search
-    only, so these characters become spaces on every backend alike.
-    """
-    words = _NOT_WORD.sub(" ", raw[: MAX_QUERY_LENGTH * 2]).lower().split()
-    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+    """The words of ``raw`` as every search entry point sends them (cms/search_text.py)."""
+    return plain_words(raw)
 
 
 def search_pages(request: HttpRequest, query: str):
