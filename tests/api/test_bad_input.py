@@ -236,7 +236,9 @@ def test_a_snippet_key_its_model_cannot_hold_is_not_found(api, content):
     ("query", "parameter"),
     [("locale=da%00", "locale"), ("site=dk%00", "site"), ("title=Havne%00badet", "title")],
 )
-@pytest.mark.parametrize("endpoint", ["/api/v2/pages/", "/api/v3/pages/", "/api/v3/meetings/upcoming/"])
+@pytest.mark.parametrize(
+    "endpoint", ["/api/v2/pages/", "/api/v3/pages/", "/api/v3/meetings/upcoming/"]
+)
 def test_a_nul_in_a_parameter_names_it(api, content, endpoint, query, parameter):
     """Found by the fuzzer on PostgreSQL, whose text cannot hold NUL (500 before)."""
     _problem(api.get(f"{endpoint}?{query}"), 400, parameter)
