@@ -27,6 +27,7 @@ from api.errors import error_response
 from api.throttling import check_rate
 from api.validation import NotFound, check_integers, check_text, clean_search
 from blocks.prefetch import request_scope
+from cms.generation import generation
 from cms.visibility import is_shareable
 
 logger = logging.getLogger(__name__)
@@ -179,7 +180,7 @@ class APIMiddleware:
             )
 
     def _public(self, request: HttpRequest) -> HttpResponse:
-        current = api_cache.generation(request)
+        current = generation(request)
         use_cache = settings.TINGSTED_API_RESPONSE_CACHE
         response = None
         if use_cache:

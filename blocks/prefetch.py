@@ -9,15 +9,16 @@ list of 20 meetings made thousands of queries. Here, before a list is serialised
 1. the raw StreamField data of every page is walked with its block definitions, and the
    ids chosen through blocks that read the preload (:class:`PreloadedChooserMixin`), plus
    the page's own foreign keys in its ``api_fields``, are collected per model;
-2. each model registered with :func:`register_model` is fetched once for all ids, its
+2. each model a plugin declares as a ``BulkModel`` (the contract's ``preload`` hook,
+   cms/contract.py) is fetched once for all ids, its
    translations in the locales in play in the same query, and what it refers to
    (:attr:`ModelLoader.follow`: a person's organisation) after it; the images all these
    rows show get their renditions in one more query;
 3. every stream's blocks are converted for all pages at once (one ``bulk_to_python`` per
    block type instead of one per page), so Wagtail's own choosers (images, documents,
    pages) cost one query per list, not per page;
-4. page-type hooks (:func:`register_page_hook`) let a plugin attach what only it knows
-   how to fetch in bulk (a meeting's network, for its organiser).
+4. a plugin's ``PageLoader`` for a page type attaches what only it knows how to fetch in
+   bulk (a meeting's network, for its organiser).
 
 The preload lives in a ContextVar opened by :func:`request_scope` (the API middleware
 wraps every API request in one) or by :func:`preloaded` itself, and reset when it closes,
@@ -64,37 +65,60 @@ class ModelLoader:
     images: tuple[str, ...] = ()
 
 
-_loaders: dict[type[models.Model], ModelLoader] = {}
 #: A page hook gets the pages of its type, the preload, and the field names being served
 #: (None for all of them).
 PageHook = Callable[[list, "Preload", "set[str] | None"], None]
-_page_hooks: dict[type[models.Model], list[PageHook]] = defaultdict(list)
 
 
-def register_model(
-    model: type[models.Model],
-    *,
-    select_related: Iterable[str] = (),
-    prefetch_related: Iterable[str] = (),
-    follow: Iterable[str] = (),
-    images: Iterable[str] = (),
-) -> None:
-    """Let the preload fetch ``model`` in bulk (called from an AppConfig's ``ready()``)."""
-    _loaders[model] = ModelLoader(
-        tuple(select_related), tuple(prefetch_related), tuple(follow), tuple(images)
-    )
+@dataclass
+class _Declared:
+    loaders: dict[type[models.Model], ModelLoader]
+    page_hooks: dict[type[models.Model], list[PageHook]]
 
 
-def register_page_hook(page_model: type[models.Model], hook: PageHook) -> None:
-    """Call ``hook(pages, preload, fields)`` for the pages of ``page_model`` (or a subclass) in a
-    preloaded list, before references are collected: a plugin attaches what it can fetch
-    in bulk and adds ids with :meth:`Preload.want`."""
-    if hook not in _page_hooks[page_model]:
-        _page_hooks[page_model].append(hook)
+_declared_cache: _Declared | None = None
+
+
+def _declared() -> _Declared:
+    """What installed plugins declared through the contract's ``preload`` hook.
+
+    Read from the plugin registry on first use (after every app is ready), once per process.
+    """
+    global _declared_cache
+    if _declared_cache is None:
+        from django.apps import apps
+
+        from cms.contract import BulkModel, PageLoader
+        from cms.plugins import registry
+
+        loaders: dict[type[models.Model], ModelLoader] = {}
+        page_hooks: dict[type[models.Model], list[PageHook]] = defaultdict(list)
+        for plugin in registry:
+            for declaration in plugin.preload() if plugin.preload else ():
+                if isinstance(declaration, BulkModel):
+                    loaders[apps.get_model(declaration.model)] = ModelLoader(
+                        tuple(declaration.select_related),
+                        tuple(declaration.prefetch_related),
+                        tuple(declaration.follow),
+                        tuple(declaration.images),
+                    )
+                elif isinstance(declaration, PageLoader):
+                    page_hooks[apps.get_model(declaration.page_model)].append(declaration.load)
+        _declared_cache = _Declared(loaders, dict(page_hooks))
+    return _declared_cache
+
+
+def forget_declarations() -> None:
+    """Read the plugins' declarations again on next use (tests that install a plugin)."""
+    global _declared_cache
+    _declared_cache = None
 
 
 def _targets(model: type[models.Model]) -> set[type[models.Model]]:
-    return {_concrete(model._meta.get_field(name).related_model) for name in _loaders[model].follow}
+    return {
+        _concrete(model._meta.get_field(name).related_model)
+        for name in _declared().loaders[model].follow
+    }
 
 
 def _concrete(model: type[models.Model]) -> type[models.Model]:
@@ -154,7 +178,7 @@ class Preload:
     def want(self, model: type[models.Model], ids: Iterable[Any]) -> None:
         """Ask for rows of a registered model; fetched by the next :meth:`load`."""
         model = _concrete(model)
-        if model not in _loaders:
+        if model not in _declared().loaders:
             return
         known = self.rows[model]
         self._wanted[model].update(pk for pk in ids if pk is not None and pk not in known)
@@ -175,7 +199,7 @@ class Preload:
         prefetch_renditions([image for image in images if not _has_renditions(image)])
 
     def _fetch(self, model: type[models.Model], ids: set) -> list:
-        loader = _loaders[model]
+        loader = _declared().loaders[model]
         queryset = model._default_manager.all()
         if loader.select_related or loader.images:
             queryset = queryset.select_related(*loader.select_related, *loader.images)
@@ -207,7 +231,7 @@ class Preload:
     def attach_followed(self) -> None:
         """Point each row's followed relations at the preloaded rows (no query on access)."""
         for model, rows in self.rows.items():
-            for name in _loaders[model].follow:
+            for name in _declared().loaders[model].follow:
                 field_ = model._meta.get_field(name)
                 target_rows = self.rows.get(_concrete(field_.related_model), {})
                 for row in rows.values():
@@ -305,7 +329,7 @@ def preload_pages(preload: Preload, pages: list, fields: Iterable[str] | None) -
 
     streams = []
     for model, group in by_model.items():
-        for page_model, hooks in _page_hooks.items():
+        for page_model, hooks in _declared().page_hooks.items():
             if issubclass(model, page_model):
                 for hook in hooks:
                     hook(group, preload, wanted)
@@ -337,7 +361,7 @@ def preload_pages(preload: Preload, pages: list, fields: Iterable[str] | None) -
 
 def _want_foreign_key(preload: Preload, pages: list, model_field: models.ForeignKey) -> None:
     target = _concrete(model_field.related_model)
-    if target in _loaders:
+    if target in _declared().loaders:
         preload.want(target, (getattr(page, model_field.attname) for page in pages))
     elif issubclass(target, AbstractImage):
         # A page's own image (a hero image): fetched with the list if the view did not
@@ -352,7 +376,7 @@ def _want_related_rows(preload: Preload, pages: list, name: str, related: type) 
     links = [
         f
         for f in related._meta.concrete_fields
-        if isinstance(f, models.ForeignKey) and _concrete(f.related_model) in _loaders
+        if isinstance(f, models.ForeignKey) and _concrete(f.related_model) in _declared().loaders
     ]
     if not links:
         return
@@ -518,10 +542,9 @@ __all__ = [
     "convert_streams",
     "current",
     "ensure_preloaded",
+    "forget_declarations",
     "localized",
     "preloaded",
-    "register_model",
-    "register_page_hook",
     "request_scope",
     "site_by_id",
 ]

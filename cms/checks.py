@@ -49,6 +49,12 @@ E008_HINT = (
     "type editors can create."
 )
 
+E010 = "Plugin '{plugin}' requires the plugin '{required}', which is not installed."
+E010_HINT = (
+    "Add the required plugin to INSTALLED_APPS (or install its package), or remove '{plugin}'."
+)
+E011 = "Plugin '{plugin}' declares a preload that cannot be used: {error}."
+E011_HINT = "Return BulkModel and PageLoader objects naming installed models (docs/plugins.md)."
 E020 = "The cache '{alias}' ({backend}) is kept by each app process to itself, and DEBUG is off."
 E020_HINT = (
     "Set CACHE_URL to a Redis server shared by every process (redis://host:6379/0): with a "
@@ -78,9 +84,57 @@ def check_plugins(
         plugins = [plugin for plugin in plugins if plugin.label in labels]
     errors: list[checks.CheckMessage] = []
     errors += check_duplicate_page_models(list(registry))
+    installed = {plugin.label for plugin in registry}
     for plugin in plugins:
         errors += check_plugin(plugin)
+        errors += check_requirements(plugin, installed)
+        errors += check_preload(plugin)
     return errors
+
+
+def check_requirements(plugin: Plugin, installed: set[str]) -> list[checks.CheckMessage]:
+    """cms.E010 for every plugin ``plugin`` requires that is not installed."""
+    return [
+        checks.Error(
+            E010.format(plugin=plugin.label, required=required),
+            hint=E010_HINT.format(plugin=plugin.label),
+            id="cms.E010",
+        )
+        for required in plugin.requires
+        if required not in installed
+    ]
+
+
+def check_preload(plugin: Plugin) -> list[checks.CheckMessage]:
+    """cms.E011 when a plugin's preload declarations name no installed model."""
+    from django.apps import apps
+
+    from cms.contract import BulkModel, PageLoader
+
+    if plugin.preload is None:
+        return []
+    problems = []
+    try:
+        declarations = list(plugin.preload())
+    except Exception as exc:  # a plugin's bug: report it, do not crash start-up
+        problems.append(f"calling it raised {exc!r}")
+        declarations = []
+    for declaration in declarations:
+        if isinstance(declaration, BulkModel):
+            name = declaration.model
+        elif isinstance(declaration, PageLoader):
+            name = declaration.page_model
+        else:
+            problems.append(f"{declaration!r} is neither a BulkModel nor a PageLoader")
+            continue
+        try:
+            apps.get_model(name)
+        except (LookupError, ValueError):
+            problems.append(f"'{name}' is not an installed model")
+    return [
+        checks.Error(E011.format(plugin=plugin.label, error=problem), hint=E011_HINT, id="cms.E011")
+        for problem in problems
+    ]
 
 
 def check_duplicate_page_models(plugins: Iterable[Plugin]) -> list[checks.CheckMessage]:

@@ -57,6 +57,40 @@ class ErasureReport:
 
 
 @dataclass(frozen=True)
+class BulkModel:
+    """A model the request-scoped loader fetches in bulk for a whole list (people, venues).
+
+    Every reference to it from a page's StreamField (through a chooser that reads the
+    preload) or from a foreign key in ``api_fields`` is then fetched once per response,
+    in the languages in play, instead of once per item.
+    """
+
+    #: ``app_label.ModelName``.
+    model: str
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
+    #: Foreign keys whose targets are preloaded too (they must be bulk models themselves).
+    follow: tuple[str, ...] = ()
+    #: Foreign keys to images: their renditions are fetched with everything else's.
+    images: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageLoader:
+    """Code that attaches, in bulk, what only its plugin knows how to fetch for a list of
+    pages of one type (a meeting's network, a post's related posts).
+
+    ``load(pages, preload, fields)`` gets the pages of ``page_model`` (or a subclass) in the
+    list, the preload (``preload.want(model, ids)`` asks for bulk models' rows), and the
+    field names being served (None for all).
+    """
+
+    #: ``app_label.ModelName`` of the page type.
+    page_model: str
+    load: Callable[[list, Any, set[str] | None], None]
+
+
+@dataclass(frozen=True)
 class Plugin:
     """What one installed plugin adds to Tingsted, resolved from its :class:`PluginConfig`."""
 
@@ -73,6 +107,8 @@ class Plugin:
     feeds: Callable[[HttpRequest, Site, Locale], Sequence[FeedLink]] | None = None
     demo_content: Callable[[DemoContext], None] | None = None
     erase_personal_data: Callable[[str, bool], Sequence[ErasureReport]] | None = None
+    preload: Callable[[], Sequence[BulkModel | PageLoader]] | None = None
+    requires: tuple[str, ...] = ()
     #: Problems found while resolving the declaration; reported by the system checks
     #: instead of crashing start-up, so ``manage.py check`` can say how to fix them.
     errors: tuple[str, ...] = field(default=(), compare=False)
@@ -98,6 +134,11 @@ HOOKS: dict[str, str] = {
     "erase_personal_data": "str: dotted path of a callable (email, dry_run) -> [ErasureReport]; "
     "removes every trace of that e-mail address from the plugin's models (or, with dry_run, "
     "only counts them). Run by `manage.py erase_personal_data`.",
+    "preload": "str: dotted path of a callable () -> [BulkModel | PageLoader]: the models "
+    "the request-scoped loader fetches in bulk for lists of pages, and the page types whose "
+    "lists the plugin completes in bulk itself.",
+    "requires": "Sequence[str]: labels of the plugins this one needs (e.g. 'people'); a system "
+    "check (cms.E010) names any that is not installed.",
 }
 
 
@@ -133,6 +174,8 @@ class PluginConfig(AppConfig):
     feeds: str | None = None
     demo_content: str | None = None
     erase_personal_data: str | None = None
+    preload: str | None = None
+    requires: Sequence[str] = ()
 
     def ready(self) -> None:
         from django.apps import apps as global_apps
@@ -205,5 +248,7 @@ class PluginConfig(AppConfig):
             feeds=callable_at("feeds"),
             demo_content=callable_at("demo_content"),
             erase_personal_data=callable_at("erase_personal_data"),
+            preload=callable_at("preload"),
+            requires=tuple(self.requires),
             errors=tuple(errors),
         )

@@ -15,6 +15,8 @@ class BlogConfig(PluginConfig):
     home_page_types = ["blog.BlogIndexPage", "blog.NewsIndexPage"]
     feeds = "plugins.blog.feeds.feed_links"
     demo_content = "plugins.blog.demo.build"
+    requires = ["people"]
+    preload = "plugins.blog.preload.declarations"
 
     def ready(self) -> None:
         super().ready()
@@ -23,9 +25,3 @@ class BlogConfig(PluginConfig):
         from plugins.blog.signals import fill_publish_date
 
         page_published.connect(fill_publish_date, dispatch_uid="blog-fill-publish-date")
-
-        from blocks.prefetch import register_page_hook
-        from plugins.blog.api import attach_related
-        from plugins.blog.models import BlogPostPage
-
-        register_page_hook(BlogPostPage, attach_related)

@@ -16,14 +16,13 @@ class MeetingsConfig(PluginConfig):
     api_routers = "plugins.meetings.api.routers"
     feeds = "plugins.meetings.feeds.feeds"
     demo_content = "plugins.meetings.demo.build"
+    requires = ["people"]
+    preload = "plugins.meetings.preload.declarations"
 
     def ready(self) -> None:
         super().ready()
         from wagtail.signals import page_published
 
-        from blocks.prefetch import register_page_hook
-        from plugins.meetings.models import MeetingPage, count_publish
-        from plugins.meetings.programme import attach_networks
+        from plugins.meetings.models import count_publish
 
         page_published.connect(count_publish, dispatch_uid="meetings.count_publish")
-        register_page_hook(MeetingPage, attach_networks)

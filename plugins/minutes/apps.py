@@ -16,13 +16,11 @@ class MinutesConfig(PluginConfig):
     api_routers = "plugins.minutes.api.routers"
     feeds = "plugins.minutes.feeds.feed_links"
     demo_content = "plugins.minutes.demo.build"
+    requires = ["people"]
+    preload = "plugins.minutes.preload.declarations"
 
     def ready(self) -> None:
         super().ready()
-        from blocks.prefetch import register_page_hook
         from plugins.minutes import signals
-        from plugins.minutes.models import MinutesPage
-        from plugins.minutes.presentation import preload_minutes
 
         signals.connect()
-        register_page_hook(MinutesPage, preload_minutes)

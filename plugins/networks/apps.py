@@ -15,11 +15,6 @@ class NetworksConfig(PluginConfig):
     api_routers = "plugins.networks.api.routers"
     demo_content = "plugins.networks.demo.build"
     erase_personal_data = "plugins.networks.erasure.erase_personal_data"
-
-    def ready(self) -> None:
-        super().ready()
-        from blocks.prefetch import register_page_hook
-        from plugins.networks.api import attach_moderators
-        from plugins.networks.models import NetworkPage
-
-        register_page_hook(NetworkPage, attach_moderators)
+    # Its programme lists meetings; its moderators and venues are people.
+    requires = ["people", "meetings"]
+    preload = "plugins.networks.preload.declarations"

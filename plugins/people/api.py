@@ -119,15 +119,6 @@ def venue_data(venue, context: dict[str, Any] | None = None) -> dict | None:
     }
 
 
-def register_preloads() -> None:
-    """Let lists of pages fetch people, organisations and venues in bulk (from ready())."""
-    from plugins.people.models import Organisation, Person, Venue
-
-    prefetch.register_model(Person, follow=("organisation",), images=("photo",))
-    prefetch.register_model(Organisation, images=("logo",))
-    prefetch.register_model(Venue, prefetch_related=("rooms",))
-
-
 class _RepresentationField(serializers.Field):
     """A read-only API v2 field that renders a related object with one of the functions above."""
 

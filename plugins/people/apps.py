@@ -13,9 +13,4 @@ class PeopleConfig(PluginConfig):
     snippet_models = ["people.Person", "people.Organisation", "people.Venue"]
     demo_content = "plugins.people.demo.build"
     erase_personal_data = "plugins.people.erasure.erase_personal_data"
-
-    def ready(self) -> None:
-        super().ready()
-        from plugins.people.api import register_preloads
-
-        register_preloads()
+    preload = "plugins.people.preload.declarations"

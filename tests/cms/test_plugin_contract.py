@@ -143,6 +143,36 @@ def test_hook_api_routers(example_demo, client):
     assert "/api/v3/example/ping/" in schema["paths"]
 
 
+def test_hook_preload(example_demo, client):
+    """One loader call per list, with every page of the list, however long the list."""
+    from tingsted_example.preload import SEEN
+
+    from blocks.prefetch import _declared
+
+    assert ExampleNote in _declared().loaders
+    SEEN.clear()
+    response = client.get(
+        f"/api/v2/pages/?type={EXAMPLE}&fields=summary&limit=100", HTTP_HOST="dk.localhost"
+    )
+    listed = {item["id"] for item in response.json()["items"]}
+    assert listed and SEEN and set(SEEN[0]) == listed
+    assert len(SEEN) == 1
+
+
+def test_hook_requires():
+    """A plugin naming a plugin that is not installed fails `manage.py check` with cms.E010."""
+    from cms.checks import E010, check_requirements
+
+    installed = {plugin.label for plugin in registry}
+    example = registry.get("tingsted_example")
+    assert example.requires == ("people",)
+    assert check_requirements(example, installed) == []
+    missing = check_requirements(example, installed - {"people"})
+    assert [(error.id, error.msg) for error in missing] == [
+        ("cms.E010", E010.format(plugin="tingsted_example", required="people"))
+    ]
+
+
 @pytest.mark.django_db
 def test_hook_api_v2_endpoints(client):
     note = ExampleNote.objects.create(text="Bring the minutes")

@@ -19,3 +19,6 @@ class ExampleConfig(PluginConfig):
     feeds = "tingsted_example.feeds.feeds"
     demo_content = "tingsted_example.demo.build"
     erase_personal_data = "tingsted_example.erasure.erase_personal_data"
+    preload = "tingsted_example.preload.declarations"
+    # Its demo pages sit beside the people plugin's; mostly here to prove the check.
+    requires = ["people"]

@@ -1,0 +1,12 @@
+"""What lists of blog pages fetch in bulk (the contract's ``preload`` hook)."""
+
+from __future__ import annotations
+
+from cms.contract import PageLoader
+
+
+def declarations() -> list[PageLoader]:
+    from plugins.blog.api import attach_related
+
+    # A post's related posts, for every post of a list at once.
+    return [PageLoader("blog.BlogPostPage", attach_related)]

@@ -1,0 +1,12 @@
+"""What lists of minutes pages fetch in bulk (the contract's ``preload`` hook)."""
+
+from __future__ import annotations
+
+from cms.contract import PageLoader
+
+
+def declarations() -> list[PageLoader]:
+    from plugins.minutes.presentation import preload_minutes
+
+    # Agenda items, attendance and their people, for every meeting of a list at once.
+    return [PageLoader("minutes.MinutesPage", preload_minutes)]
