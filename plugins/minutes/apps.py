@@ -21,8 +21,10 @@ class MinutesConfig(PluginConfig):
         super().ready()
         from blocks.prefetch import register_page_hook
         from plugins.minutes import signals
+        from plugins.minutes.attachments import register_closed_attachments_policy
         from plugins.minutes.models import MinutesPage
         from plugins.minutes.presentation import preload_minutes
 
         signals.connect()
+        register_closed_attachments_policy()
         register_page_hook(MinutesPage, preload_minutes)
