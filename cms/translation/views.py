@@ -92,8 +92,9 @@ def _model_for(value: str):
         return kind, None
 
 
-def build_rows(form: StatusFilterForm, *, paginate: int | None, page_number: str | None):
-    """(rows, locales, paginator page or None) for the filters in ``form``."""
+def build_rows(form: StatusFilterForm, *, paginate: int | None, page_number: str | None, user=None):
+    """(rows, locales, paginator page or None) for the filters in ``form``, listing only the
+    pages ``user`` may see (:func:`status.visible_source_pages`)."""
     data = form.cleaned_data if form.is_valid() else {}
     locale = data.get("locale")
     locales = [locale] if locale else list(Locale.objects.order_by("language_code"))
@@ -112,8 +113,11 @@ def build_rows(form: StatusFilterForm, *, paginate: int | None, page_number: str
             [ContentType.objects.get_for_model(model).pk] if model is not None else None
         )
         site = data.get("site")
-        queryset = status.source_pages(
-            roots=roots, site_id=site.pk if site else None, content_type_ids=content_type_ids
+        queryset = status.visible_source_pages(
+            status.source_pages(
+                roots=roots, site_id=site.pk if site else None, content_type_ids=content_type_ids
+            ),
+            user,
         ).select_related("locale")
 
         def rows_for(items):
@@ -147,10 +151,22 @@ def _table(rows, locales) -> list[list[str]]:
     return table
 
 
+#: A cell starting with one of these is read as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A text cell that no spreadsheet turns into a formula: ``'`` before a formula start.
+
+    (Kept here until the project's shared safe-export helper replaces it.)
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def _csv(rows, locales) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerows(_table(rows, locales))
+    writer.writerows([neutralise(str(cell)) for cell in line] for line in _table(rows, locales))
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
     return response
@@ -164,6 +180,10 @@ def _xlsx(rows, locales) -> HttpResponse:
     sheet.title = _("Translation status")[:31]
     for line in _table(rows, locales):
         sheet.append(line)
+        for cell in sheet[sheet.max_row]:
+            # openpyxl stores a string starting with "=" as a formula: keep it text.
+            if cell.data_type == "f":
+                cell.data_type = "s"
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
@@ -180,9 +200,11 @@ def status_overview(request: HttpRequest) -> HttpResponse:
     form = StatusFilterForm(request.GET or None)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        rows, locales, _page = build_rows(form, paginate=None, page_number=None)
+        rows, locales, _page = build_rows(form, paginate=None, page_number=None, user=request.user)
         return _csv(rows, locales) if export == "csv" else _xlsx(rows, locales)
-    rows, locales, page = build_rows(form, paginate=PER_PAGE, page_number=request.GET.get("p"))
+    rows, locales, page = build_rows(
+        form, paginate=PER_PAGE, page_number=request.GET.get("p"), user=request.user
+    )
     for row in rows:
         row.ordered_cells = [row.cells[locale.language_code] for locale in locales]
     query = request.GET.copy()
