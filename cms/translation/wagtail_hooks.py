@@ -46,7 +46,7 @@ def register_admin_urls():
                 ([path("", views.status_overview, name="status")], "tingsted_translation"),
                 namespace="tingsted_translation",
             ),
-        )
+        ),
     ]
 
 

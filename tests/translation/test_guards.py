@@ -68,7 +68,7 @@ def test_swedish_translator_cannot_submit_sync_or_edit_a_danish_target(
 def test_editor_cannot_submit_or_sync_another_sites_page(
     swedish_source_with_danish_target, user_in, client
 ):
-    source, target = swedish_source_with_danish_target
+    source, _target = swedish_source_with_danish_target
     translation_source = TranslationSource.objects.get_for_instance(source.specific)
     client.force_login(user_in("editors-dk.localhost"))
     assert refused(client.get(f"/admin/localize/submit/page/{source.pk}/", **HOST))
