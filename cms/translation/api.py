@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Body, Router, Schema
 from ninja.errors import HttpError
@@ -75,8 +75,12 @@ def _source_page(page_id: int) -> Page:
     return page
 
 
-def _status(page: Page) -> dict:
-    cells = status.page_status(page)
+def _status(page: Page, user) -> dict:
+    cells = status.page_status(page, user)
+    if cells is None:
+        # Private or never published, and not the user's to edit or translate: as if the
+        # page did not exist, so its title and existence stay hidden.
+        raise Http404
     return {
         "id": page.pk,
         "title": page.title,
@@ -105,7 +109,7 @@ def _status(page: Page) -> dict:
 def page_translations(request: HttpRequest, page_id: int):
     if not request.user.has_perm("tingsted_translation.view_translation_status"):
         raise PermissionDenied
-    return _status(_source_page(page_id))
+    return _status(_source_page(page_id), request.user)
 
 
 @router.post(
@@ -138,7 +142,7 @@ def sync_page_translations(
             {"locale": item.locale, "outcome": item.outcome, "untranslated": item.untranslated}
             for item in result.locales
         ],
-        "status": _status(page),
+        "status": _status(page, request.user),
     }
 
 

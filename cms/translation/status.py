@@ -26,9 +26,10 @@ from typing import Any
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.models import ClusterableModel, get_all_child_relations
@@ -117,6 +118,39 @@ def source_pages(
     if content_type_ids:
         queryset = queryset.filter(content_type_id__in=list(content_type_ids))
     return queryset.order_by("path")
+
+
+def visible_source_pages(queryset: QuerySet[Page], user) -> QuerySet[Page]:
+    """The source pages of ``queryset`` that ``user`` may see in the translation status.
+
+    A source page is listed when the user may edit it (Wagtail page permissions), may edit
+    one of its translations (a translator's own locale), or anybody may see it: live,
+    unexpired and not view-restricted, as :func:`cms.visibility.is_public` decides for one
+    page (here in bulk, in a fixed number of queries). Everything else (a private page, a
+    page never published, another site's draft) is left out of the screen, its exports and
+    the API. Each page is annotated ``may_edit``: only then is its draft title shown.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset.annotate(may_edit=Value(True))
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["change", "publish"]
+    )
+    now = timezone.now()
+    public = (
+        Page.objects.live()
+        .public()
+        .filter(expired=False)
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    )
+    return queryset.filter(
+        Q(pk__in=editable.values("pk"))
+        | Q(translation_key__in=editable.values("translation_key"))
+        | Q(pk__in=public.values("pk"))
+    ).annotate(may_edit=Exists(editable.filter(pk=OuterRef("pk"))))
 
 
 def _site_of(page: Page, roots: list[tuple[Site, Page]]) -> str:
@@ -240,13 +274,15 @@ def page_rows(pages: Iterable[Page], locales: list[Locale], roots) -> list[Row]:
 
     rows = []
     for page in pages:
+        may_edit = getattr(page, "may_edit", False)
         row = Row(
             instance=page,
-            title=page.draft_title or page.title,
+            # A draft title is unpublished text: only for those who may edit the page.
+            title=(page.draft_title or page.title) if may_edit else page.title,
             type_label=str(page.specific_class._meta.verbose_name) if page.specific_class else "",
             site=_site_of(page, roots),
             source_locale=page.locale.language_code,
-            edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]) if may_edit else "",
         )
         source = localize.sources.get((page.translation_key, page.locale_id))
         for locale in locales:
@@ -402,9 +438,16 @@ def snippet_rows(model, snippets: Iterable, locales: list[Locale]) -> list[Row]:
     return rows
 
 
-def page_status(page: Page) -> dict[str, Cell]:
-    """The cells of one source page (for the API); bounded like the overview."""
-    page = Page.objects.select_related("locale").get(pk=page.pk)
+def page_status(page: Page, user) -> dict[str, Cell] | None:
+    """The cells of one source page (for the API); bounded like the overview.
+
+    None when ``user`` may not see the page in the status (see :func:`visible_source_pages`).
+    """
+    page = (
+        visible_source_pages(Page.objects.filter(pk=page.pk), user).select_related("locale").first()
+    )
+    if page is None:
+        return None
     locales = list(Locale.objects.order_by("language_code"))
     roots = site_roots()
     return page_rows([page], locales, roots)[0].cells

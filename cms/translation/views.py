@@ -90,8 +90,9 @@ def _model_for(value: str):
         return kind, None
 
 
-def build_rows(form: StatusFilterForm, *, paginate: int | None, page_number: str | None):
-    """(rows, locales, paginator page or None) for the filters in ``form``."""
+def build_rows(form: StatusFilterForm, *, paginate: int | None, page_number: str | None, user=None):
+    """(rows, locales, paginator page or None) for the filters in ``form``, listing only the
+    pages ``user`` may see (:func:`status.visible_source_pages`)."""
     data = form.cleaned_data if form.is_valid() else {}
     locale = data.get("locale")
     locales = [locale] if locale else list(Locale.objects.order_by("language_code"))
@@ -110,8 +111,11 @@ def build_rows(form: StatusFilterForm, *, paginate: int | None, page_number: str
             [ContentType.objects.get_for_model(model).pk] if model is not None else None
         )
         site = data.get("site")
-        queryset = status.source_pages(
-            roots=roots, site_id=site.pk if site else None, content_type_ids=content_type_ids
+        queryset = status.visible_source_pages(
+            status.source_pages(
+                roots=roots, site_id=site.pk if site else None, content_type_ids=content_type_ids
+            ),
+            user,
         ).select_related("locale")
 
         def rows_for(items):
@@ -161,9 +165,11 @@ def status_overview(request: HttpRequest) -> HttpResponse:
     form = StatusFilterForm(request.GET or None)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        rows, locales, _page = build_rows(form, paginate=None, page_number=None)
+        rows, locales, _page = build_rows(form, paginate=None, page_number=None, user=request.user)
         return _csv(rows, locales) if export == "csv" else _xlsx(rows, locales)
-    rows, locales, page = build_rows(form, paginate=PER_PAGE, page_number=request.GET.get("p"))
+    rows, locales, page = build_rows(
+        form, paginate=PER_PAGE, page_number=request.GET.get("p"), user=request.user
+    )
     for row in rows:
         row.ordered_cells = [row.cells[locale.language_code] for locale in locales]
     query = request.GET.copy()

@@ -36,16 +36,17 @@ def check_snippet_locale_on_delete(request, instances):
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    from cms.translation import views
+    from cms.translation import guards, views
 
     return [
+        *guards.admin_urls(),
         path(
             "translation-status/",
             include(
                 ([path("", views.status_overview, name="status")], "tingsted_translation"),
                 namespace="tingsted_translation",
             ),
-        )
+        ),
     ]
 
 

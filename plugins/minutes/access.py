@@ -108,3 +108,30 @@ def is_closed_document(document) -> bool:
 
 def closed_collection_or_none() -> Collection | None:
     return Collection.objects.filter(name=CLOSED_COLLECTION_NAME, depth=2).first()
+
+
+def closed_documents_filter():
+    """A ``Q`` matching documents of closed items: in the private collection, or attached to
+    a closed item (even one whose attachment has not been moved yet).
+
+    By primary key, so that it also filters search results (the search backends filter on
+    indexed fields only); closed attachments are few.
+    """
+    from django.db.models import Q
+    from wagtail.documents import get_document_model
+
+    from plugins.minutes.models import AgendaItemAttachment
+
+    ids = set(
+        AgendaItemAttachment.objects.filter(item__is_closed=True).values_list(
+            "document_id", flat=True
+        )
+    )
+    collection = closed_collection_or_none()
+    if collection is not None:
+        ids |= set(
+            get_document_model()
+            .objects.filter(collection__path__startswith=collection.path)
+            .values_list("pk", flat=True)
+        )
+    return Q(pk__in=sorted(ids))

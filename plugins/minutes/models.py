@@ -37,6 +37,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from blocks.contact import ContactBlock
 from cms.models import TingstedPage
 from plugins.minutes.forms import MinutesPageForm
+from plugins.minutes.panels import AgendaItemsPanel, ItemInlinePanel
 from plugins.minutes.serializers import (
     AgendaField,
     AttendanceField,
@@ -324,7 +325,7 @@ class MinutesPage(TingstedPage):
             label=_("Attendee or absentee"),
             help_text=_("Who attended and who was absent, and whether absentees gave notice."),
         ),
-        InlinePanel("agenda_items", heading=_("Agenda items"), label=_("Agenda item")),
+        AgendaItemsPanel("agenda_items", heading=_("Agenda items"), label=_("Agenda item")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -568,7 +569,7 @@ class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
         FieldRowPanel([FieldPanel("is_closed"), FieldPanel("case_number")]),
         FieldPanel("summary"),
         FieldPanel("recommendation"),
-        InlinePanel(
+        ItemInlinePanel(
             "participants",
             heading=_("Participants for this item"),
             label=_("Participant"),
@@ -576,7 +577,7 @@ class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
         FieldPanel("participants_note"),
         FieldPanel("decision_outcome"),
         FieldPanel("decision_text"),
-        InlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),
+        ItemInlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),
     ]
 
     override_translatable_fields = [

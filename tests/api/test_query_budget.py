@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
 
 #: Queries of each list below at any limit, in a process that has served the content
 #: generation before (site, view restrictions and the site's root translations are then
-#: remembered: api.cache.GenerationMemo). What remains is per request, not per item: the
+#: remembered: cms.generation.GenerationMemo). What remains is per request, not per item: the
 #: count, the pages, their translations, then one query per kind of thing shown (venues,
 #: rooms, people, organisations, renditions; agenda items, participants, attachments,
 #: attendance and councils for minutes). The benchmark's meetings list is held to 10.

@@ -1,0 +1,104 @@
+"""Permission checks in front of wagtail-localize's admin views (one module, so an upgrade
+of wagtail-localize is checked against one place).
+
+wagtail-localize checks only the model-wide ``submit_translation`` permission in its submit
+and update ("Sync") views, and its update view's *Publish immediately* publishes every
+translation whoever asks. The views here subclass wagtail-localize's and are registered at
+the same admin paths ahead of wagtail-localize's own (``cms.translation`` comes first in
+``INSTALLED_APPS``, so its ``register_admin_urls`` patterns are matched first); the URL
+names stay wagtail-localize's, so every link keeps working.
+
+- submit: the user must be allowed to edit the source page or snippet;
+- update (sync): the same, and *Publish immediately* publishes only the translations the
+  user may publish in their locale (and whose locale does not require review); the others
+  are saved as a revision and sent to review (``cms.translation.sync.save_for_review``).
+
+The edit translation view needs nothing here: Wagtail's page and snippet edit views check
+the target's edit permission before wagtail-localize's ``before_edit_page`` hook opens the
+editor, its helpers (strings, PO upload, machine translation) check it again, and its
+*Publish* action refuses a user who may not publish the target.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import path
+from wagtail.models import Page
+from wagtail_localize.views import submit_translations, update_translations
+
+
+def may_edit(user, instance) -> bool:
+    """Whether ``user`` may edit ``instance`` (a page or a translatable snippet)."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    from wagtail.permissions import policy_registry
+
+    return policy_registry.get(instance).user_has_permission_for_instance(user, "change", instance)
+
+
+class GuardedSubmitPageTranslationView(submit_translations.SubmitPageTranslationView):
+    def get_object(self):
+        instance = super().get_object()
+        if not may_edit(self.request.user, instance):
+            raise PermissionDenied
+        return instance
+
+
+class GuardedSubmitSnippetTranslationView(submit_translations.SubmitSnippetTranslationView):
+    def get_object(self):
+        instance = super().get_object()
+        if not may_edit(self.request.user, instance):
+            raise PermissionDenied
+        return instance
+
+
+class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
+    def get_object(self):
+        source = super().get_object()
+        if not may_edit(self.request.user, source.get_source_instance()):
+            raise PermissionDenied
+        return source
+
+    @transaction.atomic
+    def form_valid(self, form):
+        from cms.translation.sync import _may_publish, review_required, save_for_review
+
+        publish = form.cleaned_data.get("publish_translations", False)
+        # wagtail-localize's own path without publishing: update the source, machine
+        # translate if asked, copy view restrictions; the targets are saved below.
+        form.cleaned_data["publish_translations"] = False
+        response = super().form_valid(form)
+        if publish:
+            user = self.request.user
+            for translation in self.object.translations.filter(enabled=True).select_related(
+                "source", "target_locale"
+            ):
+                with contextlib.suppress(ValidationError):
+                    if _may_publish(user, translation) and not review_required(
+                        translation.target_locale
+                    ):
+                        translation.save_target(user=user, publish=True)
+                    else:
+                        save_for_review(translation, user=user)
+        return response
+
+
+def admin_urls() -> list:
+    """The guarded views at wagtail-localize's paths (under ``/admin/localize/``)."""
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            GuardedSubmitPageTranslationView.as_view(),
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            GuardedSubmitSnippetTranslationView.as_view(),
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            GuardedUpdateTranslationsView.as_view(),
+        ),
+    ]
