@@ -12,8 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _states(type_value: str = "") -> set[str]:
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model()(username="status-admin", is_superuser=True, is_active=True)
     rows, _locales, _page = build_rows(
-        StatusFilterForm({"type": type_value}), paginate=None, page_number=None
+        StatusFilterForm({"type": type_value}), paginate=None, page_number=None, user=admin
     )
     return {cell.state for row in rows for cell in row.cells.values()}
 
