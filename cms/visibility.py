@@ -217,7 +217,9 @@ def visible_pages(
     subtrees of every restriction that does not open for it. ``restrictions`` lets a caller
     pass a remembered list (see :func:`all_page_restrictions`).
     """
-    visible = queryset.live()
+    # Live and not past its expiry date (Wagtail unpublishes expired pages only when its
+    # scheduled command next runs).
+    visible = queryset.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
     if drafts and principal.authenticated:
         visible = visible | queryset.filter(
             pk__in=editable_pages(principal, queryset.model).values("pk")

@@ -29,7 +29,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.models import ClusterableModel, get_all_child_relations
@@ -125,8 +124,8 @@ def visible_source_pages(queryset: QuerySet[Page], user) -> QuerySet[Page]:
 
     A source page is listed when the user may edit it (Wagtail page permissions), may edit
     one of its translations (a translator's own locale), or anybody may see it: live,
-    unexpired and not view-restricted, as :func:`cms.visibility.is_public` decides for one
-    page (here in bulk, in a fixed number of queries). Everything else (a private page, a
+    unexpired and not view-restricted (:func:`cms.visibility.public_pages`, in a fixed
+    number of queries). Everything else (a private page, a
     page never published, another site's draft) is left out of the screen, its exports and
     the API. Each page is annotated ``may_edit``: only then is its draft title shown.
     """
@@ -134,18 +133,10 @@ def visible_source_pages(queryset: QuerySet[Page], user) -> QuerySet[Page]:
         return queryset.none()
     if user.is_superuser:
         return queryset.annotate(may_edit=Value(True))
-    from wagtail.permission_policies.pages import PagePermissionPolicy
+    from cms import visibility
 
-    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
-        user, ["change", "publish"]
-    )
-    now = timezone.now()
-    public = (
-        Page.objects.live()
-        .public()
-        .filter(expired=False)
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-    )
+    editable = visibility.editable_pages(visibility.machine_principal(user))
+    public = visibility.public_pages(Page.objects.all())
     return queryset.filter(
         Q(pk__in=editable.values("pk"))
         | Q(translation_key__in=editable.values("translation_key"))
