@@ -10,8 +10,8 @@ If a later change adds another layer in front of the APIs (a middleware, a cache
 app), remove it here too, or the comparison stops being against stock.
 """
 
-from cms.settings import *  # noqa: F403
-from cms.settings import INSTALLED_APPS
+from cms.bench.settings import *  # noqa: F403
+from cms.bench.settings import INSTALLED_APPS
 
 #: Our additions in front of Wagtail's APIs; the stock contender runs without them.
 TINGSTED_API_APPS = ["api"]
