@@ -23,7 +23,9 @@ def test_the_bench_settings_extend_the_project_with_the_harness():
 
     assert [*settings.INSTALLED_APPS, "cms.bench"] == bench.INSTALLED_APPS
     # The stock contender's server runs bench_probe too, so it has the harness as well.
-    assert "cms.bench" in stock.INSTALLED_APPS
+    # First, so its ready() makes the models' API serialisation Wagtail's own in time.
+    assert stock.INSTALLED_APPS[0] == "cms.bench.apps.StockBenchConfig"
+    assert "cms.bench" not in stock.INSTALLED_APPS
     assert "api" not in stock.INSTALLED_APPS
 
 
