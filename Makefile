@@ -70,10 +70,11 @@ openapi: install
 
 # Needs PostgreSQL and Redis up (BENCH_DATABASE_URL, BENCH_CACHE_URL) and wrk installed;
 # nginx is used for the static ceiling when present. BENCH_ARGS="--sizes 1000 --duration 3"
-# for a quicker run. Not part of CI.
+# for a quicker run. Not part of CI. The harness is not installed in production: its
+# commands exist only under its own settings, cms.bench.settings.
 bench: install
 	@command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed: run 'apt-get install -y wrk' (and 'apt-get install -y nginx-light' for the static ceiling), then 'make bench' again."; exit 1; }
-	$(BIN)/python manage.py bench_run $(BENCH_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.bench.settings $(BIN)/python manage.py bench_run $(BENCH_ARGS)
 
 clean:
 	rm -rf var $(VENV)

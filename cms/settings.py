@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "api",
     "cms",
     "cms.translation",
-    "cms.bench",
     "blocks",
     *TINGSTED_CORE_PLUGINS,
     *(discover_entry_point_plugins() if TINGSTED_ENTRY_POINT_PLUGINS else []),

@@ -18,6 +18,13 @@ from django.conf import settings
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/tingsted_bench"
 DEFAULT_CACHE_URL = "redis://127.0.0.1:6379/2"
 
+#: The harness's commands run with these settings (the project's, plus the bench app).
+BENCH_SETTINGS = "cms.bench.settings"
+#: The project as deployed: what the ``ours`` servers run.
+OURS_SETTINGS = "cms.settings"
+#: Stock Wagtail on the same models and data: what the ``stock`` server runs.
+STOCK_SETTINGS = "cms.bench.stock_settings"
+
 
 def bench_dir() -> Path:
     path = Path(settings.BASE_DIR) / "var" / "bench"
@@ -45,6 +52,8 @@ def server_env(database_url: str, cache_url: str, media_root: Path, **extra: str
     env = dict(os.environ)
     env.update(
         {
+            # Child commands (bench_data, bench_probe) exist only in the bench settings.
+            "DJANGO_SETTINGS_MODULE": BENCH_SETTINGS,
             "DATABASE_URL": database_url,
             "CACHE_URL": cache_url,
             "DEBUG": "false",

@@ -23,6 +23,7 @@ from pathlib import Path
 from django.conf import settings
 
 from api.cache import compress
+from cms.bench.env import OURS_SETTINGS
 
 HOST = "127.0.0.1"
 WORKERS = 2
@@ -114,8 +115,15 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], log: Path, workers: int = WORKERS) -> Iterator[tuple[int, int]]:
-    """Serve the project with gunicorn on a free loopback port; yields (port, pid)."""
+def gunicorn(
+    env: dict[str, str], log: Path, workers: int = WORKERS, settings_module: str = OURS_SETTINGS
+) -> Iterator[tuple[int, int]]:
+    """Serve ``settings_module`` with gunicorn on a free loopback port; yields (port, pid).
+
+    The project as deployed (cms.settings) unless told otherwise: never the bench settings,
+    so the harness's app is not in the servers it measures.
+    """
+    env = {**env, "DJANGO_SETTINGS_MODULE": settings_module}
     port = free_port()
     args = [
         sys.executable,

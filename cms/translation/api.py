@@ -127,6 +127,9 @@ def sync_page_translations(
     if not request.user.has_perm("tingsted_translation.sync_translations"):
         raise PermissionDenied
     page = _source_page(page_id)
+    # As in the admin (cms/translation/guards.py): only someone who may edit the source.
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
     if not TranslationSource.objects.filter(
         object_id=page.translation_key, locale_id=page.locale_id
     ).exists():

@@ -32,3 +32,38 @@ def register_closed_items_permission():
     return Permission.objects.filter(
         content_type__app_label="minutes", codename=PERMISSION_CODENAME
     )
+
+
+@hooks.register("before_edit_page", order=-1)
+def closed_items_stay_out_of_the_translation_editor(request, page):
+    """wagtail-localize's translation editor lists every translatable text of a page,
+    closed agenda items included, segment by segment. A user who may not read closed items
+    is not shown that editor for a meeting that has any; the admin's own edit view (which
+    hides closed items, see plugins/minutes/panels.py) is unaffected."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.urls import reverse
+
+    from plugins.minutes.models import AgendaItem, MinutesPage
+
+    if not isinstance(page.specific, MinutesPage) or can_see_closed_items(request.user):
+        return None
+    try:
+        from wagtail_localize.models import Translation
+    except ImportError:  # the translation workflow is not installed: no such editor
+        return None
+    translated = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists()
+    sources = MinutesPage.objects.filter(translation_key=page.translation_key)
+    has_closed = AgendaItem.objects.filter(page__in=sources, is_closed=True).exists()
+    if not (translated and has_closed):
+        return None
+    messages.error(
+        request,
+        _(
+            "This meeting has closed agenda items. Only readers of closed items may open its "
+            "translation."
+        ),
+    )
+    return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))

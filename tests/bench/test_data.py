@@ -217,8 +217,8 @@ def test_content_plugins_get_every_page_type_where_wagtail_allows_it(sites):
 
 
 @pytest.mark.django_db
-def test_the_command_reports_its_time_and_refuses_to_add_twice(sites, capsys):
-    call_command("bench_data", pages=40, no_migrate=True, json=True)
+def test_the_command_reports_its_time_and_refuses_to_add_twice(sites, capsys, bench_command):
+    call_command(bench_command("bench_data"), pages=40, no_migrate=True, json=True)
     report = json.loads(capsys.readouterr().out)
 
     assert report["pages"] == 40
@@ -233,10 +233,10 @@ def test_the_command_reports_its_time_and_refuses_to_add_twice(sites, capsys):
     }
     assert "people" in report["builders"]
     with pytest.raises(CommandError, match="already holds bench data"):
-        call_command("bench_data", pages=40, no_migrate=True)
+        call_command(bench_command("bench_data"), pages=40, no_migrate=True)
 
 
 @pytest.mark.django_db
-def test_a_page_count_out_of_range_is_refused_with_a_sentence(sites):
+def test_a_page_count_out_of_range_is_refused_with_a_sentence(sites, bench_command):
     with pytest.raises(CommandError, match="between 1 and 200000"):
-        call_command("bench_data", pages=0, no_migrate=True)
+        call_command(bench_command("bench_data"), pages=0, no_migrate=True)

@@ -242,3 +242,24 @@ def test_closed_attachment_cannot_be_opened_or_chosen_by_an_editor(setup, client
         response = client.get(path, HTTP_HOST=HOST)
         # Wagtail answers a permission error with a redirect to the dashboard and a message.
         assert response.status_code == 302 and response.url == "/admin/", path
+
+
+# --- translation editor -------------------------------------------------------------------
+
+
+def test_the_translation_editor_shows_no_closed_item_to_an_editor_without_the_permission(
+    setup, client, actors
+):
+    """wagtail-localize's editor lists closed text segment by segment: not for them."""
+    from cms.translation.localize import translate
+
+    translate(setup.council, "sv")
+    translation, _changed = translate(setup.meeting, "sv", publish=False)
+    client.force_login(actors.editor)
+    response = client.get(edit_url(translation), HTTP_HOST=HOST, follow=True)
+    assert response.redirect_chain, "the translation editor opened"
+    assert_no_secret(response.content.decode())
+    client.force_login(actors.reader)
+    opened = client.get(edit_url(translation), HTTP_HOST=HOST)
+    assert opened.status_code == 200
+    assert_all_secrets(opened.content.decode(), ("Zanzibarsecret",))

@@ -83,6 +83,17 @@ def test_editor_sync_sends_translations_to_review(client, page, user_in):
     assert swedish["in_review"] is True
 
 
+def test_an_editor_of_another_site_may_not_sync_this_sites_page(client, page, user_in):
+    """The sync permission alone is not enough: the caller must be able to edit the source."""
+    page = _change_source(page)
+    swedish = page.get_translations().get(locale__language_code="sv")
+    before = swedish.latest_revision_id
+    response = _sync(client, page, api_token(user_in("editors-se.localhost")))
+    assert response.status_code == 403
+    swedish.refresh_from_db()
+    assert swedish.latest_revision_id == before
+
+
 def test_sync_updates_translations_after_the_source_changed(client, page, user_in):
     page = _change_source(page)
     token = api_token(user_in("reviewers"))

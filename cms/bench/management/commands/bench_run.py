@@ -29,6 +29,7 @@ from cms.bench.endpoints import (
 from cms.bench.env import (
     DEFAULT_CACHE_URL,
     DEFAULT_DATABASE_URL,
+    STOCK_SETTINGS,
     bench_dir,
     database_url_for,
     drop_database,
@@ -36,7 +37,6 @@ from cms.bench.env import (
     server_env,
 )
 
-STOCK_SETTINGS = "cms.bench.stock_settings"
 #: What the cold server adds to its environment: our response cache off, everything else
 #: (Redis, Wagtail's own site-root and rendition caches) as in production. The API's
 #: setting is TINGSTED_API_RESPONSE_CACHE (cms/settings.py). A cache that never hits at all
@@ -290,8 +290,7 @@ class Command(BaseCommand):
 
         if stock:
             self.stdout.write("stock Wagtail (API v2 and v3, nothing of ours in front)")
-            stock_env = {**env, "DJANGO_SETTINGS_MODULE": STOCK_SETTINGS}
-            with servers.gunicorn(stock_env, log / "stock.log") as server:
+            with servers.gunicorn(env, log / "stock.log", settings_module=STOCK_SETTINGS) as server:
                 rows += [self.one(size, endpoint, COLD, server, probes) for endpoint in stock]
 
         files = {}
