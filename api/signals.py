@@ -62,6 +62,30 @@ def restriction_changed(sender, instance, **kwargs) -> None:
         purge_access_change(page)
 
 
+#: At most this many pages' events for one new restriction.
+MAX_ACCESS_EVENTS = 500
+
+
+def restriction_added(sender, instance, created=False, **kwargs) -> None:
+    """A live page made private is gone for consuming sites: tell them to drop it.
+
+    An id-only ``page.unpublished`` marked restricted, for the page, every live page under
+    it and their translations (which share the restriction). Copies that cms.restrictions
+    makes for the translations are covered by the first event. Lifting a restriction sends
+    nothing: consumers hear of the page again when it is next published.
+    """
+    from wagtail.models import Page
+
+    from cms.restrictions import mirroring
+
+    if not created or mirroring():
+        return
+    keys = Page.objects.descendant_of(instance.page, inclusive=True).values("translation_key")
+    affected = Page.objects.filter(translation_key__in=keys).live().specific()
+    for page in affected[:MAX_ACCESS_EVENTS]:
+        _webhook("page.unpublished", page)
+
+
 def page_deleted(sender, instance, **kwargs) -> None:
     from wagtail.models import Page
 
@@ -128,6 +152,9 @@ def connect() -> None:
     )
     post_delete.connect(
         restriction_changed, sender=PageViewRestriction, dispatch_uid="tingsted_api_pvr_deleted"
+    )
+    post_save.connect(
+        restriction_added, sender=PageViewRestriction, dispatch_uid="tingsted_api_pvr_added"
     )
     post_delete.connect(page_deleted, dispatch_uid="tingsted_api_page_deleted")
     pre_delete.connect(before_delete, dispatch_uid="tingsted_api_page_before_delete")

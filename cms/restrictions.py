@@ -18,6 +18,11 @@ from wagtail.signals import copy_for_translation_done, page_published
 _state = threading.local()
 
 
+def mirroring() -> bool:
+    """Whether the restrictions being saved now are copies this module is making."""
+    return getattr(_state, "busy", False)
+
+
 def copy_restrictions(source: Page, targets) -> None:
     """Make every target's view restrictions an exact copy of ``source``'s."""
     if getattr(_state, "busy", False):

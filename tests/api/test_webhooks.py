@@ -163,6 +163,28 @@ def test_a_translation_of_a_restricted_page_is_announced_by_its_id_alone(
     ]
 
 
+def test_a_published_page_made_private_is_announced_as_gone(home, receiver, locales, committed):
+    """Consumers must drop what they cached: the page, its subtree and its translations."""
+    WebhookSubscriptionFactory(events=["page.unpublished"])
+    page = add_page(home("da"), "Snart lukket")
+    child = add_page(page, "Snart lukket underside")
+    translation = page.copy_for_translation(locales["sv"])
+    translation.save_revision().publish()
+    receiver.clear()
+    with committed():
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    sent = {
+        (json.loads(c["body"])["event"], json.dumps(p, sort_keys=True))
+        for c, p in zip(receiver, _pages_sent(receiver), strict=True)
+    }
+    assert sent == {
+        ("page.unpublished", json.dumps({"id": each.pk, "restricted": True}, sort_keys=True))
+        for each in (page, child, translation)
+    }
+    for call in receiver:
+        assert b"Snart lukket" not in call["body"]
+
+
 def test_unpublishing_or_deleting_a_public_page_still_describes_it(home, receiver, committed):
     WebhookSubscriptionFactory(events=["page.unpublished", "page.deleted"])
     page = add_page(home("da"), "Gammel nyhed")
