@@ -23,11 +23,10 @@ from tests.factories.minutes import (
     CouncilMemberFactory,
     CouncilPageFactory,
     MinutesAttendanceFactory,
-    PersonFactory,
-    VenueFactory,
     publish,
     publish_meeting,
 )
+from tests.factories.people import PersonFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 
