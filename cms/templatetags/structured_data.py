@@ -7,23 +7,15 @@ page's language) down to the page itself; the same trail feeds the visible bread
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from cms.jsonld import to_script
+
 register = template.Library()
-
-#: Characters that could end the <script> element or start HTML inside it.
-_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-
-
-def jsonld_dumps(data: Any) -> str:
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
 
 
 @register.filter
@@ -31,9 +23,7 @@ def jsonld(data: Any) -> str:
     """``{{ data|jsonld }}``: a <script type="application/ld+json"> element for ``data``."""
     if not data:
         return ""
-    return format_html(
-        '<script type="application/ld+json">{}</script>', mark_safe(jsonld_dumps(data))
-    )
+    return format_html('<script type="application/ld+json">{}</script>', to_script(data))
 
 
 def breadcrumb_pages(page: Page) -> list[Page]:

@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from blocks.representation import absolute
+from plugins.people.jsonld import person_of
 
 
 def publisher(page, request: HttpRequest | None) -> dict[str, Any]:
@@ -21,15 +22,6 @@ def publisher(page, request: HttpRequest | None) -> dict[str, Any]:
         "name": (site.site_name if site and site.site_name else home.title if home else ""),
         "url": home.get_full_url(request) if home else None,
     }
-
-
-def person(row, request: HttpRequest | None) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "Person", "name": row.name}
-    if row.role:
-        data["jobTitle"] = row.role
-    if row.organisation_id:
-        data["affiliation"] = {"@type": "Organization", "name": row.organisation.name}
-    return data
 
 
 def image(page, request: HttpRequest | None) -> list[str]:
@@ -60,7 +52,7 @@ def article(page, request: HttpRequest | None) -> dict[str, Any]:
     }
     authors = getattr(page, "shown_authors", None)
     if authors:
-        data["author"] = [person(row, request) for row in authors]
+        data["author"] = [person_of(row) for row in authors]
     else:
         data["author"] = publisher(page, request)
     pictures = image(page, request)

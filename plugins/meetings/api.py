@@ -25,7 +25,7 @@ from cms.sites import site_time_zone
 from plugins.meetings.calendar import upcoming_meetings
 from plugins.meetings.models import MeetingPage
 from plugins.meetings.programme import Session, resolve_meetings
-from plugins.people.api import VenueData
+from plugins.people.api import VenueData, serialise
 
 router = Router(tags=["meetings"])
 
@@ -86,24 +86,7 @@ class MeetingListSchema(Schema):
 
 def venue_payload(venue) -> dict | None:
     """A venue already resolved in the wanted language (rooms prefetched), as VenueData."""
-    if venue is None:
-        return None
-    return {
-        "id": venue.pk,
-        "name": venue.name,
-        "street_address": venue.street_address,
-        "postal_code": venue.postal_code,
-        "city": venue.city,
-        "country": venue.country,
-        "latitude": float(venue.latitude) if venue.latitude is not None else None,
-        "longitude": float(venue.longitude) if venue.longitude is not None else None,
-        "map_url": venue.map_url,
-        "access_notes": venue.access_notes,
-        "rooms": [
-            {"name": room.name, "floor": room.floor, "capacity": room.capacity}
-            for room in venue.rooms.all()
-        ],
-    }
+    return serialise(VenueData, venue)
 
 
 def session_payload(session: Session, context: dict[str, Any]) -> dict:

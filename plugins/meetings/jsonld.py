@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from html import unescape as unescape_entities
 
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-from blocks.representation import absolute
+from cms.jsonld import to_script
 from plugins.meetings.models import MeetingKind, MeetingPage, MeetingStatus
+from plugins.people.jsonld import organization, person, place
 
 EVENT_STATUS = {
     MeetingStatus.PLANNED: "https://schema.org/EventScheduled",
@@ -20,44 +20,6 @@ EVENT_STATUS = {
     MeetingStatus.POSTPONED: "https://schema.org/EventRescheduled",
     MeetingStatus.CANCELLED: "https://schema.org/EventCancelled",
 }
-
-
-def place_data(venue, room: str = "") -> dict | None:
-    if venue is None:
-        return None
-    place = {
-        "@type": "Place",
-        "name": f"{venue.name}, {room}" if room else venue.name,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": venue.street_address,
-            "postalCode": venue.postal_code,
-            "addressLocality": venue.city,
-            "addressCountry": venue.country,
-        },
-    }
-    if venue.latitude is not None and venue.longitude is not None:
-        place["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(venue.latitude),
-            "longitude": float(venue.longitude),
-        }
-    if venue.map_url:
-        place["hasMap"] = venue.map_url
-    return place
-
-
-def organisation_data(organisation, request: HttpRequest | None = None) -> dict | None:
-    if organisation is None:
-        return None
-    data = {"@type": "Organization", "name": organisation.name}
-    if organisation.website:
-        data["url"] = organisation.website
-    if organisation.logo_id:
-        data["logo"] = absolute(organisation.logo.file.url, {"request": request})
-    if organisation.description:
-        data["description"] = organisation.description
-    return data
 
 
 def _plain(html: str) -> str:
@@ -93,9 +55,9 @@ def event_data(meeting: MeetingPage, request: HttpRequest | None = None) -> dict
     if meeting.status == MeetingStatus.POSTPONED and meeting.previous_start:
         data["previousStartDate"] = timezone.localtime(meeting.previous_start, zone).isoformat()
     locations = []
-    place = place_data(venue, meeting.room)
-    if place:
-        locations.append(place)
+    venue_place = place(venue, meeting.room)
+    if venue_place:
+        locations.append(venue_place)
     if meeting.online_url:
         locations.append({"@type": "VirtualLocation", "url": meeting.online_url})
     if locations:
@@ -104,16 +66,7 @@ def event_data(meeting: MeetingPage, request: HttpRequest | None = None) -> dict
     sub_events = []
     for session in getattr(meeting, "sessions", []):
         session_performers = [
-            {
-                "@type": "Person",
-                "name": speaker.name,
-                **({"jobTitle": speaker.role} if speaker.role else {}),
-                **(
-                    {"affiliation": {"@type": "Organization", "name": speaker.organisation}}
-                    if speaker.organisation
-                    else {}
-                ),
-            }
+            person(speaker.name, speaker.role, speaker.organisation)
             for speaker in session.speakers
             if speaker.name
         ]
@@ -130,7 +83,7 @@ def event_data(meeting: MeetingPage, request: HttpRequest | None = None) -> dict
         }
         if session.description:
             sub_event["description"] = _plain(session.description)
-        session_place = place_data(session.venue or venue, session.room)
+        session_place = place(session.venue or venue, session.room)
         if session_place:
             sub_event["location"] = session_place
         if session_performers:
@@ -146,15 +99,8 @@ def event_data(meeting: MeetingPage, request: HttpRequest | None = None) -> dict
         organiser = meeting.effective_organiser
         organiser = organiser.localized if organiser is not None else None
     if organiser is not None:
-        data["organizer"] = organisation_data(organiser, request)
+        data["organizer"] = organization(organiser, request)
     return data
-
-
-def to_script(data: dict | list) -> SafeString:
-    """JSON safe inside <script>: no '</' or '<!--' can end the element early."""
-    text = json.dumps(data, ensure_ascii=False, indent=None)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)
 
 
 def meeting_json_ld(meeting: MeetingPage, request: HttpRequest | None = None) -> SafeString:

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from blocks.representation import absolute
-
-
-def json_ld(data: dict[str, Any]) -> SafeString:
-    """JSON safe inside <script>: no '</script>' or HTML comment can close it early."""
-    text = json.dumps(data, ensure_ascii=False)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escaped)
-    return mark_safe(text)
+from cms.jsonld import to_script
+from plugins.people.jsonld import place
 
 
 def organisation(council, request) -> dict[str, Any]:
@@ -38,7 +31,7 @@ def organisation(council, request) -> dict[str, Any]:
 
 
 def council_json_ld(council, request) -> SafeString:
-    return json_ld({"@context": "https://schema.org", **organisation(council, request)})
+    return to_script({"@context": "https://schema.org", **organisation(council, request)})
 
 
 def meeting_json_ld(page, council, venue, request) -> SafeString:
@@ -59,27 +52,10 @@ def meeting_json_ld(page, council, venue, request) -> SafeString:
         data["description"] = page.introduction
     if council is not None:
         data["organizer"] = organisation(council, request)
-    if venue is not None:
-        place: dict[str, Any] = {
-            "@type": "Place",
-            "name": venue.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": venue.street_address,
-                "postalCode": venue.postal_code,
-                "addressLocality": venue.city,
-                "addressCountry": venue.country,
-            },
-        }
-        if venue.latitude is not None and venue.longitude is not None:
-            place["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(venue.latitude),
-                "longitude": float(venue.longitude),
-            }
-        data["location"] = place
-    else:
-        data["location"] = {"@type": "Place", "name": page.room or council.title if council else ""}
+    # The room names the place inside the venue, or the place itself without one.
+    location = place(venue, page.room, default_name=council.title if council else "")
+    if location:
+        data["location"] = location
     if request is not None:
         data["url"] = absolute(data["url"], {"request": request})
-    return json_ld(data)
+    return to_script(data)

@@ -16,12 +16,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from cms import ratelimits
+from cms.jsonld import to_script
 from cms.memo import PAGES, active_locale, host_key
-from plugins.meetings.jsonld import event_data, organisation_data, to_script
+from plugins.meetings.jsonld import event_data
 from plugins.meetings.models import split_meetings
 from plugins.meetings.programme import resolve_programme
 from plugins.networks.forms import InterestForm
 from plugins.networks.models import NetworkPage
+from plugins.people.jsonld import organization
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +74,7 @@ def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=
 
     structured = []
     if organiser is not None:
-        structured.append(
-            {"@context": "https://schema.org", **organisation_data(organiser, request)}
-        )
+        structured.append({"@context": "https://schema.org", **organization(organiser, request)})
     structured += [event_data(meeting, request) for meeting in upcoming]
     return {
         "upcoming": upcoming,

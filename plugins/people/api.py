@@ -8,14 +8,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
+from django.db.models import Model
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from rest_framework import serializers
 
 from blocks import prefetch
 from blocks.representation import ImageData, image_data
 
 
-class OrganisationData(BaseModel):
+class _RowData(BaseModel):
+    """A schema read from a model row's attributes; images become :class:`ImageData`.
+
+    The schema is the serialiser: :func:`serialise` validates a row against it and dumps
+    the result, so the API's JSON and its OpenAPI types cannot drift apart.
+    """
+
+    model_config = ConfigDict(from_attributes=True)
+
+    @field_validator("logo", "photo", mode="before", check_fields=False)
+    @classmethod
+    def _image(cls, image, info: ValidationInfo):
+        # Validating a dict (django-ninja checks the answer against the schema) keeps it.
+        return image_data(image, info.context) if isinstance(image, Model) else image
+
+
+class OrganisationData(_RowData):
     """What :func:`organisation_data` returns: the typed API schema of an organisation."""
 
     id: int
@@ -26,7 +43,7 @@ class OrganisationData(BaseModel):
     logo: ImageData | None
 
 
-class PersonData(BaseModel):
+class PersonData(_RowData):
     """What :func:`person_data` returns."""
 
     id: int
@@ -38,14 +55,21 @@ class PersonData(BaseModel):
     is_external: bool
     photo: ImageData | None
 
+    @field_validator("organisation", mode="before")
+    @classmethod
+    def _organisation(cls, organisation, info: ValidationInfo):
+        # The organisation in the active language too, from the request's preload. (A
+        # response already serialised is validated again by django-ninja: dicts pass.)
+        return _localized(organisation) if isinstance(organisation, Model) else organisation
 
-class VenueRoomData(BaseModel):
+
+class VenueRoomData(_RowData):
     name: str
     floor: str
     capacity: int | None
 
 
-class VenueData(BaseModel):
+class VenueData(_RowData):
     """What :func:`venue_data` returns."""
 
     id: int
@@ -60,6 +84,12 @@ class VenueData(BaseModel):
     access_notes: str
     rooms: list[VenueRoomData]
 
+    @field_validator("rooms", mode="before")
+    @classmethod
+    def _rooms(cls, rooms):
+        # A related manager: its rows (prefetched with the venue where it was preloaded).
+        return list(rooms.all()) if hasattr(rooms, "all") else rooms
+
 
 def _localized(obj):
     # From the request's preload when a list was preloaded (blocks/prefetch.py): asking
@@ -67,56 +97,23 @@ def _localized(obj):
     return prefetch.localized(obj)
 
 
-def organisation_data(organisation, context: dict[str, Any] | None = None) -> dict | None:
-    organisation = _localized(organisation)
-    if organisation is None:
+def serialise(schema: type[_RowData], row, context: dict[str, Any] | None = None) -> dict | None:
+    """``row`` (already in the wanted language) as ``schema``'s JSON-ready dict, or None."""
+    if row is None:
         return None
-    return {
-        "id": organisation.pk,
-        "name": organisation.name,
-        "short_name": organisation.short_name,
-        "website": organisation.website,
-        "description": organisation.description,
-        "logo": image_data(organisation.logo, context),
-    }
+    return schema.model_validate(row, from_attributes=True, context=context or {}).model_dump()
+
+
+def organisation_data(organisation, context: dict[str, Any] | None = None) -> dict | None:
+    return serialise(OrganisationData, _localized(organisation), context)
 
 
 def person_data(person, context: dict[str, Any] | None = None) -> dict | None:
-    person = _localized(person)
-    if person is None:
-        return None
-    return {
-        "id": person.pk,
-        "name": person.name,
-        "role": person.role,
-        "organisation": organisation_data(person.organisation, context),
-        "bio": person.bio,
-        "email": person.email,
-        "is_external": person.is_external,
-        "photo": image_data(person.photo, context),
-    }
+    return serialise(PersonData, _localized(person), context)
 
 
 def venue_data(venue, context: dict[str, Any] | None = None) -> dict | None:
-    venue = _localized(venue)
-    if venue is None:
-        return None
-    return {
-        "id": venue.pk,
-        "name": venue.name,
-        "street_address": venue.street_address,
-        "postal_code": venue.postal_code,
-        "city": venue.city,
-        "country": venue.country,
-        "latitude": float(venue.latitude) if venue.latitude is not None else None,
-        "longitude": float(venue.longitude) if venue.longitude is not None else None,
-        "map_url": venue.map_url,
-        "access_notes": venue.access_notes,
-        "rooms": [
-            {"name": room.name, "floor": room.floor, "capacity": room.capacity}
-            for room in venue.rooms.all()
-        ],
-    }
+    return serialise(VenueData, _localized(venue), context)
 
 
 class _RepresentationField(serializers.Field):

@@ -8,7 +8,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms.models import HomePage
 from tests.conftest import HOSTS
-from tests.factories.api import APITokenFactory, UserFactory
+from tests.factories.api import APITokenFactory
+from tests.factories.auth import UserFactory
 
 
 class APIClient:

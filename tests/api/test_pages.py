@@ -7,7 +7,6 @@ from wagtail.models import Page, get_page_models
 
 from cms.models import TingstedPage
 from tests.factories.blog import (
-    AuthorFactory,
     BlogIndexPageFactory,
     BlogPostPageFactory,
     NewsIndexPageFactory,
@@ -20,7 +19,7 @@ from tests.factories.networks import (
     NetworkModeratorFactory,
     NetworkPageFactory,
 )
-from tests.factories.people import VenueFactory
+from tests.factories.people import PersonFactory, VenueFactory
 from tests.factories.tingsted_example import ExamplePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +57,7 @@ def one_page_of_each_type(home) -> dict[str, Page]:
         meeting,
         EventIndexPageFactory(parent=root),
         blog,
-        BlogPostPageFactory(parent=blog, authors=[AuthorFactory()]),
+        BlogPostPageFactory(parent=blog, authors=[PersonFactory()]),
         news,
         NewsPageFactory(parent=news),
         council,

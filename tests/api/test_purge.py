@@ -103,9 +103,10 @@ def test_a_changed_snippet_purges_the_pages_that_show_it(
     cdn, home, django_capture_on_commit_callbacks
 ):
     """A person's new role must not wait for s-maxage on the pages that credit them."""
-    from tests.factories.blog import AuthorFactory, BlogIndexPageFactory, BlogPostPageFactory
+    from tests.factories.blog import BlogIndexPageFactory, BlogPostPageFactory
+    from tests.factories.people import PersonFactory
 
-    owner = AuthorFactory(name="Ida Sidansvarig")
+    owner = PersonFactory(name="Ida Sidansvarig")
     index = BlogIndexPageFactory(parent=home("en"))
     post = BlogPostPageFactory(parent=index, page_owner=owner)
     post.save()  # the reference index learns of the owner on save, as in the admin

@@ -9,7 +9,6 @@ import jsonschema
 import pytest
 
 from tests.factories.blog import (
-    AuthorFactory,
     BlogCategoryFactory,
     BlogPostPageFactory,
     NewsPageFactory,
@@ -17,7 +16,12 @@ from tests.factories.blog import (
 )
 from tests.factories.cms import ImageFactory
 from tests.factories.meetings import EventIndexPageFactory, MeetingPageFactory, local
-from tests.factories.people import OrganisationFactory, VenueFactory, VenueRoomFactory
+from tests.factories.people import (
+    OrganisationFactory,
+    PersonFactory,
+    VenueFactory,
+    VenueRoomFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +72,7 @@ def shape(value: Any) -> Any:
 @pytest.fixture
 def full_post(blog, locales):
     danish = locales["da"]
-    guest = AuthorFactory(
+    guest = PersonFactory(
         name="Karin Lindqvist",
         is_external=True,
         organisation=OrganisationFactory(logo=ImageFactory()),
@@ -80,8 +84,8 @@ def full_post(blog, locales):
         parent=blog,
         title="Hvad mener vi med integration?",
         date=datetime.date(2025, 10, 15),
-        authors=[guest, AuthorFactory(locale=danish)],
-        page_owner=AuthorFactory(name="Klara Persson", photo=ImageFactory(), locale=danish),
+        authors=[guest, PersonFactory(locale=danish)],
+        page_owner=PersonFactory(name="Klara Persson", photo=ImageFactory(), locale=danish),
         hero_image=ImageFactory(),
         hero_caption="Foreningshuset",
         categories=[BlogCategoryFactory(locale=danish), BlogCategoryFactory(locale=danish)],

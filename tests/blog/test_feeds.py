@@ -8,12 +8,12 @@ import feedparser
 import pytest
 
 from tests.factories.blog import (
-    AuthorFactory,
     BlogIndexPageFactory,
     BlogPostPageFactory,
     NewsPageFactory,
 )
 from tests.factories.cms import ImageFactory
+from tests.factories.people import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def posts(blog):
         slug="aeldre",
         date=datetime.date(2025, 2, 1),
         tags=["bolig"],
-        authors=[AuthorFactory(name="Ane Forfatter", locale=blog.locale)],
+        authors=[PersonFactory(name="Ane Forfatter", locale=blog.locale)],
     )
     newer = BlogPostPageFactory(
         parent=blog,

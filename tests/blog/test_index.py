@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from tests.factories.blog import AuthorFactory, BlogCategoryFactory, BlogPostPageFactory
+from tests.factories.blog import BlogCategoryFactory, BlogPostPageFactory
 from tests.factories.cms import ImageFactory
+from tests.factories.people import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +32,8 @@ def test_posts_are_listed_newest_first_ten_per_page(blog, host_client):
 
 
 def test_each_item_shows_excerpt_date_authors_owner_and_read_more(blog, locales, host_client):
-    guest = AuthorFactory(name="Karin Gæst", is_external=True, locale=locales["da"])
-    owner = AuthorFactory(name="Klara Ansvarlig", locale=locales["da"])
+    guest = PersonFactory(name="Karin Gæst", is_external=True, locale=locales["da"])
+    owner = PersonFactory(name="Klara Ansvarlig", locale=locales["da"])
     BlogPostPageFactory(
         parent=blog,
         title="Mentorer virker",
@@ -140,8 +141,8 @@ def _add_posts(blog, count: int, categories) -> None:
             parent=blog,
             # One author in the page's language, one whose row is in another language and
             # must be localised: both kinds are fetched in bulk.
-            authors=[AuthorFactory(locale=blog.locale), AuthorFactory(is_external=True)],
-            page_owner=AuthorFactory(),
+            authors=[PersonFactory(locale=blog.locale), PersonFactory(is_external=True)],
+            page_owner=PersonFactory(),
             categories=categories,
             tags=[f"tag{number}", "shared"],
             hero_image=ImageFactory(),

@@ -13,13 +13,13 @@ from django.utils import timezone
 
 from plugins.blog.models import BlogPostPage, event_summary, is_event
 from tests.factories.blog import (
-    AuthorFactory,
     BlogCategoryFactory,
     BlogPostPageFactory,
     NewsPageFactory,
     NewsTypeFactory,
 )
 from tests.factories.cms import ImageFactory
+from tests.factories.people import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def json_ld(response) -> list[dict]:
 
 @pytest.fixture
 def post(blog, locales):
-    organisation_person = AuthorFactory(
+    organisation_person = PersonFactory(
         name="Karin Lindqvist", role="Forsker", is_external=True, locale=locales["da"]
     )
     from plugins.people.models import Organisation
@@ -51,7 +51,7 @@ def post(blog, locales):
         excerpt="Et gæsteindlæg om et ord vi sjældent definerer.",
         date=datetime.date(2025, 10, 15),
         authors=[organisation_person],
-        page_owner=AuthorFactory(name="Klara Persson", role="Rådgiver", locale=locales["da"]),
+        page_owner=PersonFactory(name="Klara Persson", role="Rådgiver", locale=locales["da"]),
         hero_image=ImageFactory(caption="Foreningshuset", credit="Foto: Ane Berg"),
         categories=[
             BlogCategoryFactory(name="Integration", slug="integration", locale=locales["da"])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from wagtail_localize.models import TranslationSource
 
-from tests.factories.blog import AuthorFactory, BlogCategoryFactory, BlogPostPageFactory
+from tests.factories.blog import BlogCategoryFactory, BlogPostPageFactory
+from tests.factories.people import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def translate(page, locale):
 
 
 def test_tags_start_from_the_source_then_belong_to_the_translation(blog, locales):
-    author = AuthorFactory(locale=locales["da"])
+    author = PersonFactory(locale=locales["da"])
     category = BlogCategoryFactory(locale=locales["da"])
     post = BlogPostPageFactory(parent=blog, authors=[author], categories=[category], tags=["bolig"])
 
@@ -30,7 +31,7 @@ def test_tags_start_from_the_source_then_belong_to_the_translation(blog, locales
 
     translation.tags.set(["boende"])
     translation.save()
-    other = AuthorFactory(locale=locales["da"])
+    other = PersonFactory(locale=locales["da"])
     post.authors.create(person=other)
     post.save_revision().publish()
 

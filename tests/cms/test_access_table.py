@@ -22,7 +22,7 @@ from wagtail.models import PageViewRestriction as Restriction
 from cms.models import HomePage
 from cms.translation.roles import REVIEWERS, setup_roles
 from tests.conftest import HOSTS
-from tests.factories.api import UserFactory
+from tests.factories.auth import UserFactory
 from tests.factories.cms import DocumentFactory, ImageFactory
 from tests.factories.minutes import AgendaItemFactory, CouncilPageFactory, publish_meeting
 

@@ -1,20 +1,10 @@
-"""Factories for the API app: users with tokens, webhook subscriptions and deliveries."""
+"""Factories for the API app: tokens (for users from tests.factories.auth), webhook subscriptions and deliveries."""
 
 import factory
-from django.contrib.auth import get_user_model
 from wagtail.models import APIToken
 
 from api.models import WebhookDelivery, WebhookSubscription
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    is_active = True
+from tests.factories.auth import UserFactory
 
 
 class APITokenFactory(factory.django.DjangoModelFactory):

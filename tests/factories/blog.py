@@ -17,23 +17,11 @@ from plugins.blog.models import (
     NewsPage,
     NewsType,
 )
-from plugins.people.models import Person
 from tests.factories.cms import ImageFactory
 
 
 def _locale(language: str = "en") -> Locale:
     return Locale.objects.get(language_code=language)
-
-
-class AuthorFactory(factory.django.DjangoModelFactory):
-    """A Person to credit as author or page owner (the people plugin owns the model)."""
-
-    class Meta:
-        model = Person
-
-    name = factory.Sequence(lambda n: f"Author {n}")
-    role = "Adviser"
-    locale = factory.LazyFunction(_locale)
 
 
 class BlogCategoryFactory(factory.django.DjangoModelFactory):

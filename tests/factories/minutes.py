@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import factory
 import wagtail_factories
-from wagtail.models import Locale
 
 from plugins.minutes.models import (
     AgendaItem,
@@ -27,34 +26,10 @@ from plugins.minutes.models import (
     MinutesPage,
     Outcome,
 )
-from plugins.people.models import Person, Venue
 from tests.factories.cms import DocumentFactory
+from tests.factories.people import PersonFactory
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-
-
-# The people plugin has no factories yet; these two are the minimum the minutes tests need.
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    name = factory.Sequence(lambda n: f"Member {n}")
-    role = "Councillor"
-    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="da"))
-
-
-class VenueFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Venue
-
-    name = factory.Sequence(lambda n: f"Town Hall {n}")
-    street_address = "Torvet 1"
-    postal_code = "1000"
-    city = "Eksempelby"
-    country = "DK"
-    latitude = "55.676100"
-    longitude = "12.568300"
-    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="da"))
 
 
 class CouncilPageFactory(wagtail_factories.PageFactory):

@@ -1,30 +1,11 @@
-"""Users in Tingsted's roles and pages with translations, for the translation tests."""
+"""API tokens and pages with translations for the translation tests (users: factories.auth)."""
 
 from __future__ import annotations
 
-import factory
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from wagtail.models import APIToken
 
 from cms.models import HomePage
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.django.Password("a-long-test-password")
-
-    @factory.post_generation
-    def groups(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.groups.add(*(Group.objects.get(name=name) for name in extracted))
 
 
 def api_token(user) -> str:

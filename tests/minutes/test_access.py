@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from wagtail.models import APIToken, PageViewRestriction
 
-from tests.factories.api import UserFactory
+from tests.factories.auth import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -16,11 +16,10 @@ from tests.factories.minutes import (
     AgendaItemFactory,
     CouncilMemberFactory,
     MinutesAttendanceFactory,
-    PersonFactory,
-    VenueFactory,
     publish,
     publish_meeting,
 )
+from tests.factories.people import PersonFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 

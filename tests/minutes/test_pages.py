@@ -23,11 +23,10 @@ from tests.factories.minutes import (
     CouncilMemberFactory,
     CouncilPageFactory,
     MinutesAttendanceFactory,
-    PersonFactory,
-    VenueFactory,
     publish,
     publish_meeting,
 )
+from tests.factories.people import PersonFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -196,7 +195,9 @@ def test_meeting_page_structure(home, host_client):
     assert event["@type"] == "Event"
     assert event["startDate"] == "2025-03-10T16:30:00+01:00"
     assert event["organizer"]["name"] == "Integrationsrådet"
-    assert event["location"]["name"] == "Havnehuset"
+    # The room is part of the place (it was dropped once the venue was set).
+    assert event["location"]["name"] == "Havnehuset, Room 2"
+    assert event["location"]["address"]["addressLocality"] == "Eksempelby"
     assert event["url"] == "http://dk.localhost/raadet/b/"
 
 

@@ -15,8 +15,8 @@ from tests.factories.minutes import (
     CouncilMemberFactory,
     CouncilPageFactory,
     MinutesPageFactory,
-    PersonFactory,
 )
+from tests.factories.people import PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 
 from cms.translation.roles import setup_roles
-from tests.factories.translation import UserFactory
+from tests.factories.auth import UserFactory
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import pytest
 from wagtail.models import Page
 
 from cms.translation.localize import translate
-from tests.factories.translation import UserFactory, api_token, child_page
+from tests.factories.auth import UserFactory
+from tests.factories.translation import api_token, child_page
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from cms.translation.localize import translate
 from cms.translation.sync import sync_translations
-from tests.factories.translation import UserFactory, child_page
+from tests.factories.auth import UserFactory
+from tests.factories.translation import child_page
 
 pytestmark = pytest.mark.django_db
 
