@@ -69,21 +69,35 @@ MAX_ACCESS_EVENTS = 500
 def restriction_added(sender, instance, created=False, **kwargs) -> None:
     """A live page made private is gone for consuming sites: tell them to drop it.
 
-    An id-only ``page.unpublished`` marked restricted, for the page, every live page under
-    it and their translations (which share the restriction). Copies that cms.restrictions
-    makes for the translations are covered by the first event. Lifting a restriction sends
-    nothing: consumers hear of the page again when it is next published.
+    Once the change commits (when cms.restrictions has given the translations their copy),
+    an id-only ``page.unpublished`` marked restricted goes out for the page, every live page
+    under it and their translations. A restriction on a draft (a new translation copying its
+    source's) hides nothing that was public. Lifting a restriction sends nothing: consumers
+    hear of the page again when it is next published.
     """
-    from wagtail.models import Page
+    from django.db import transaction
 
     from cms.restrictions import mirroring
 
-    if not created or mirroring():
+    if not created or mirroring() or not instance.page.live:
         return
-    keys = Page.objects.descendant_of(instance.page, inclusive=True).values("translation_key")
-    affected = Page.objects.filter(translation_key__in=keys).live().specific()
-    for page in affected[:MAX_ACCESS_EVENTS]:
-        _webhook("page.unpublished", page)
+    page_id = instance.page_id
+    transaction.on_commit(lambda: _announce_gone(page_id))
+
+
+def _announce_gone(page_id: int) -> None:
+    from wagtail.models import Page
+
+    from cms.visibility import is_public
+
+    keys = Page.objects.filter(pk=page_id).values("path", "depth").first()
+    if keys is None:
+        return
+    subtree = Page.objects.filter(path__startswith=keys["path"], depth__gte=keys["depth"])
+    affected = Page.objects.filter(translation_key__in=subtree.values("translation_key")).live()
+    for page in affected.specific()[:MAX_ACCESS_EVENTS]:
+        if not is_public(page):
+            _webhook("page.unpublished", page)
 
 
 def page_deleted(sender, instance, **kwargs) -> None:

@@ -26,7 +26,7 @@ from rest_framework import serializers
 from api.access import public_pages
 from blocks import prefetch
 from blocks.representation import ImageData, PageLinkData, image_data, page_link_data
-from plugins.people.api import PersonData, VenueData, person_data, venue_data
+from plugins.people.interface import PersonData, VenueData, person_data, venue_data
 
 T = TypeVar("T")
 

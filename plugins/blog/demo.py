@@ -24,7 +24,7 @@ from plugins.blog.models import (
     NewsPage,
     NewsType,
 )
-from plugins.people.models import Person
+from plugins.people.interface import Person
 
 LANGUAGES = ("da", "sv", "nb", "en")
 
@@ -614,7 +614,9 @@ def _locale(language: str) -> Locale:
 
 
 def _person(key: str, language: str) -> Person | None:
-    from plugins.people.demo import DEMO_PEOPLE
+    from plugins.people.interface import demo_people
+
+    DEMO_PEOPLE = demo_people()
 
     name = DEMO_PEOPLE[key][0]
     return Person.objects.filter(locale=_locale(language), name=name).first()

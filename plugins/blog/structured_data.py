@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from blocks.representation import absolute
-from plugins.people.jsonld import person_of
+from plugins.people.interface import person_of
 
 
 def publisher(page, request: HttpRequest | None) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from cms.sites import site_time_zone
 from plugins.meetings.calendar import upcoming_meetings
 from plugins.meetings.models import MeetingPage
 from plugins.meetings.programme import Session, resolve_meetings
-from plugins.people.api import VenueData, serialise
+from plugins.people.interface import VenueData, serialise
 
 router = Router(tags=["meetings"])
 

@@ -14,8 +14,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from blocks.prefetch import PreloadedChooserMixin
 from blocks.representation import rich_text_html
 from blocks.text import RichTextBlock
-from plugins.people.api import VenueData, venue_data
-from plugins.people.blocks import SpeakerBlock, SpeakerData
+from plugins.people.interface import SpeakerBlock, SpeakerData, VenueData, venue_data
 
 
 class SessionData(BaseModel):

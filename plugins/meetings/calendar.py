@@ -26,7 +26,7 @@ from wagtail.models import Locale, Site
 
 from plugins.meetings.models import MeetingPage, MeetingStatus
 from plugins.meetings.programme import localized_in_bulk
-from plugins.people.models import Venue
+from plugins.people.interface import Venue
 
 PRODID = "-//Tingsted//Meetings//EN"
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from cms.demo import DemoContext
 from cms.sites import site_time_zone
 from plugins.meetings.models import EventIndexPage, MeetingKind, MeetingPage, MeetingStatus
-from plugins.people.models import Organisation, Person, Venue
+from plugins.people.interface import Organisation, Person, Venue
 
 INDEX = {
     "title": {"da": "Konferencer", "sv": "Konferenser", "nb": "Konferanser", "en": "Conferences"},

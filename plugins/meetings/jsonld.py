@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 
 from cms.jsonld import to_script
 from plugins.meetings.models import MeetingKind, MeetingPage, MeetingStatus
-from plugins.people.jsonld import organization, person, place
+from plugins.people.interface import organization, person, place
 
 EVENT_STATUS = {
     MeetingStatus.PLANNED: "https://schema.org/EventScheduled",

@@ -35,7 +35,7 @@ from cms.models import TingstedPage
 from cms.sites import site_time_zone
 from plugins.meetings.blocks import ProgrammeBlock
 from plugins.meetings.programme import raw_sessions, session_bounds, when_html
-from plugins.people.api import OrganisationField, VenueField
+from plugins.people.interface import OrganisationField, VenueField
 
 
 class MeetingStatus(models.TextChoices):

@@ -25,7 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from plugins.people.models import Organisation, Person, Venue
+from plugins.people.interface import Organisation, Person, Venue
 
 if TYPE_CHECKING:
     from plugins.meetings.models import MeetingPage

@@ -198,7 +198,7 @@ def list_meetings(request: HttpRequest, council_id: int):
 def get_meeting(request: HttpRequest, meeting_id: int, response: HttpResponse):
     """One meeting with its agenda. Closed items are in full only for a token whose user
     has the "Can see closed agenda items" permission."""
-    from plugins.people.api import venue_data
+    from plugins.people.interface import venue_data
 
     meeting = get_object_or_404(
         pages_queryset(request, MinutesPage, drafts=False).select_related("locale", "venue"),

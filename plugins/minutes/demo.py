@@ -31,7 +31,7 @@ from plugins.minutes.models import (
     MinutesPage,
     Outcome,
 )
-from plugins.people.models import Person, Venue
+from plugins.people.interface import Person, Venue
 
 T = dict[str, str]
 

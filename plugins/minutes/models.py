@@ -46,7 +46,7 @@ from plugins.minutes.serializers import (
     MembersField,
     TimeZoneField,
 )
-from plugins.people.api import VenueField
+from plugins.people.interface import VenueField
 
 #: Rich text features for item texts: paragraphs, lists and links, nothing decorative.
 ITEM_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]

@@ -31,7 +31,7 @@ from plugins.minutes.models import (
     Outcome,
 )
 from plugins.minutes.structured_data import meeting_json_ld
-from plugins.people.models import Person
+from plugins.people.interface import Person
 
 
 @dataclass(frozen=True)

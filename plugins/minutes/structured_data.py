@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 
 from blocks.representation import absolute
 from cms.jsonld import to_script
-from plugins.people.jsonld import place
+from plugins.people.interface import place
 
 
 def organisation(council, request) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from cms.sites import site_time_zone
 from plugins.meetings.api import MeetingSchema, meeting_payloads
 from plugins.meetings.models import split_meetings
 from plugins.networks.models import NetworkModerator, NetworkPage
-from plugins.people.models import Person
+from plugins.people.interface import Person
 
 router = Router(tags=["networks"])
 

@@ -18,7 +18,7 @@ from cms.demo import DemoContext, DemoSite
 from cms.sites import site_time_zone
 from plugins.meetings.models import MeetingKind, MeetingPage, MeetingStatus
 from plugins.networks.models import NetworkIndexPage, NetworkModerator, NetworkPage
-from plugins.people.models import Organisation, Person, Venue
+from plugins.people.interface import Organisation, Person, Venue
 
 CURRENCY = {"da": "DKK", "sv": "SEK", "nb": "NOK", "en": "EUR"}
 FEE = {

@@ -35,7 +35,7 @@ from blocks.text import RICH_TEXT_FEATURES
 from cms.models import TingstedPage
 from plugins.networks.blocks import NoticeStreamBlock
 from plugins.networks.schemas import InterestFormData, MembershipData, ModeratorData
-from plugins.people.api import OrganisationField, PersonField, VenueField
+from plugins.people.interface import OrganisationField, PersonField, VenueField
 
 
 class Currency(models.TextChoices):
@@ -417,7 +417,7 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
 
     @property
     def moderators_data(self) -> list[dict]:
-        from plugins.people.api import person_data
+        from plugins.people.interface import person_data
 
         return [
             {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from plugins.people.api import PersonData
+from plugins.people.interface import PersonData
 
 
 class MembershipFeeData(BaseModel):

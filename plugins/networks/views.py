@@ -23,7 +23,7 @@ from plugins.meetings.models import split_meetings
 from plugins.meetings.programme import resolve_programme
 from plugins.networks.forms import InterestForm
 from plugins.networks.models import NetworkPage
-from plugins.people.jsonld import organization
+from plugins.people.interface import organization
 
 logger = logging.getLogger(__name__)
 

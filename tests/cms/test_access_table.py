@@ -98,6 +98,11 @@ def world(home) -> World:
     objects["live page"] = _page(dk, "Aabenside Lynx")
     objects["unpublished page (Danish site)"] = _page(dk, "Kladdeside Otter", live=False)
     objects["unpublished page (Swedish site)"] = _page(home("sv"), "Utkastsida Mink", live=False)
+    source = _page(dk, "Kildeside Wombat")
+    draft_translation = source.copy_for_translation(Locale.objects.get(language_code="sv"))
+    draft_translation.title = "Utkast Wombat"
+    draft_translation.save_revision()
+    objects["unpublished Swedish translation of a Danish page"] = draft_translation
 
     login = _page(dk, "Loginside Falcon")
     sv = Locale.objects.get(language_code="sv")

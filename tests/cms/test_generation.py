@@ -90,6 +90,7 @@ def test_deploy_check_accepts_redis_and_any_cache_while_debugging():
         assert check_shared_cache() == []
 
 
+@pytest.mark.django_db
 def test_deploy_check_is_registered_for_deploy_only():
     with override_settings(DEBUG=False, CACHES=LOCMEM):
         ids = {message.id for message in checks.run_checks(include_deployment_checks=True)}

@@ -226,10 +226,17 @@ def test_exports_redact_closed_items(setup, call, caller):
         assert "Nomination of a member" in response.content.decode()
 
 
-@pytest.mark.parametrize("caller", ["reader_session", "reader_token"])
-def test_exports_give_a_reader_everything_privately(setup, call, caller):
-    response = call(caller, f"/minutes/meetings/{setup.meeting.pk}.json")
+def test_exports_give_a_readers_token_everything_privately(setup, call):
+    response = call("reader_token", f"/minutes/meetings/{setup.meeting.pk}.json")
     assert_all_secrets(response.content.decode(), SECRETS[:6])
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_exports_are_a_machine_channel_where_a_session_opens_nothing(setup, call):
+    """docs/access.md: exports read as a token's user; a browser session counts for no
+    more than anonymous there, and its answer is still nobody else's."""
+    response = call("reader_session", f"/minutes/meetings/{setup.meeting.pk}.json")
+    assert_no_secret(response.content.decode())
     assert response["Cache-Control"] == "private, no-store"
 
 

@@ -1,0 +1,57 @@
+"""What other plugins may use of the people plugin, and nothing else.
+
+People, organisations and venues are the register every other plugin chooses from (a
+meeting's speakers and venue, a post's authors, a council's members). A plugin that
+depends on them declares ``requires = ["people"]`` and imports from this module only; the
+independence contract in ``.importlinter`` checks it, so the people plugin may reorganise
+everything else freely.
+"""
+
+from __future__ import annotations
+
+from plugins.people.api import (
+    OrganisationData,
+    OrganisationField,
+    PersonData,
+    PersonField,
+    VenueData,
+    VenueField,
+    organisation_data,
+    person_data,
+    serialise,
+    venue_data,
+)
+from plugins.people.blocks import SpeakerBlock, SpeakerData
+from plugins.people.jsonld import organization, person, person_of, place
+from plugins.people.models import Organisation, Person, Venue, VenueRoom
+
+__all__ = [
+    "Organisation",
+    "OrganisationData",
+    "OrganisationField",
+    "Person",
+    "PersonData",
+    "PersonField",
+    "SpeakerBlock",
+    "SpeakerData",
+    "Venue",
+    "VenueData",
+    "VenueField",
+    "VenueRoom",
+    "demo_people",
+    "organisation_data",
+    "organization",
+    "person",
+    "person_data",
+    "person_of",
+    "place",
+    "serialise",
+    "venue_data",
+]
+
+
+def demo_people() -> dict:
+    """The demo register's people by key, for other plugins' demo content."""
+    from plugins.people.demo import DEMO_PEOPLE
+
+    return DEMO_PEOPLE
