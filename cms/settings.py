@@ -232,6 +232,11 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(
     offline=env.bool("TINGSTED_OFFLINE_MACHINE_TRANSLATION", default=DEBUG),
     formality=env.str("DEEPL_FORMALITY", default=""),
 )
+#: "Translate this page" creates the translations as drafts, whoever asks and whether or not
+#: the source is live: a reviewer (or a translator allowed to) publishes them
+#: (docs/translation.md). wagtail-localize's default would put them live at once, in the
+#: source language, as the user who asked.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 #: Locales whose translations are saved as drafts for review when their source is synced,
 #: instead of going live with it ("*" for all). Translators' own publishing is unchanged.
 TINGSTED_TRANSLATION_REVIEW_LOCALES = env.list("TINGSTED_TRANSLATION_REVIEW_LOCALES", default=[])

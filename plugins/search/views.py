@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from cms.search_text import plain_words
+from cms.visibility import public_pages
 
 PER_PAGE = 10
 logger = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def search_pages(request: HttpRequest, query: str):
     root = site_root(request, locale)
     if root is None or not query:
         return Page.objects.none()
-    pages = Page.objects.live().public().descendant_of(root, inclusive=True).filter(locale=locale)
+    pages = public_pages(Page.objects.descendant_of(root, inclusive=True).filter(locale=locale))
     return pages.search(query)
 
 

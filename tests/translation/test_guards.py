@@ -101,6 +101,28 @@ def test_sync_with_publish_immediately_by_an_editor_leaves_a_draft(
     ).exists()
 
 
+def test_submitting_a_live_page_for_translation_publishes_nothing(
+    home, roles, user_in, client, locales, django_capture_on_commit_callbacks
+):
+    """The finding: "Translate this page" put the translation live, in the source language,
+    under an editor with no publish permission. It is a draft until a reviewer publishes."""
+    source = child_page(home("da"), title="Byudviklingsnetværket", intro="Om byrum.")
+    editor = user_in("editors-dk.localhost")
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/localize/submit/page/{source.pk}/",
+            {"locales": [locales["sv"].pk]},
+            **HOST,
+        )
+    assert response.status_code == 302 and not refused(response)
+    target = Page.objects.get(translation_key=source.translation_key, locale=locales["sv"])
+    assert target.live is False
+    assert not PageLogEntry.objects.filter(action="wagtail.publish", user=editor).exists()
+    anonymous = client.__class__().get(target.url, HTTP_HOST="dk.localhost")
+    assert anonymous.status_code == 404
+
+
 def test_sync_with_publish_immediately_by_a_reviewer_publishes(
     danish_source_with_draft_swedish_target,
     user_in,
