@@ -7,6 +7,7 @@ import copy
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -14,18 +15,40 @@ from wagtail.models import Page, Site
 
 from blocks.representation import RENDITION_SPECS
 from cms.memo import PAGES, active_locale, host_key
+from cms.visibility import is_shareable
 
 register = template.Library()
 
 
-@register.simple_tag
-def session_list(
-    sessions: list, fallback_venue: object, level: object = 3, multi_day: bool = False
-) -> str:
-    """A meeting's programme (plugins/meetings/programme.py ``sessions_html``)."""
-    from plugins.meetings.programme import sessions_html
+@register.simple_tag(takes_context=True)
+def generation_fragment(context) -> dict | None:
+    """What a ``{% cache %}`` fragment kept per content generation is keyed by, or None
+    where the fragment must be rendered afresh.
 
-    return sessions_html(sessions, fallback_venue, level, multi_day)
+    ``key`` holds the content generation (bumped by every publish, so a publish is the
+    fragment's invalidation), the language, the time zone and the scheme and host (page
+    URLs and the site depend on them); ``timeout`` is TINGSTED_API_CACHE_TIMEOUT. The
+    template adds what else the fragment shows (the page, the items listed). None for a
+    preview (draft content the generation does not follow) and for a request whose answer
+    may not be shared (cms.visibility.is_shareable): only what an anonymous visitor sees
+    goes into the shared cache.
+    """
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False) or not is_shareable(request):
+        return None
+    from cms.generation import generation
+
+    scheme, host = host_key(request)
+    key = ":".join(
+        (
+            str(generation(request)),
+            get_language() or "",
+            timezone.get_current_timezone_name(),
+            scheme,
+            host,
+        )
+    )
+    return {"key": key, "timeout": getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600)}
 
 
 @register.simple_tag(takes_context=True)

@@ -16,7 +16,6 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -34,7 +33,7 @@ from blocks.text import RICH_TEXT_FEATURES
 from cms.models import TingstedPage
 from cms.sites import site_time_zone
 from plugins.meetings.blocks import ProgrammeBlock
-from plugins.meetings.programme import raw_sessions, session_bounds, when_html
+from plugins.meetings.programme import raw_sessions, session_bounds
 from plugins.people.interface import OrganisationField, VenueField
 
 
@@ -335,11 +334,6 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
     @property
     def kind_label(self) -> str:
         return str(MeetingKind(self.kind).label)
-
-    @property
-    def when_html(self) -> SafeString:
-        """The meeting's start and end, marked up as when.html shows them."""
-        return when_html(self.start, self.end)
 
     @property
     def is_cancelled(self) -> bool:

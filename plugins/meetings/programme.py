@@ -12,16 +12,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.http import HttpRequest
-from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
-from django.utils.html import conditional_escape, escape
-from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
@@ -56,111 +52,6 @@ class Session:
     @property
     def description_html(self) -> RichText:
         return RichText(self.description)
-
-    # What the programme's template shows of the times, as ``|date:"c"``, ``|time:"H:i"``
-    # and ``|date:"Ymd"`` would give in the current time zone, but computed once: a
-    # network page shows dozens of sessions, and each date filter costs more than the rest
-    # of a session's markup.
-    @cached_property
-    def _local(self) -> tuple[datetime.datetime, datetime.datetime]:
-        return timezone.localtime(self.start), timezone.localtime(self.end)
-
-    @property
-    def start_iso(self) -> str:
-        return self._local[0].isoformat()
-
-    @property
-    def end_iso(self) -> str:
-        return self._local[1].isoformat()
-
-    @property
-    def start_time(self) -> str:
-        return f"{self._local[0]:%H:%M}"
-
-    @property
-    def end_time(self) -> str:
-        return f"{self._local[1]:%H:%M}"
-
-    @property
-    def day_key(self) -> datetime.date:
-        return self._local[0].date()
-
-    @property
-    def day_label(self) -> str:
-        return date_filter(self._local[0], "l j F")
-
-    @cached_property
-    def speakers_html(self) -> SafeString:
-        """The programme's speaker line, as sessions.html showed it: built here because a
-        template loop over speakers cost more than the rest of the session's markup."""
-        if not self.speakers:
-            return mark_safe("")
-        parts = []
-        for speaker in self.speakers:
-            part = f'<span class="speaker"><span class="speaker-name">{escape(speaker.name)}</span>'
-            if speaker.role:
-                part += f', <span class="speaker-role">{escape(speaker.role)}</span>'
-            if speaker.organisation:
-                part += (
-                    f', <span class="speaker-organisation">{escape(speaker.organisation)}</span>'
-                )
-            parts.append(part + "</span>")
-        return mark_safe(f'<p class="speakers">{" &amp; ".join(parts)}</p>')
-
-
-def when_html(start: datetime.datetime, end: datetime.datetime) -> SafeString:
-    """A meeting's start and end as when.html showed them, in the current time zone: built
-    here because its date filters were the costliest part of a meeting summary."""
-    start, end = timezone.localtime(start), timezone.localtime(end)
-    opening = (
-        f'<time datetime="{start.isoformat()}">{escape(date_filter(start, "l j F Y"))}, '
-        f"{start:%H:%M}</time>–"
-    )
-    if start.date() == end.date():
-        return mark_safe(f'{opening}<time datetime="{end.isoformat()}">{end:%H:%M}</time>')
-    return mark_safe(
-        f'{opening}<time datetime="{end.isoformat()}">'
-        f"{escape(date_filter(end, 'l j F Y'))}, {end:%H:%M}</time>"
-    )
-
-
-def sessions_html(
-    sessions: list[Session], fallback_venue: Any, level: Any = 3, multi_day: bool = False
-) -> SafeString:
-    """A programme, marked up as sessions.html did: built here because the template's dozen
-    lookups per session made it the costliest part of a network page."""
-    if not sessions:
-        return mark_safe("")
-    heading = f"h{conditional_escape(level or 3)}"
-    items = []
-    day = None
-    for session in sessions:
-        meta = ""
-        if session.day_key != day:
-            day = session.day_key
-            if multi_day:
-                meta = f"<strong>{escape(session.day_label)}</strong><br>"
-        meta += (
-            f'<time datetime="{session.start_iso}">{session.start_time}</time>–'
-            f'<time datetime="{session.end_iso}">{session.end_time}</time>'
-        )
-        venue = session.venue or fallback_venue
-        if venue:
-            meta += f", {escape(venue.name)}"
-        if session.room:
-            meta += f", {escape(session.room)}"
-        description = ""
-        if session.description:
-            description = (
-                '<div class="session-description">'
-                f"{conditional_escape(session.description_html)}</div>"
-            )
-        items.append(
-            f'\n  <li class="session">\n    <p class="meta">{meta}</p>\n'
-            f'    <{heading} class="session-headline">{escape(session.headline)}</{heading}>\n'
-            f"    {session.speakers_html}\n    {description}\n  </li>\n  "
-        )
-    return mark_safe(f'<ol class="sessions">\n  {"".join(items)}\n</ol>')
 
 
 def localized_in_bulk(

@@ -13,8 +13,7 @@ from ninja.errors import HttpError
 
 from api.access import pages_queryset
 from cms.sites import site_time_zone
-from plugins.meetings.api import MeetingSchema, meeting_payloads
-from plugins.meetings.models import split_meetings
+from plugins.meetings.interface import MeetingSchema, meeting_payloads, split_meetings
 from plugins.networks.models import NetworkModerator, NetworkPage
 from plugins.people.interface import Person
 

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from cms.demo import DemoContext, DemoSite
 from cms.sites import site_time_zone
-from plugins.meetings.models import MeetingKind, MeetingPage, MeetingStatus
+from plugins.meetings.interface import MeetingKind, MeetingPage, MeetingStatus
 from plugins.networks.models import NetworkIndexPage, NetworkModerator, NetworkPage
 from plugins.people.interface import Organisation, Person, Venue
 

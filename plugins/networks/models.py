@@ -69,7 +69,7 @@ class NetworkIndexPage(TingstedPage):
         verbose_name_plural = _("network index pages")
 
     def get_context(self, request, *args, **kwargs):
-        from plugins.meetings.models import MeetingPage, programme_cutoff
+        from plugins.meetings.interface import MeetingPage, programme_cutoff
 
         context = super().get_context(request, *args, **kwargs)
         networks = list(NetworkPage.objects.child_of(self).live().public().order_by("title"))
@@ -463,7 +463,7 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
     # --- serving --------------------------------------------------------------------------
 
     def meetings(self):
-        from plugins.meetings.models import MeetingPage
+        from plugins.meetings.interface import MeetingPage
 
         return MeetingPage.objects.child_of(self)
 
@@ -481,7 +481,7 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
 
     @path("ical/", name="calendar")
     def calendar(self, request):
-        from plugins.meetings.calendar import calendar_response
+        from plugins.meetings.interface import calendar_response
 
         meetings = self.meetings().live().public().order_by("start")
         return calendar_response(meetings, request, name=self.title, filename=f"{self.slug}.ics")

@@ -18,9 +18,7 @@ from wagtail.models import Locale
 from cms import ratelimits
 from cms.jsonld import to_script
 from cms.memo import PAGES, active_locale, host_key
-from plugins.meetings.jsonld import event_data
-from plugins.meetings.models import split_meetings
-from plugins.meetings.programme import resolve_programme
+from plugins.meetings.interface import event_data, resolve_programme, split_meetings
 from plugins.networks.forms import InterestForm
 from plugins.networks.models import NetworkPage
 from plugins.people.interface import organization
@@ -79,6 +77,9 @@ def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=
     return {
         "upcoming": upcoming,
         "past": past,
+        # What the cached programme fragment shows besides the page: which meetings, and
+        # which of them are upcoming (that changes with the date, not with the content).
+        "programme_ids": (tuple(m.pk for m in upcoming), tuple(m.pk for m in past)),
         "moderators": moderators,
         "organiser": organiser,
         "contact_person": people.get(page.contact_person_id),
