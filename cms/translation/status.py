@@ -29,6 +29,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.models import ClusterableModel, get_all_child_relations
@@ -136,7 +137,9 @@ def visible_source_pages(queryset: QuerySet[Page], user) -> QuerySet[Page]:
     from cms import visibility
 
     editable = visibility.editable_pages(visibility.machine_principal(user))
-    public = visibility.public_pages(Page.objects.all())
+    public = visibility.public_pages(Page.objects.all()).filter(
+        Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    )
     return queryset.filter(
         Q(pk__in=editable.values("pk"))
         | Q(translation_key__in=editable.values("translation_key"))
