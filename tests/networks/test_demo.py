@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from cms.sites import site_time_zone
+from cms.translation.demo import SHOWCASE_SLUG
 from plugins.meetings.models import MeetingKind, MeetingPage, MeetingStatus
 from plugins.networks.models import NetworkIndexPage, NetworkPage
 
@@ -23,8 +24,15 @@ CURRENCIES = {
 
 
 def networks_of(home) -> list[NetworkPage]:
-    # exact_type: the meetings demo's event index is a NetworkIndexPage subclass.
-    index = NetworkIndexPage.objects.child_of(home).live().exact_type(NetworkIndexPage).get()
+    # exact_type: the meetings demo's event index is a NetworkIndexPage subclass; the
+    # translation workflow's demo shows its states under a page of the first home type.
+    index = (
+        NetworkIndexPage.objects.child_of(home)
+        .live()
+        .exact_type(NetworkIndexPage)
+        .exclude(slug=SHOWCASE_SLUG)
+        .get()
+    )
     return list(NetworkPage.objects.child_of(index).live().order_by("path"))
 
 
