@@ -217,9 +217,10 @@ def visible_pages(
     subtrees of every restriction that does not open for it. ``restrictions`` lets a caller
     pass a remembered list (see :func:`all_page_restrictions`).
     """
-    # Live and not past its expiry date (Wagtail unpublishes expired pages only when its
-    # scheduled command next runs).
-    visible = queryset.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+    # (Not filtered on expire_at here: search querysets may filter only on indexed fields.
+    # Wagtail's publish_scheduled command unpublishes expired pages; is_public() also
+    # refuses one past its date before that runs.)
+    visible = queryset.live()
     if drafts and principal.authenticated:
         visible = visible | queryset.filter(
             pk__in=editable_pages(principal, queryset.model).values("pk")
