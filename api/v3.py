@@ -130,13 +130,13 @@ def build_preview_router() -> Router:
 def configure() -> None:
     """Apply the changes above to Wagtail's API v3 object (once, from ApiConfig.ready)."""
     from wagtail.api.v3.api import api
-    from wagtail.api.v3.routers import pages as pages_router_module
+
+    from cms import compat
 
     if getattr(api, "_tingsted_configured", False):
         return
     api._tingsted_configured = True
-    # Wagtail's pages router looks the function up by this module-level name on each request.
-    pages_router_module.get_pages_queryset = v3_pages_queryset
+    compat.replace_v3_queryset("pages", v3_pages_queryset)
     api.renderer = NinjaRenderer()  # the same JSON, encoded by orjson
 
     @api.exception_handler(APIParameterError)
@@ -172,14 +172,12 @@ def narrow_collections() -> None:
     """Let the rule decide which documents and images Wagtail's v3 routes show.
 
     Called once the URLs are loaded: Wagtail's documents and images routers can only be
-    imported after every app is ready. They look these functions up by module-level name
-    on each request.
+    imported after every app is ready (cms/compat.py does the replacing).
     """
-    from wagtail.documents.api.v3 import router as documents_router_module
-    from wagtail.images.api.v3 import router as images_router_module
+    from cms import compat
 
-    documents_router_module.get_documents_queryset = v3_documents_queryset
-    images_router_module.get_images_queryset = v3_images_queryset
+    compat.replace_v3_queryset("documents", v3_documents_queryset)
+    compat.replace_v3_queryset("images", v3_images_queryset)
 
 
 def valid_security(schema: dict) -> dict:

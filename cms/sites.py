@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Site
 
+from cms import compat
 from cms.generation import GenerationMemo
 
 
@@ -20,6 +21,8 @@ def site_time_zone(site: Site | None) -> ZoneInfo:
                 return ZoneInfo(spec["time_zone"])
     return ZoneInfo(settings.TIME_ZONE)
 
+
+_MISSING = object()
 
 #: (host, port) -> Site, per process and content generation.
 _SITES = GenerationMemo()
@@ -34,13 +37,14 @@ def find_site(request: HttpRequest) -> Site | None:
     drops its remembered answers on its next request. The result is stored on the request
     where Wagtail looks for it, so later ``Site.find_for_request`` calls reuse it.
     """
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
+    remembered = compat.site_on_request(request, _MISSING)
+    if remembered is not _MISSING:
+        return remembered
     key = (request._get_raw_host().lower(), request.get_port())
-    site = _SITES.get(request, key, lambda: Site._find_for_request(request))
+    site = _SITES.get(request, key, lambda: compat.find_site_uncached(request))
     # A copy per request: related objects Django caches on it stay with this request.
-    request._wagtail_site = copy.copy(site) if site is not None else None
-    return request._wagtail_site
+    compat.remember_site(request, copy.copy(site) if site is not None else None)
+    return compat.site_on_request(request)
 
 
 def request_time_zone(request: HttpRequest) -> ZoneInfo:
