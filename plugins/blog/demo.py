@@ -13,8 +13,7 @@ from datetime import date, timedelta
 from django.apps import apps
 from wagtail.models import Locale, Page
 
-from cms.demo import DemoContext, DemoSite
-from cms.translation.localize import translate
+from cms.public import DemoContext, DemoSite, translate
 from plugins.blog.models import (
     BlogCategory,
     BlogIndexPage,

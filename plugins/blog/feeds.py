@@ -20,7 +20,7 @@ from django.utils.translation import override
 from wagtail.models import Locale, Page, Site
 
 from blocks.representation import absolute
-from cms.contract import FeedLink
+from cms.public import FeedLink
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"

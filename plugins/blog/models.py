@@ -40,7 +40,7 @@ from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, Tr
 
 from blocks.links import CallToActionBlock
 from blocks.stream import BodyStreamBlock
-from cms.models import TingstedPage
+from cms.public import TingstedPage
 from plugins.blog import api as blog_api
 from plugins.blog.listing import ListingIndexMixin
 
@@ -206,7 +206,7 @@ class DatedPageMixin:
         return False
 
     def site_time_zone(self):
-        from cms.sites import site_time_zone
+        from cms.public import site_time_zone
 
         site = self.get_site()
         return site_time_zone(site)

@@ -21,7 +21,7 @@ from wagtail.models import Locale, Page, Site
 from api.access import APIParameterError, pages_queryset, requested_site
 from api.v3 import stable_order
 from blocks.representation import rich_text_html
-from cms.sites import site_time_zone
+from cms.public import site_time_zone
 from plugins.meetings.calendar import upcoming_meetings
 from plugins.meetings.models import MeetingPage
 from plugins.meetings.programme import Session, resolve_meetings

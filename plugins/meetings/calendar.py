@@ -115,7 +115,7 @@ def calendar_response(
 
 def upcoming_meetings(site: Site, locale: Locale, now=None):
     """Live, public meetings of ``site`` in ``locale`` that are not past, soonest first."""
-    from cms.sites import site_time_zone
+    from cms.public import site_time_zone
     from plugins.meetings.models import programme_cutoff
 
     home = site.root_page.get_translation_or_none(locale)

@@ -9,8 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from cms.demo import DemoContext
-from cms.sites import site_time_zone
+from cms.public import DemoContext, site_time_zone
 from plugins.meetings.models import EventIndexPage, MeetingKind, MeetingPage, MeetingStatus
 from plugins.people.interface import Organisation, Person, Venue
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 
-from cms.jsonld import to_script
+from cms.public import to_script
 from plugins.meetings.models import MeetingKind, MeetingPage, MeetingStatus
 from plugins.people.interface import organization, person, place
 

@@ -30,8 +30,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from api.fields import typed_property
 from blocks.media import AttachmentListBlock
 from blocks.text import RICH_TEXT_FEATURES
-from cms.models import TingstedPage
-from cms.sites import site_time_zone
+from cms.public import TingstedPage, site_time_zone
 from plugins.meetings.blocks import ProgrammeBlock
 from plugins.meetings.programme import raw_sessions, session_bounds
 from plugins.people.interface import OrganisationField, VenueField

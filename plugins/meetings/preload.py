@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cms.contract import PageLoader
+from cms.public import PageLoader
 
 
 def declarations() -> list[PageLoader]:

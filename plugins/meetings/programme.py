@@ -214,7 +214,7 @@ def resolve_programme(
     if request is None or getattr(request, "is_preview", False):
         venues, people, organisations = fetch()
     else:
-        from cms.memo import PAGES
+        from cms.public import PAGES
 
         key = (
             "references",

@@ -20,7 +20,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, CollectionViewRestriction
 
-from cms import visibility
+from cms.public import can_see_closed, machine_principal, web_principal
 
 #: The permission that opens closed items, declared on AgendaItem's Meta.
 PERMISSION_CODENAME = "view_closed_items"
@@ -42,7 +42,7 @@ def principal_of(request: HttpRequest):
 
     if request.path.startswith("/api/") or "Authorization" in request.headers:
         return api_principal(request)
-    return visibility.web_principal(request)
+    return web_principal(request)
 
 
 def can_see_closed_items(user_or_request) -> bool:
@@ -57,8 +57,8 @@ def can_see_closed_items(user_or_request) -> bool:
     if isinstance(user_or_request, HttpRequest) or hasattr(user_or_request, "META"):
         principal = principal_of(user_or_request)
     else:
-        principal = visibility.machine_principal(user_or_request)
-    return visibility.can_see_closed(principal, PERMISSION)
+        principal = machine_principal(user_or_request)
+    return can_see_closed(principal, PERMISSION)
 
 
 def closed_collection() -> Collection:

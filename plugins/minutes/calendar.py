@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from cms.sites import site_time_zone
+from cms.public import site_time_zone
 from plugins.minutes.models import CouncilPage, DocumentStatus
 from plugins.minutes.presentation import load_items_for_pages, redact
 

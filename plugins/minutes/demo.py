@@ -15,8 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.demo import DemoContext, DemoSite
-from cms.sites import site_time_zone
+from cms.public import DemoContext, DemoSite, site_time_zone
 from plugins.minutes.access import closed_collection
 from plugins.minutes.models import (
     AgendaItem,

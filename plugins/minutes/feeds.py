@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
-from cms.contract import FeedLink
+from cms.public import FeedLink
 from plugins.minutes.models import CouncilPage
 
 

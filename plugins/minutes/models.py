@@ -35,7 +35,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blocks.contact import ContactBlock
-from cms.models import TingstedPage
+from cms.public import TingstedPage
 from plugins.minutes.forms import MinutesPageForm
 from plugins.minutes.panels import AgendaItemsPanel, ItemInlinePanel
 from plugins.minutes.serializers import (

@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 
 from blocks import prefetch
 from blocks.representation import absolute, rich_text_html
-from cms.sites import site_time_zone
+from cms.public import site_time_zone
 from plugins.minutes.access import can_see_closed_items
 from plugins.minutes.models import (
     AgendaItem,

@@ -82,6 +82,6 @@ class CouncilLinksField(_PageField):
 
 class TimeZoneField(_PageField):
     def to_representation(self, page) -> str:
-        from cms.sites import site_time_zone
+        from cms.public import site_time_zone
 
         return site_time_zone(page.get_site()).key

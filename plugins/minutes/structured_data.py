@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from blocks.representation import absolute
-from cms.jsonld import to_script
+from cms.public import to_script
 from plugins.people.interface import place
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from api.access import APIParameterError, can_read_closed, pages_queryset
-from cms.visibility import is_shareable
+from cms.public import is_shareable
 from plugins.minutes.access import PERMISSION
 from plugins.minutes.calendar import council_calendar_bytes
 from plugins.minutes.export import SCHEMA_PATH, ocd_event

@@ -12,7 +12,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from api.access import pages_queryset
-from cms.sites import site_time_zone
+from cms.public import site_time_zone
 from plugins.meetings.interface import MeetingSchema, meeting_payloads, split_meetings
 from plugins.networks.models import NetworkModerator, NetworkPage
 from plugins.people.interface import Person

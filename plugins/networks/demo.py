@@ -14,8 +14,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.demo import DemoContext, DemoSite
-from cms.sites import site_time_zone
+from cms.public import DemoContext, DemoSite, site_time_zone
 from plugins.meetings.interface import MeetingKind, MeetingPage, MeetingStatus
 from plugins.networks.models import NetworkIndexPage, NetworkModerator, NetworkPage
 from plugins.people.interface import Organisation, Person, Venue

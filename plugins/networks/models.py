@@ -32,7 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from api.fields import typed_property
 from blocks.stream import BodyStreamBlock
 from blocks.text import RICH_TEXT_FEATURES
-from cms.models import TingstedPage
+from cms.public import TingstedPage
 from plugins.networks.blocks import NoticeStreamBlock
 from plugins.networks.schemas import InterestFormData, MembershipData, ModeratorData
 from plugins.people.interface import OrganisationField, PersonField, VenueField

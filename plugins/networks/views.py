@@ -15,9 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from cms import ratelimits
-from cms.jsonld import to_script
-from cms.memo import PAGES, active_locale, host_key
+from cms.public import PAGES, active_locale, host_key, rate_limit, to_script
 from plugins.meetings.interface import event_data, resolve_programme, split_meetings
 from plugins.networks.forms import InterestForm
 from plugins.networks.models import NetworkPage
@@ -33,7 +31,7 @@ def rate_limited(request: HttpRequest) -> bool:
     outage lets the post through rather than losing it.
     """
     rate = (settings.TINGSTED_INTEREST_RATE_LIMIT, settings.TINGSTED_INTEREST_RATE_WINDOW)
-    return ratelimits.check(request, "networks:interest", rate) is not None
+    return rate_limit(request, "networks:interest", rate) is not None
 
 
 def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=False) -> dict:

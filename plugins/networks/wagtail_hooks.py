@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cms.exports import SafeSpreadsheetExportMixin
+from cms.public import SafeSpreadsheetExportMixin
 from plugins.networks.models import InterestSubmission
 
 

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from cms.contract import PluginConfig
+from cms.public import PluginConfig
 
 
 class PeopleConfig(PluginConfig):

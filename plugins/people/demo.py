@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from wagtail.models import Locale
 
-from cms.demo import DemoContext
-from cms.translation.localize import translate
+from cms.public import DemoContext, translate
 from plugins.people.models import Organisation, Person, Venue, VenueRoom
 
 # key: (source language, {language: name})

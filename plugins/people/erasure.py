@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from cms.contract import ErasureReport
-from cms.generation import bump_generation
+from cms.public import ErasureReport, bump_generation
 from plugins.people.models import Person
 
 

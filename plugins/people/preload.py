@@ -3,7 +3,7 @@ contract's ``preload`` hook): every page that names a speaker, a moderator or a 
 
 from __future__ import annotations
 
-from cms.contract import BulkModel
+from cms.public import BulkModel
 
 
 def declarations() -> list[BulkModel]:

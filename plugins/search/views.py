@@ -16,8 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from cms.search_text import plain_words
-from cms.visibility import public_pages
+from cms.public import plain_words, public_pages
 
 PER_PAGE = 10
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-from cms.demo import DemoContext
+from cms.public import DemoContext
 from tingsted_example.models import ExamplePage
 
 TITLE = {"da": "Eksempel", "sv": "Exempel", "nb": "Eksempel", "en": "Example"}

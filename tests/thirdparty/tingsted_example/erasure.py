@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cms.contract import ErasureReport
+from cms.public import ErasureReport
 from tingsted_example.models import ExampleNote
 
 

@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Locale, Site
 
-from cms.contract import FeedLink
+from cms.public import FeedLink
 
 
 def feeds(request: HttpRequest, site: Site, locale: Locale) -> list[FeedLink]:

@@ -5,7 +5,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from cms.models import TingstedPage
+from cms.public import TingstedPage
 
 
 class ExamplePage(TingstedPage):

@@ -1,6 +1,6 @@
 """The example of ``preload``: notes fetched in bulk, and a loader for lists of pages."""
 
-from cms.contract import BulkModel, PageLoader
+from cms.public import BulkModel, PageLoader
 
 #: The lists of pages the loader was given, so the contract test can see it ran once per
 #: list (a real plugin attaches rows to the pages instead).
