@@ -49,7 +49,7 @@ test: install translations
 
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tingsted
 test-postgres: install translations
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DATABASE_URL='$(TEST_DATABASE_URL)' $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
