@@ -25,7 +25,7 @@ def translate(page, language: str):
 
 def test_translation_keeps_closed_items_closed(setup, client):
     english = translate(setup.meeting, "en")
-    items = list(english.agenda_items.order_by("sort_order"))
+    items = list(english.agenda_items.all())
     assert [item.is_closed for item in items] == [False, True, False]
     assert all(item.locale.language_code == "en" for item in items)
     html = client.get(english.get_url(), HTTP_HOST="dk.localhost").content.decode()
@@ -48,7 +48,7 @@ def test_localize_sync_closes_an_item_in_the_translation_too(setup):
     source, _created = TranslationSource.get_or_create_from_instance(setup.meeting)
     source.create_or_update_translation(english_locale, fallback=True)
     english = setup.meeting.get_translation(english_locale).specific
-    assert [item.is_closed for item in english.agenda_items.order_by("sort_order")] == [
+    assert [item.is_closed for item in english.agenda_items.all()] == [
         False,
         True,
         False,
@@ -61,7 +61,7 @@ def test_localize_sync_closes_an_item_in_the_translation_too(setup):
     source.update_from_db()
     source.create_or_update_translation(english_locale, fallback=True)
     english = MinutesPage.objects.get(pk=english.pk)
-    assert [item.is_closed for item in english.agenda_items.order_by("sort_order")] == [
+    assert [item.is_closed for item in english.agenda_items.all()] == [
         False,
         True,
         True,
