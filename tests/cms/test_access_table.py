@@ -19,8 +19,8 @@ from django.test import Client
 from wagtail.models import APIToken, Collection, CollectionViewRestriction, Locale
 from wagtail.models import PageViewRestriction as Restriction
 
-from cms.models import HomePage
 from cms.translation.roles import REVIEWERS, setup_roles
+from tests.api.conftest import add_page
 from tests.conftest import HOSTS
 from tests.factories.auth import UserFactory
 from tests.factories.cms import DocumentFactory, ImageFactory
@@ -67,18 +67,6 @@ class World:
     principals: dict[str, Principal] = field(default_factory=dict)
 
 
-def _page(parent, title: str, *, live: bool = True) -> HomePage:
-    page = HomePage(title=title, slug=title.lower().replace(" ", "-"), locale=parent.locale)
-    parent.add_child(instance=page)
-    if live:
-        page.save_revision().publish()
-    else:
-        page.live = False
-        page.save()
-        page.save_revision()
-    return page
-
-
 def _user(username: str, *groups: str, **fields):
     user = UserFactory(username=username, **fields)
     for name in groups:
@@ -95,16 +83,16 @@ def world(home) -> World:
     setup_roles(log=lambda message: None)
     dk = home("da")
     objects: dict[str, object] = {}
-    objects["live page"] = _page(dk, "Aabenside Lynx")
-    objects["unpublished page (Danish site)"] = _page(dk, "Kladdeside Otter", live=False)
-    objects["unpublished page (Swedish site)"] = _page(home("sv"), "Utkastsida Mink", live=False)
-    source = _page(dk, "Kildeside Wombat")
+    objects["live page"] = add_page(dk, "Aabenside Lynx")
+    objects["unpublished page (Danish site)"] = add_page(dk, "Kladdeside Otter", live=False)
+    objects["unpublished page (Swedish site)"] = add_page(home("sv"), "Utkastsida Mink", live=False)
+    source = add_page(dk, "Kildeside Wombat")
     draft_translation = source.copy_for_translation(Locale.objects.get(language_code="sv"))
     draft_translation.title = "Utkast Wombat"
     draft_translation.save_revision()
     objects["unpublished Swedish translation of a Danish page"] = draft_translation
 
-    login = _page(dk, "Loginside Falcon")
+    login = add_page(dk, "Loginside Falcon")
     sv = Locale.objects.get(language_code="sv")
     translation = login.copy_for_translation(sv)
     translation.title = "Inloggningssida Falcon"
@@ -114,13 +102,13 @@ def world(home) -> World:
     objects["login-restricted page"] = login
     objects["Swedish translation of a login-restricted page"] = translation
 
-    password_page = _page(dk, "Kodeside Puffin")
+    password_page = add_page(dk, "Kodeside Puffin")
     Restriction.objects.create(
         page=password_page, restriction_type=Restriction.PASSWORD, password=PASSWORD
     )
     objects["password-restricted page"] = password_page
 
-    group_page = _page(dk, "Gruppeside Heron")
+    group_page = add_page(dk, "Gruppeside Heron")
     restriction = Restriction.objects.create(page=group_page, restriction_type=Restriction.GROUPS)
     restriction.groups.add(Group.objects.get(name=REVIEWERS))
     objects["page restricted to the reviewers group"] = group_page
