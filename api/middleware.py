@@ -10,7 +10,6 @@ with ETag, Last-Modified, 304s and public Cache-Control; every other response is
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 
 from django.conf import settings
@@ -29,8 +28,6 @@ from api.validation import NotFound, check_integers, check_text, clean_search
 from blocks.prefetch import request_scope
 from cms.generation import generation
 from cms.visibility import is_shareable
-
-logger = logging.getLogger(__name__)
 
 _V3_PAGE_DETAIL = re.compile(r"^/api/v3/pages/(?P<pk>\d+)/$")
 
@@ -153,13 +150,11 @@ class APIMiddleware:
     # --- helpers --------------------------------------------------------------------------
 
     def _respond(self, request: HttpRequest) -> HttpResponse:
-        try:
-            # One preload per request (blocks/prefetch.py), reset when the answer is built.
-            with request_scope(request):
-                return self.get_response(request)
-        except Exception:  # a bug, never bad input: still answer JSON
-            logger.exception("API request failed: %s", request.get_full_path())
-            return error_response(request, 500, "The server failed to answer this request.")
+        # One preload per request (blocks/prefetch.py), reset when the answer is built.
+        # (A view's exception never reaches here: Django turns it into a response below
+        # this middleware, through handler500 = api.errors.server_error, JSON under /api/.)
+        with request_scope(request):
+            return self.get_response(request)
 
     def _uncacheable(self, request: HttpRequest) -> bool:
         return any(request.path.startswith(prefix) for prefix in UNCACHED_PREFIXES)
