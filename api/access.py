@@ -28,7 +28,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from cms import visibility
+from cms import loading, visibility
 from cms.generation import GenerationMemo
 
 READ_RESTRICTED = visibility.READ_RESTRICTED
@@ -158,17 +158,15 @@ def has_page_restrictions(request: HttpRequest | None = None) -> bool:
 def public_pages(queryset: QuerySet, request: HttpRequest | None = None) -> QuerySet:
     """What anonymous visitors see of ``queryset``, with the restrictions remembered.
 
-    ``request`` (else the current preload's) lets the generation be read once per request.
+    ``request`` (else the current loader's) lets the generation be read once per request.
     """
     return visibility.public_pages(queryset, _page_restrictions(_answering(request)))
 
 
 def _answering(request: HttpRequest | None) -> HttpRequest | None:
-    """The Django request being answered: ``request``, else the current preload's."""
+    """The Django request being answered: ``request``, else the current loader's."""
     if request is None:
-        from blocks.prefetch import current
-
-        request = getattr(current(), "request", None)
+        request = getattr(loading.current(), "request", None)
     return getattr(request, "_request", request)  # DRF wraps Django's request
 
 

@@ -25,8 +25,8 @@ from api.concurrency import if_match_fails, version_etag
 from api.errors import error_response
 from api.throttling import check_rate
 from api.validation import NotFound, check_integers, check_text, clean_search
-from blocks.prefetch import request_scope
 from cms.generation import generation
+from cms.loading import request_scope
 from cms.visibility import is_shareable
 
 _V3_PAGE_DETAIL = re.compile(r"^/api/v3/pages/(?P<pk>\d+)/$")
@@ -150,7 +150,8 @@ class APIMiddleware:
     # --- helpers --------------------------------------------------------------------------
 
     def _respond(self, request: HttpRequest) -> HttpResponse:
-        # One preload per request (blocks/prefetch.py), reset when the answer is built.
+        # The request's loader (cms/loading.py, opened by the site middleware) learns the
+        # request, whose host absolute URLs use.
         # (A view's exception never reaches here: Django turns it into a response below
         # this middleware, through handler500 = api.errors.server_error, JSON under /api/.)
         with request_scope(request):

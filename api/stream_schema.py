@@ -248,7 +248,7 @@ def page_language(obj: Any) -> str | None:
 
 def stream_representation(obj: Any, field_name: str, context: dict | None) -> list:
     """A StreamField's API output, with people and other snippets in the page's language."""
-    from blocks.prefetch import ensure_preloaded
+    from cms.loading import ensure_preloaded
 
     # API v3 resolves a page's fields one by one after its view has returned: preload the
     # page's references on the first stream read, inside the request's scope.

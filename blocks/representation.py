@@ -14,10 +14,14 @@ from django.conf import settings
 from pydantic import BaseModel
 from wagtail.rich_text import expand_db_html
 
-#: Rendition sizes offered to API consumers and used in templates' srcset.
-IMAGE_WIDTHS = (480, 960, 1600)
-#: The rendition filter specs for IMAGE_WIDTHS, in the same order.
-RENDITION_SPECS = tuple(f"width-{width}" for width in IMAGE_WIDTHS)
+# The rendition sizes live with the loader, which fetches them in bulk (cms/loading.py).
+from cms.loading import (
+    IMAGE_WIDTHS,
+    RENDITION_SPECS,
+    current,
+    fetch_renditions,
+    prefetch_renditions,
+)
 
 
 class RenditionData(BaseModel):
@@ -65,9 +69,7 @@ def base_url(context: dict[str, Any] | None = None) -> str:
     request = (context or {}).get("request")
     if request is None:
         # API v3 resolves serializer fields without a context: the request being
-        # answered is the one the API middleware opened the preload for.
-        from blocks.prefetch import current
-
+        # answered is the one the API middleware gave the loader.
         preload = current()
         request = preload.request if preload is not None else None
     if request is not None:
@@ -92,12 +94,11 @@ def image_data(image, context: dict[str, Any] | None = None, *, caption: str = "
     """
     if image is None:
         return None
-    from blocks.prefetch import current
-
     preload = current()
     key = (image.pk, caption, base_url(context))
     if preload is not None and key in preload.images_data:
         return preload.images_data[key]
+    fetch_renditions()
     data = _image_data(image, context, caption)
     if preload is not None:
         preload.images_data[key] = data
@@ -125,28 +126,6 @@ def _image_data(image, context: dict[str, Any] | None, caption: str) -> dict:
             for rendition in (renditions[spec] for spec in specs)
         ],
     }
-
-
-def prefetch_renditions(images: list) -> None:
-    """Fetch the renditions of all ``images`` in one query, for pages with many images.
-
-    Wagtail's get_renditions() then finds them on the instances instead of asking the
-    cache or database once per image.
-    """
-    from django.db.models import Prefetch, prefetch_related_objects
-
-    images = [image for image in images if image is not None]
-    if not images:
-        return
-    Rendition = images[0].get_rendition_model()
-    prefetch_related_objects(
-        images,
-        Prefetch(
-            "renditions",
-            queryset=Rendition.objects.filter(filter_spec__in=RENDITION_SPECS),
-            to_attr="prefetched_renditions",
-        ),
-    )
 
 
 def document_data(document, context: dict[str, Any] | None = None) -> dict | None:
@@ -183,3 +162,20 @@ def rich_text_html(source: str, context: dict[str, Any] | None = None) -> str:
     html = expand_db_html(source or "")
     root = base_url(context)
     return _RELATIVE_ATTR.sub(lambda m: f'{m.group(1)}="{root}{m.group(2)}"', html)
+
+
+__all__ = [
+    "IMAGE_WIDTHS",
+    "RENDITION_SPECS",
+    "DocumentData",
+    "ImageData",
+    "PageLinkData",
+    "RenditionData",
+    "absolute",
+    "base_url",
+    "document_data",
+    "image_data",
+    "page_link_data",
+    "prefetch_renditions",
+    "rich_text_html",
+]

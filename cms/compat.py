@@ -8,12 +8,14 @@ Everything else in the project uses Wagtail's public API.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import Any
 
 from django.http import HttpRequest
+from django.http.request import split_domain_port
 from wagtail.models import Site
+from wagtail.models import sites as wagtail_sites
 
 #: Wagtail's API v3 routers look these module-level functions up on every request; a
 #: replacement decides which rows a route may show (the access rule, cms/visibility.py).
@@ -48,9 +50,52 @@ def replace_v3_queryset(kind: str, function: Callable[..., Any]) -> None:
     setattr(module, name, function)
 
 
-def find_site_uncached(request: HttpRequest) -> Site | None:
-    """Wagtail's own site lookup for a request, without its per-request memo."""
-    return _require(Site, "_find_for_request")(request)
+def request_host(request: HttpRequest) -> tuple[str, str]:
+    """The hostname and port Wagtail's ``Site._find_for_request`` matches sites by."""
+    _require(Site, "_find_for_request")
+    return split_domain_port(request._get_raw_host())[0], request.get_port()
+
+
+def match_site(sites: Iterable[Site], hostname: str, port: str | int) -> Site | None:
+    """The site Wagtail's ``get_site_for_hostname`` picks for ``hostname`` and ``port``,
+    chosen among ``sites`` in memory instead of by a query.
+
+    Its order: hostname and port; hostname of the default site; the one other site with the
+    hostname, if exactly one, else the default site; no default site and several sites
+    with the hostname: none.
+    """
+    ranks = {
+        name: _require(wagtail_sites, name)
+        for name in ("MATCH_HOSTNAME_PORT", "MATCH_HOSTNAME_DEFAULT", "MATCH_DEFAULT")
+    }
+    try:
+        port = int(port)
+    except (TypeError, ValueError):
+        port = None
+
+    def rank(site: Site) -> int:
+        if site.hostname == hostname and site.port == port:
+            return ranks["MATCH_HOSTNAME_PORT"]
+        if site.hostname == hostname and site.is_default_site:
+            return ranks["MATCH_HOSTNAME_DEFAULT"]
+        if site.is_default_site:
+            return ranks["MATCH_DEFAULT"]
+        return ranks["MATCH_DEFAULT"] + 1  # the hostname only
+
+    candidates = sorted(
+        (site for site in sites if site.hostname == hostname or site.is_default_site), key=rank
+    )
+    if not candidates:
+        return None
+    best = rank(candidates[0])
+    if len(candidates) == 1 or best in (
+        ranks["MATCH_HOSTNAME_PORT"],
+        ranks["MATCH_HOSTNAME_DEFAULT"],
+    ):
+        return candidates[0]
+    if best == ranks["MATCH_DEFAULT"]:
+        return candidates[len(candidates) == 2]
+    return None
 
 
 def site_on_request(request: HttpRequest, default: Any = None) -> Any:

@@ -24,8 +24,8 @@ from pydantic import BaseModel, Field
 from rest_framework import serializers
 
 from api.access import public_pages
-from blocks import prefetch
 from blocks.representation import ImageData, PageLinkData, image_data, page_link_data
+from cms.public import localized
 from plugins.people.interface import PersonData, VenueData, person_data, venue_data
 
 T = TypeVar("T")
@@ -125,8 +125,8 @@ class TagsField(_PageField):
 
 
 def category_data(category) -> dict | None:
-    # Through the request's preload: .localized asks for the active locale every time.
-    category = prefetch.localized(category)
+    # Through the request's loader: .localized asks for the active locale every time.
+    category = localized(category)
     if category is None:
         return None
     return {
@@ -182,7 +182,7 @@ class RelatedEventField(_PageField):
 
 
 def attach_related(pages: list, preload, fields: set[str] | None) -> None:
-    """A preload hook (blocks/prefetch.py): every post's related posts for a whole list.
+    """A preload hook (cms/loading.py): every post's related posts for a whole list.
 
     ``BlogPostPage.related()`` asks the database for each post's chosen links and, without
     them, for the newest siblings sharing a category: a list of 100 posts cost about 400

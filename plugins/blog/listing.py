@@ -11,7 +11,7 @@ Rules a visitor (and a crawler) can rely on, tested in tests/blog/test_index.py:
 
 The query count of a list page does not depend on how many posts it shows: people,
 categories, tags and image renditions are fetched in a fixed number of queries and
-localised in bulk (:func:`decorate`).
+localised in bulk by the request's loader (:func:`decorate`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import path as route
 
-from blocks.representation import IMAGE_WIDTHS
+from blocks.representation import RENDITION_SPECS
+from cms.public import localize
 
 if TYPE_CHECKING:
     from wagtail.models import Locale
@@ -63,29 +64,6 @@ class Filters:
         return f"?{encoded}" if encoded else ""
 
 
-def rendition_specs() -> list[str]:
-    return [f"width-{width}" for width in IMAGE_WIDTHS]
-
-
-def localize_rows(rows, locale: Locale) -> dict[int, Any]:
-    """Map each row's pk to its translation in ``locale`` (itself if none), in one query."""
-    rows = [row for row in rows if row is not None]
-    if not rows:
-        return {}
-    model = type(rows[0])
-    foreign = {row.translation_key for row in rows if row.locale_id != locale.pk}
-    found = {}
-    if foreign:
-        queryset = model._default_manager.filter(locale=locale, translation_key__in=foreign)
-        if any(f.name == "organisation" for f in model._meta.get_fields()):
-            queryset = queryset.select_related("organisation")
-        found = {row.translation_key: row for row in queryset}
-    return {
-        row.pk: row if row.locale_id == locale.pk else found.get(row.translation_key, row)
-        for row in rows
-    }
-
-
 def decorate(pages, locale: Locale) -> list:
     """Attach localised people, categories, tags and types to posts or articles in bulk.
 
@@ -101,19 +79,17 @@ def decorate(pages, locale: Locale) -> list:
             categories += list(page.categories.all())
         if hasattr(page, "news_type"):
             types.append(page.news_type)
-    people_map = localize_rows(people, locale)
-    category_map = localize_rows(categories, locale)
-    type_map = localize_rows(types, locale)
+    shown = localize([*people, *categories, *types], locale)
     for page in pages:
         if hasattr(page, "authors"):
-            page.shown_authors = [people_map[a.person.pk] for a in page.authors.all()]
-            page.shown_owner = people_map.get(page.page_owner_id) if page.page_owner else None
-            page.shown_categories = [category_map[c.pk] for c in page.categories.all()]
+            page.shown_authors = [shown[author.person] for author in page.authors.all()]
+            page.shown_owner = shown[page.page_owner] if page.page_owner else None
+            page.shown_categories = [shown[category] for category in page.categories.all()]
             page.shown_tags = sorted(
                 (item.tag for item in page.tagged_items.all()), key=lambda tag: tag.name.lower()
             )
         if hasattr(page, "news_type"):
-            page.shown_type = type_map.get(page.news_type_id) if page.news_type else None
+            page.shown_type = shown[page.news_type] if page.news_type else None
     return pages
 
 
@@ -123,7 +99,7 @@ def with_related(queryset):
 
     from plugins.blog.models import BlogPostAuthor, BlogPostPage
 
-    images = get_image_model().objects.prefetch_renditions(*rendition_specs())
+    images = get_image_model().objects.prefetch_renditions(*RENDITION_SPECS)
     queryset = queryset.prefetch_related(Prefetch("hero_image", queryset=images))
     if queryset.model is BlogPostPage:
         queryset = queryset.select_related("page_owner__organisation").prefetch_related(

@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale, Site
 
+from cms.public import request_scope
 from plugins.meetings.models import MeetingPage, MeetingStatus
-from plugins.meetings.programme import localized_in_bulk
 from plugins.people.interface import Venue
 
 PRODID = "-//Tingsted//Meetings//EN"
@@ -63,7 +63,8 @@ def build_calendar(meetings: Iterable[MeetingPage], request: HttpRequest, *, nam
     site = Site.find_for_request(request)
     hostname = site.hostname if site else request.get_host().split(":")[0]
     locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
-    venues = localized_in_bulk(Venue, (m.venue_id for m in meetings), Locale.get_active())
+    with request_scope() as loader:
+        venues = loader.rows_by_id(Venue, [meeting.venue_id for meeting in meetings])
     stamp = timezone.now()
 
     calendar = Calendar()

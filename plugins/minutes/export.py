@@ -16,12 +16,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from blocks.representation import absolute, rich_text_html
+from cms.public import localize
 from plugins.minutes.models import Attendance, CouncilPage, DocumentStatus, MinutesPage
 from plugins.minutes.presentation import (
     RedactedItem,
     load_attendance,
     load_items,
-    localized_people,
     meeting_times,
     members_json,
     outcome_label,
@@ -49,7 +49,7 @@ def ocd_event(
     url = page_url(page, context)
     shown = visible_items(items if items is not None else load_items(page), full)
     attendance = load_attendance(page)
-    people = localized_people(row.person for row in attendance)
+    people = localize(row.person for row in attendance)
     venue = page.venue.localized if page.venue_id else None
     upcoming = page.start >= timezone.now()
     return {

@@ -35,7 +35,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blocks.contact import ContactBlock
-from cms.public import TingstedPage
+from cms.public import TingstedPage, localize
 from plugins.minutes.forms import MinutesPageForm
 from plugins.minutes.panels import AgendaItemsPanel, ItemInlinePanel
 from plugins.minutes.serializers import (
@@ -154,12 +154,11 @@ class CouncilPage(TingstedPage):
         return sorted(years.items(), key=lambda pair: pair[0], reverse=True)
 
     def get_context(self, request, *args, **kwargs):
-        from plugins.minutes.presentation import localized_people
         from plugins.minutes.structured_data import council_json_ld
 
         context = super().get_context(request, *args, **kwargs)
         members = list(self.members.select_related("person__organisation", "organisation"))
-        people = localized_people(
+        people = localize(
             [m.person for m in members if m.person] + [m.organisation for m in members]
         )
         for member in members:

@@ -9,16 +9,14 @@ Everything here reads items, participants and attachments in a fixed number of q
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page
 
-from blocks import prefetch
 from blocks.representation import absolute, rich_text_html
-from cms.public import site_time_zone
+from cms.public import active_locale, localize, site_time_zone
 from plugins.minutes.access import can_see_closed_items
 from plugins.minutes.models import (
     AgendaItem,
@@ -97,7 +95,7 @@ def load_attendance(page: MinutesPage) -> list[MinutesAttendance]:
 
 
 def preload_minutes(pages: list[MinutesPage], preload: Any, fields: set[str] | None) -> None:
-    """A preload hook (blocks/prefetch.py): a list's agendas, attendance and councils.
+    """A preload hook (cms/loading.py): a list's agendas, attendance and councils.
 
     Each page would fetch its items, participants, attachments, attendance, the people's
     translations and its council (parent) by itself: eight queries a page. Here they are
@@ -152,64 +150,6 @@ def preload_minutes(pages: list[MinutesPage], preload: Any, fields: set[str] | N
                 page._cached_parent_obj = parent
 
 
-def localized_people(objects: Iterable[Any]) -> dict[Any, Any]:
-    """Map each translatable object to its translation in the active language, batched.
-
-    One query per model instead of one per object (``.localized`` queries every time).
-    Objects without a translation map to themselves.
-    """
-    objects = [obj for obj in objects if obj is not None]
-    result: dict[Any, Any] = {obj: obj for obj in objects}
-    preload = prefetch.current()
-    if preload is not None:
-        # People a listed page shows were fetched, with their translations, for the list.
-        found = {obj: preload.localized(obj) for obj in objects}
-        result.update({obj: known for obj, known in found.items() if known is not None})
-        objects = [obj for obj in objects if found[obj] is None]
-    if not objects:
-        return result
-    locale = active_locale()
-    if locale is None:
-        return result
-    by_model: dict[type, list[TranslatableMixin]] = defaultdict(list)
-    for obj in objects:
-        if obj.locale_id != locale.pk:
-            by_model[type(obj)].append(obj)
-    for model, wanted in by_model.items():
-        translations = {
-            translation.translation_key: translation
-            for translation in model.objects.filter(
-                translation_key__in={obj.translation_key for obj in wanted}, locale=locale
-            ).select_related(*(["organisation"] if hasattr(model, "organisation") else []))
-        }
-        for obj in wanted:
-            result[obj] = translations.get(obj.translation_key, obj)
-    return result
-
-
-def active_locale() -> Locale | None:
-    from django.utils.translation import get_language
-
-    language = get_language()
-    cached = _LOCALES.get(language)
-    if cached is None:
-        try:
-            cached = Locale.get_active()
-        except Locale.DoesNotExist:
-            return None
-        _LOCALES[language] = cached
-    return cached
-
-
-#: Locales are few and never change while the process runs; reading the row for every
-#: person shown would make a page's query count grow with its people.
-_LOCALES: dict[str, Locale] = {}
-
-
-def clear_locale_cache(**kwargs) -> None:
-    _LOCALES.clear()
-
-
 # --- what a reader sees -------------------------------------------------------------------
 
 
@@ -223,7 +163,7 @@ def visible_items(
     """
     shown: list[AgendaItem | RedactedItem] = []
     if people is None:
-        people = localized_people(shown_people(items, full))
+        people = localize(shown_people(items, full))
     for item in items:
         if item.is_closed and not full:
             shown.append(redact(item))
@@ -273,16 +213,14 @@ def meeting_context(page: MinutesPage, request) -> dict[str, Any]:
     # The participants, the attendance and the venue in the active language together:
     # one query for the translations of all of them (none when all are in that language).
     venue = page.venue if page.venue_id else None
-    people = localized_people(
-        [*shown_people(loaded, full), *(row.person for row in attendance), venue]
-    )
+    people = localize([*shown_people(loaded, full), *(row.person for row in attendance), venue])
     items = visible_items(loaded, full, people)
     for row in attendance:
         row.shown_person = people.get(row.person)
     venue = people.get(venue) if venue is not None else None
     previous, following = page.siblings() if page.pk else (None, None)
     council = _council(page) if page.pk else None
-    locale = active_locale()
+    locale = active_locale(request)
     if locale is not None and locale.pk == page.locale_id:
         # The JSON-LD names the page's language: spare the query for a locale we hold.
         page._state.fields_cache.setdefault("locale", locale)
@@ -373,7 +311,7 @@ def meeting_times(page: MinutesPage) -> dict[str, Any]:
 
 def attendance_json(page: MinutesPage, context: dict[str, Any] | None) -> list[dict[str, Any]]:
     rows = load_attendance(page)
-    people = localized_people(row.person for row in rows)
+    people = localize(row.person for row in rows)
     return [
         {
             "name": people[row.person].name,
@@ -391,7 +329,7 @@ def members_json(council, context: dict[str, Any] | None) -> list[dict[str, Any]
     if isinstance(members, QuerySet):
         members = members.select_related("person", "organisation")
     members = list(members)
-    people = localized_people([m.person for m in members] + [m.organisation for m in members])
+    people = localize([m.person for m in members] + [m.organisation for m in members])
     return [
         {
             "name": people[member.person].name,

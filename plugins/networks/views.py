@@ -49,7 +49,6 @@ def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=
         venue_ids=[page.default_venue_id],
         person_ids=[m.person_id for m in moderators] + [page.contact_person_id],
         organisation_ids=[page.organiser_id] + [m.organiser_id for m in meetings],
-        rooms=False,
         request=request,
     )
     people, organisations = references.people, references.organisations
