@@ -11,7 +11,8 @@ import re
 from typing import Any
 
 from django.conf import settings
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 # The rendition sizes live with the loader, which fetches them in bulk (cms/loading.py).
@@ -58,11 +59,46 @@ class DocumentData(BaseModel):
 class PageLinkData(BaseModel):
     """What :func:`page_link_data` returns."""
 
+    # Read from a page (subclasses add the page's own attributes: a related post's excerpt).
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     title: str
     #: Null when the page is not routable on any site.
     url: str | None
     type: str
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _from_page(cls, value, handler, info: ValidationInfo):
+        if isinstance(value, Page):
+            value = _LinkedPage(value, info.context)
+        return handler(value)
+
+
+class _LinkedPage:
+    """A page's attributes as a link shows them: its public URL on its own site (absolute,
+    for the request in the context) and its type's label."""
+
+    def __init__(self, page: Page, context: dict[str, Any] | None):
+        self._page = page.specific_deferred
+        self._context = context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._page, name)
+
+    @property
+    def id(self) -> int:
+        return self._page.pk
+
+    @property
+    def url(self) -> str | None:
+        request = (self._context or {}).get("request")
+        return absolute(self._page.get_url(request=request), self._context)
+
+    @property
+    def type(self) -> str:
+        return self._page._meta.label
 
 
 def base_url(context: dict[str, Any] | None = None) -> str:
@@ -145,13 +181,7 @@ def page_link_data(page, context: dict[str, Any] | None = None) -> dict | None:
     """A page as its public URL on its own site, with title and type."""
     if page is None:
         return None
-    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
-    return {
-        "id": page.pk,
-        "title": page.title,
-        "url": absolute(page.get_url(request=(context or {}).get("request")), context),
-        "type": page._meta.label,
-    }
+    return PageLinkData.model_validate(page, from_attributes=True, context=context).model_dump()
 
 
 _RELATIVE_ATTR = re.compile(r'(\s(?:href|src))="(/[^"/][^"]*|/)"')

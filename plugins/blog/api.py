@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.utils import translation
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from rest_framework import serializers
 
 from api.access import public_pages
@@ -34,6 +34,8 @@ T = TypeVar("T")
 class BlogCategoryData(BaseModel):
     """A blog category, in the page's language."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     name: str
     slug: str
@@ -42,6 +44,8 @@ class BlogCategoryData(BaseModel):
 
 class NewsTypeData(BaseModel):
     """A news article's type (news, press release, statement), in the page's language."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: int
     name: str
@@ -129,12 +133,7 @@ def category_data(category) -> dict | None:
     category = localized(category)
     if category is None:
         return None
-    return {
-        "id": category.pk,
-        "name": category.name,
-        "slug": category.slug,
-        "description": category.description,
-    }
+    return BlogCategoryData.model_validate(category).model_dump()
 
 
 class CategoriesField(_PageField):
@@ -149,14 +148,14 @@ class NewsTypeField(_PageField):
         news_type = page.news_type.localized if page.news_type else None
         if news_type is None:
             return None
-        return {"id": news_type.pk, "name": news_type.name, "slug": news_type.slug}
+        return NewsTypeData.model_validate(news_type).model_dump()
 
 
 class RelatedPostsField(_PageField):
     @in_page_language
     def to_representation(self, page) -> list[RelatedPostData]:
         return [
-            {**page_link_data(post, self.context), "excerpt": post.excerpt}
+            RelatedPostData.model_validate(post, context=self.context).model_dump()
             for post in page.related()
         ]
 

@@ -37,6 +37,10 @@ class Speaker:
     def label(self) -> str:
         return ", ".join(part for part in (self.name, self.role, self.organisation) if part)
 
+    @property
+    def person_id(self) -> int | None:
+        return self.person.pk if self.person is not None else None
+
 
 @dataclass
 class Session:
