@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -18,8 +19,10 @@ from wagtail.models import Locale
 from cms.public import PAGES, active_locale, host_key, rate_limit, to_script
 from plugins.meetings.interface import event_data, resolve_programme, split_meetings
 from plugins.networks.forms import InterestForm
-from plugins.networks.models import NetworkPage
 from plugins.people.interface import organization
+
+if TYPE_CHECKING:
+    from plugins.networks.models import NetworkPage
 
 logger = logging.getLogger(__name__)
 
