@@ -23,8 +23,7 @@ from api.access import APIParameterError, pages_queryset, requested_site
 from api.v3 import stable_order
 from blocks.representation import rich_text_html
 from cms.public import site_time_zone
-from plugins.meetings.calendar import upcoming_meetings
-from plugins.meetings.models import MeetingPage
+from plugins.meetings.models import MeetingPage, upcoming_meetings
 from plugins.meetings.programme import Session, resolve_meetings
 from plugins.people.interface import VenueData, serialise
 

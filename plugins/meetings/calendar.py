@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import unescape as unescape_entities
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -25,8 +26,11 @@ from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale, Site
 
 from cms.public import request_scope
-from plugins.meetings.models import MeetingPage, MeetingStatus
+from plugins.meetings.choices import MeetingStatus
 from plugins.people.interface import Venue
+
+if TYPE_CHECKING:
+    from plugins.meetings.models import MeetingPage
 
 PRODID = "-//Tingsted//Meetings//EN"
 
@@ -112,20 +116,3 @@ def calendar_response(
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-def upcoming_meetings(site: Site, locale: Locale, now=None):
-    """Live, public meetings of ``site`` in ``locale`` that are not past, soonest first."""
-    from cms.public import site_time_zone
-    from plugins.meetings.models import programme_cutoff
-
-    home = site.root_page.get_translation_or_none(locale)
-    if home is None:
-        return MeetingPage.objects.none()
-    return (
-        MeetingPage.objects.live()
-        .public()
-        .descendant_of(home)
-        .filter(end__gte=programme_cutoff(site_time_zone(site), now))
-        .order_by("start")
-    )

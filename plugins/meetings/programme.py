@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from api.access import public_pages
 from cms.public import PAGES, active_locale, request_scope
 from plugins.people.interface import Organisation, Person, Venue
 
@@ -129,6 +130,24 @@ def session_bounds(
     start = datetime.datetime.combine(day, start_time, tzinfo=zone) if start_time else None
     end = datetime.datetime.combine(day, end_time, tzinfo=zone) if end_time else None
     return start, end
+
+
+def programme_cutoff(zone: ZoneInfo, now: datetime.datetime | None = None) -> datetime.datetime:
+    """Local midnight today in ``zone``: meetings ending before it are past, the rest upcoming."""
+    now = now or timezone.now()
+    today = timezone.localtime(now, zone).date()
+    return datetime.datetime.combine(today, datetime.time.min, tzinfo=zone)
+
+
+def split_meetings(queryset, zone: ZoneInfo, now: datetime.datetime | None = None):
+    """Live, public meetings split into (upcoming soonest first, past latest first)."""
+    cutoff = programme_cutoff(zone, now)
+    # One query for both (a network has a season or two of meetings), split here; the
+    # view restrictions public() would query for are remembered per content generation.
+    meetings = list(public_pages(queryset.live()).select_related("venue").order_by("start"))
+    upcoming = [meeting for meeting in meetings if meeting.end >= cutoff]
+    past = [meeting for meeting in reversed(meetings) if meeting.end < cutoff]
+    return upcoming, past
 
 
 @dataclass

@@ -4,7 +4,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
-from plugins.meetings.calendar import calendar_response, upcoming_meetings
+from plugins.meetings.calendar import calendar_response
+from plugins.meetings.models import upcoming_meetings
 
 
 def site_calendar(request: HttpRequest) -> HttpResponse:
