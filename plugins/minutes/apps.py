@@ -21,6 +21,6 @@ class MinutesConfig(PluginConfig):
 
     def ready(self) -> None:
         super().ready()
-        from plugins.minutes.attachments import register_closed_attachments_policy
+        from plugins.minutes.documents import register_closed_attachments_policy
 
         register_closed_attachments_policy()
