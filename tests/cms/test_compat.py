@@ -81,3 +81,23 @@ def test_a_site_remembered_on_the_request_is_what_wagtail_returns(sites, django_
         assert Site.find_for_request(request) == sites["sv"]
     assert compat.site_on_request(request) == sites["sv"]
     assert compat.site_on_request(RequestFactory().get("/"), "none") == "none"
+
+
+def test_field_schemas_are_registered_before_wagtail_builds_the_v3_page_schemas():
+    """Wagtail builds its API v3 page schemas when its registry module is first imported
+    (any app's ready() may do it): the import hook typed StreamFields just before."""
+    import sys
+
+    from wagtail.api.v3.schemas.generators.read import read_generator
+    from wagtail.fields import RichTextField, StreamField
+
+    from api.stream_schema import absolute_rich_text_field, typed_stream_field
+
+    registry_module = sys.modules[compat.V3_REGISTRY]
+    assert "\nregistry.register_defaults()" in inspect.getsource(registry_module)
+    assert compat.v3_schemas_built()
+    assert read_generator.field_schemas[StreamField] is typed_stream_field
+    assert read_generator.field_schemas[RichTextField] is absolute_rich_text_field
+    assert compat.before_v3_schemas(lambda: None) is False  # too late now, and says so
+    body = registry_module.registry.get("cms.HomePage").read_schema.model_json_schema()
+    assert body["properties"]["body"]["items"] != {}  # typed, not list[Any]
