@@ -373,6 +373,9 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
 
     parent_page_types = ["networks.NetworkIndexPage"]
     subpage_types = ["meetings.MeetingPage"]
+    # The meetings plugin's meeting host role (plugins/meetings/interface.py): editors add
+    # meetings under a network, and they show it as their network and organiser.
+    meeting_host = True
     template = "networks/network_page.html"
 
     class Meta:
