@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from ninja import Router
     from wagtail.models import Locale, Page, Site
 
+    from cms.bench.data import BenchContext
+    from cms.bench.endpoints import Endpoint as BenchEndpoint
     from cms.demo import DemoContext
 
 
@@ -109,6 +111,9 @@ class Plugin:
     erase_personal_data: Callable[[str, bool], Sequence[ErasureReport]] | None = None
     preload: Callable[[], Sequence[BulkModel | PageLoader]] | None = None
     requires: tuple[str, ...] = ()
+    # --- benchmark hooks (see "Benchmark hooks" below) ---
+    bench_data: Callable[[BenchContext], None] | None = None
+    bench_endpoints: Callable[[], Sequence[BenchEndpoint]] | None = None
     #: Problems found while resolving the declaration; reported by the system checks
     #: instead of crashing start-up, so ``manage.py check`` can say how to fix them.
     errors: tuple[str, ...] = field(default=(), compare=False)
@@ -140,6 +145,24 @@ HOOKS: dict[str, str] = {
     "requires": "Sequence[str]: labels of the plugins this one needs (e.g. 'people'); a system "
     "check (cms.E010) names any that is not installed.",
 }
+
+
+# --- Benchmark hooks ------------------------------------------------------------------------
+# ``make bench`` (cms/bench/, docs/benchmarks.md) is a tool beside the runtime: production
+# does not install it. Its hooks resolve like the others (a typo is cms.E001), so the modules
+# they name must import nothing of cms.bench at module level; the harness hands a builder its
+# BenchContext, and an endpoints function imports ``cms.public.BenchEndpoint`` when called.
+
+BENCH_HOOKS: dict[str, str] = {
+    "bench_data": "str: dotted path of a callable (BenchContext) -> None that adds the plugin's "
+    "share of the benchmark dataset in bulk (context.page_share(label) pages with "
+    "context.tree, snippets it owns); plugins without one get generic pages of their "
+    "page_models.",
+    "bench_endpoints": "str: dotted path of a callable () -> [BenchEndpoint]: addresses "
+    "`make bench` measures besides the built-in ones; an endpoint with a built-in's key "
+    "replaces it.",
+}
+HOOKS.update(BENCH_HOOKS)
 
 
 class PluginConfig(AppConfig):
@@ -176,6 +199,9 @@ class PluginConfig(AppConfig):
     erase_personal_data: str | None = None
     preload: str | None = None
     requires: Sequence[str] = ()
+    # Benchmark hooks (BENCH_HOOKS).
+    bench_data: str | None = None
+    bench_endpoints: str | None = None
 
     def ready(self) -> None:
         from django.apps import apps as global_apps
@@ -250,5 +276,7 @@ class PluginConfig(AppConfig):
             erase_personal_data=callable_at("erase_personal_data"),
             preload=callable_at("preload"),
             requires=tuple(self.requires),
+            bench_data=callable_at("bench_data"),
+            bench_endpoints=callable_at("bench_endpoints"),
             errors=tuple(errors),
         )

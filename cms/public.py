@@ -45,7 +45,14 @@ EXPORTS: dict[str, str] = {
     "plain_words": "cms.search_text",
     "SafeSpreadsheetExportMixin": "cms.exports",
     "rate_limit": "cms.ratelimits",
+    # The benchmark harness (the bench_data and bench_endpoints hooks). It is not installed
+    # in production: import these only inside the functions `make bench` calls.
+    "BenchContext": "cms.bench.data",
+    "BenchEndpoint": "cms.bench.endpoints",
 }
+
+#: Public names defined under another name in their module.
+SOURCE_NAMES: dict[str, str] = {"rate_limit": "check", "BenchEndpoint": "Endpoint"}
 
 __all__ = sorted(EXPORTS)
 
@@ -55,7 +62,7 @@ def __getattr__(name: str) -> Any:
         module = EXPORTS[name]
     except KeyError:
         raise AttributeError(f"cms.public has no '{name}' (see cms.public.EXPORTS)") from None
-    source_name = "check" if name == "rate_limit" else name
+    source_name = SOURCE_NAMES.get(name, name)
     value = getattr(import_module(module), source_name)
     globals()[name] = value
     return value
@@ -67,6 +74,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at run time
     # ruff: noqa: F401
+    from cms.bench.data import BenchContext
+    from cms.bench.endpoints import Endpoint as BenchEndpoint
     from cms.contract import BulkModel, ErasureReport, FeedLink, PageLoader, PluginConfig
     from cms.demo import DemoContext, DemoSite
     from cms.exports import SafeSpreadsheetExportMixin

@@ -252,3 +252,47 @@ def test_its_pages_are_in_api_v3_filtered_by_type(example_demo, client):
     assert {item["meta"]["type"] for item in items} == {EXAMPLE}
     detail = client.get(f"/api/v3/pages/{items[0]['id']}/", HTTP_HOST="dk.localhost").json()
     assert detail["summary"] in {ExamplePage.objects.get(pk=items[0]["id"]).summary}
+
+
+@pytest.mark.django_db
+def test_hook_bench_data(sites, locales):
+    """`make bench` builds the plugin's share of the dataset with its own builder, in bulk,
+    its pages on every site in the site's language and in English, as translations."""
+    from cms.bench import data
+
+    builders = {builder.label: builder for builder in data.discover_builders()}
+    assert builders["tingsted_example"].build is registry.get("tingsted_example").bench_data
+    # Not also among the plugins the generic builder fills.
+    assert [label for label in builders if "tingsted_example" in label] == ["tingsted_example"]
+    share = data._shares(list(builders.values()), 30)["tingsted_example"]
+
+    result = data.generate(30, index=False, log=lambda message: None)
+
+    assert result.problems == {}
+    added = ExamplePage.objects.filter(slug__startswith="bench-example-")
+    assert added.count() == share > 0
+    danish = added.get(slug="bench-example-1", locale=locales["da"])
+    assert danish.get_parent().pk == sites["da"].root_page_id
+    assert danish.summary  # filled from the model's definition
+    english = danish.get_translation_or_none(locales["en"])
+    assert english is not None
+    assert english.get_parent().pk == sites["da"].root_page.get_translation(locales["en"]).pk
+
+
+@pytest.mark.django_db
+def test_hook_bench_endpoints(example_demo, tmp_path):
+    """`make bench` measures the plugin's rendered page like the core's, in the same run."""
+    from cms.bench.endpoints import HTML_MODES, OURS, all_endpoints
+    from cms.bench.probe import probe_endpoints
+
+    endpoints = all_endpoints()
+    keys = [endpoint.key for endpoint in endpoints if endpoint.contender == OURS]
+    example = next(endpoint for endpoint in endpoints if endpoint.key == "html-example")
+    assert example.modes == HTML_MODES
+    # Measured with the other rendered pages, before search.
+    assert keys.index("html-home") < keys.index("html-example") < keys.index("search")
+
+    [probe] = probe_endpoints([example], tmp_path)
+    assert probe.url == "/example/"
+    assert probe.status == 200
+    assert probe.content_type.startswith("text/html")
