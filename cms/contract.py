@@ -12,8 +12,10 @@ app) use exactly this contract. If one of them needs a back door, the contract l
 plugin's ``apps.py`` may import the base class and Django still picks the plugin's own
 config when the app is listed by module path (or found through an entry point).
 
-Every hook below has a section in ``docs/plugins.md`` and a ``test_hook_<name>`` test;
-``tests/cms/test_contract_docs.py`` fails when either is missing.
+Every hook below has a section in ``docs/plugins.md`` and a ``test_hook_<name>`` test, and
+every convention (:data:`CONVENTIONS`: what a plugin does the Wagtail or Django way instead
+of declaring it) a section and a ``test_convention_<name>`` test;
+``tests/cms/test_contract_docs.py`` fails when one is missing.
 """
 
 from __future__ import annotations
@@ -163,6 +165,23 @@ BENCH_HOOKS: dict[str, str] = {
     "replaces it.",
 }
 HOOKS.update(BENCH_HOOKS)
+
+
+# --- Conventions ----------------------------------------------------------------------------
+# Extension points a plugin uses by following a convention of Wagtail or Django instead of
+# declaring a hook on its AppConfig. Each has a section in docs/plugins.md and a
+# ``test_convention_<name>`` test, which tests/cms/test_contract_docs.py checks as it checks
+# the hooks.
+
+CONVENTIONS: dict[str, str] = {
+    "search_summary": "A page type's search_summary() is the plain text shown under it in "
+    "site search results. TingstedPage's returns the editor's search description, else the "
+    "text of the field named by the class attribute search_summary_field (a text or rich text "
+    "field); a page type sets search_summary_field or overrides the method.",
+    "template_tags": "A plugin's template tags and filters live in its own library, "
+    "<plugin>/templatetags/<plugin>_tags.py, loaded with {% load <plugin>_tags %}; the core's "
+    "libraries (tingsted, l10n_tags, structured_data) name no plugin.",
+}
 
 
 class PluginConfig(AppConfig):

@@ -93,6 +93,7 @@ class EventIndexPage(TingstedPage):
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["meetings.MeetingPage"]
+    search_summary_field = "intro"
     template = "meetings/event_index_page.html"
 
     override_translatable_fields = [TranslatableField("intro")]
@@ -320,6 +321,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
     # see clean_parent_page_models and plugins/meetings/hosts.py.
     parent_page_types = ["meetings.EventIndexPage"]
     subpage_types: list[str] = []
+    search_summary_field = "description"
     template = "meetings/meeting_page.html"
 
     class Meta:

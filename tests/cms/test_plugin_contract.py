@@ -296,3 +296,55 @@ def test_hook_bench_endpoints(example_demo, tmp_path):
     assert probe.url == "/example/"
     assert probe.status == 200
     assert probe.content_type.startswith("text/html")
+
+
+@pytest.mark.django_db
+def test_convention_search_summary(example_demo, host_client, sites):
+    """Site search shows the text the page type names as its summary, unless the editor
+    wrote a search description."""
+    body = host_client.get("da", "/search/?q=eksempel").content.decode()
+    assert '<a href="/example/">Eksempel</a></h2><p>En side fra eksempel-pluginnet.</p>' in body
+
+    page = sites["da"].root_page.get_children().type(ExamplePage).get().specific
+    assert page.search_summary() == "En side fra eksempel-pluginnet."
+    page.search_description = "Eksemplets egen beskrivelse."
+    page.save_revision().publish()
+    body = host_client.get("da", "/search/?q=eksempel").content.decode()
+    assert "<p>Eksemplets egen beskrivelse.</p>" in body
+
+
+def python_imports(path: Path) -> list[str]:
+    import ast
+
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+        elif isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+    return names
+
+
+@pytest.mark.django_db
+def test_convention_template_tags(example_demo, host_client):
+    """The plugin's tags are in its own library, found because the app is installed; the
+    core's libraries import no plugin."""
+    from django.template.backends.django import get_installed_libraries
+
+    libraries = get_installed_libraries()
+    assert libraries["tingsted_example_tags"] == (
+        "tingsted_example.templatetags.tingsted_example_tags"
+    )
+    ExampleNote.objects.create(text="Remember the agenda")
+    body = host_client.get("da", "/example/").content.decode()
+    assert '<ul class="example-notes"><li>Remember the agenda</li></ul>' in body
+
+    plugin_packages = tuple(
+        plugin.module for plugin in registry if not plugin.module.startswith("cms")
+    )
+    core = [module for module in libraries.values() if module.startswith("cms.")]
+    assert core
+    for module in core:
+        path = BASE_DIR / (module.replace(".", "/") + ".py")
+        named = [name for name in python_imports(path) if name.startswith(plugin_packages)]
+        assert not named, f"{module} imports {named}"
