@@ -348,3 +348,41 @@ def test_convention_template_tags(example_demo, host_client):
         path = BASE_DIR / (module.replace(".", "/") + ".py")
         named = [name for name in python_imports(path) if name.startswith(plugin_packages)]
         assert not named, f"{module} imports {named}"
+
+
+def test_the_plugin_needs_nothing_outside_its_own_folder():
+    """Installing the package (its entry point) is all it takes: the project names it
+    nowhere, and its code, templates and template tags all come from its own folder."""
+    folder = BASE_DIR / "tests" / "thirdparty" / "tingsted_example"
+    project = [BASE_DIR / name for name in ("cms", "blocks", "api", "plugins", "templates")]
+    project += [BASE_DIR / name for name in ("manage.py", "pyproject.toml", "Makefile")]
+    project += [BASE_DIR / ".importlinter"]
+    naming = []
+    for top in project:
+        for path in [top] if top.is_file() else top.rglob("*"):
+            text_file = path.suffix in {".py", ".html", ".toml", ".txt", ".cfg", ""}
+            if text_file and path.is_file() and "tingsted_example" in path.read_text():
+                naming.append(str(path.relative_to(BASE_DIR)))
+    assert naming == []
+
+    # Enabled by its entry point alone, not by a line of the project's settings.
+    assert "tingsted_example" not in settings.TINGSTED_CORE_PLUGINS
+    assert "tingsted_example" in discover_entry_point_plugins()
+
+    import sys
+
+    from django.template.loader import get_template
+
+    plugin = registry.get("tingsted_example")
+    used = {sys.modules[model.__module__].__file__ for model in plugin.page_models}
+    used |= {sys.modules[model.__module__].__file__ for model in plugin.snippet_models}
+    used.add(sys.modules[plugin.urls].__file__)
+    for hook in HOOKS:
+        value = getattr(plugin, hook)
+        if callable(value):
+            used.add(sys.modules[value.__module__].__file__)
+    for name in ("tingsted_example/example_page.html", "tingsted_example/includes/notes.html"):
+        used.add(get_template(name).origin.name)
+    outside = [path for path in used if not Path(path).resolve().is_relative_to(folder)]
+    assert outside == []
+    assert len(used) >= 10
