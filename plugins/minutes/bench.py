@@ -4,15 +4,8 @@ A rendered minutes page: its agenda items, attendance and attachments. The harne
 imported when the function is called, never at start-up: production does not install it.
 """
 
-from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from cms.public import BenchEndpoint
-
-
-def endpoints() -> list[BenchEndpoint]:
+def endpoints() -> list:
     from cms.public import BenchEndpoint
 
     return [
