@@ -24,9 +24,11 @@ EXPORTS: dict[str, str] = {
     "ErasureReport": "cms.contract",
     # The page base class every page type subclasses.
     "TingstedPage": "cms.models",
-    # Demo content: the context a plugin's demo builder gets, and translating into it.
+    # Demo content: the context a plugin's demo builder gets (its helpers find, create and
+    # translate; docs/plugins.md "Demo content"), and translating into it.
     "DemoContext": "cms.demo",
     "DemoSite": "cms.demo",
+    "DemoContentMissing": "cms.demo",
     "translate": "cms.translation.localize",
     # Sites, languages and what rendered pages remember per content generation.
     "site_time_zone": "cms.sites",
@@ -77,7 +79,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.bench.data import BenchContext
     from cms.bench.endpoints import Endpoint as BenchEndpoint
     from cms.contract import BulkModel, ErasureReport, FeedLink, PageLoader, PluginConfig
-    from cms.demo import DemoContext, DemoSite
+    from cms.demo import DemoContentMissing, DemoContext, DemoSite
     from cms.exports import SafeSpreadsheetExportMixin
     from cms.generation import bump_generation
     from cms.jsonld import to_script
