@@ -5,8 +5,8 @@ its hooks as class attributes holding dotted paths, so nothing is imported befor
 app registry is ready; ``ready()`` resolves them into a frozen :class:`Plugin` and registers
 it with :data:`cms.plugins.registry`. Nothing registers as an import side effect.
 
-Tingsted's own plugins (people, networks, meetings, blog, minutes, and the core ``cms``
-app) use exactly this contract. If one of them needs a back door, the contract lacks a hook.
+Tingsted's own plugins (people, networks, meetings, blog, minutes, search, the translation
+workflow, and the core ``cms`` app) use exactly this contract. If one of them needs a back door, the contract lacks a hook.
 
 ``PluginConfig`` sets ``default = False`` and its subclasses get ``default = True``, so a
 plugin's ``apps.py`` may import the base class and Django still picks the plugin's own

@@ -209,9 +209,9 @@ class DemoContext:
         out keep the source's value, as a synchronised field would. The text is recorded as
         wagtail-localize's translated strings and wagtail-localize builds the translation,
         so it can be synced, edited in its editor and shows in the status overview
-        (see cms/translation/localize.py). Calling it again changes nothing.
+        (see cms/i18n/localize.py). Calling it again changes nothing.
         """
-        from cms.translation.localize import translate
+        from cms.i18n.localize import translate
 
         translated, changed = translate(obj, language, **fields)
         if changed:

@@ -1,6 +1,6 @@
 """The core's demo content as data: the welcome text of every home page.
 
-Built by :func:`cms.demo.build_home_pages`. The translation demo (cms/translation/demo.py)
+Built by :func:`cms.demo.build_home_pages`. The translation demo (plugins/translation/demo.py)
 finds these texts again through ``cms.demo.HOME_WELCOME``.
 """
 
