@@ -55,10 +55,14 @@ EXPORTS: dict[str, str] = {
     "csv_response": "cms.exports",
     "xlsx_response": "cms.exports",
     "rate_limit": "cms.ratelimits",
+    # The benchmark harness (the bench_data and bench_endpoints hooks). It is not installed
+    # in production: import these only inside the functions `make bench` calls.
+    "BenchContext": "cms.bench.data",
+    "BenchEndpoint": "cms.bench.endpoints",
 }
 
 #: Public names that differ from the name in the defining module.
-_SOURCE_NAMES = {"rate_limit": "check", "plugin_registry": "registry"}
+_SOURCE_NAMES = {"rate_limit": "check", "plugin_registry": "registry", "BenchEndpoint": "Endpoint"}
 
 __all__ = sorted(EXPORTS)
 
@@ -80,6 +84,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at run time
     # ruff: noqa: F401
+    from cms.bench.data import BenchContext
+    from cms.bench.endpoints import Endpoint as BenchEndpoint
     from cms.contract import BulkModel, ErasureReport, FeedLink, PageLoader, PluginConfig
     from cms.demo import HOME_WELCOME, DemoContentMissing, DemoContext, DemoSite
     from cms.exports import SafeSpreadsheetExportMixin, csv_response, xlsx_response
