@@ -16,8 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from cms.i18n.localize import translate
 from cms.models import HomePage
-from cms.translation.localize import translate
 
 
 @dataclass

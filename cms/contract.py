@@ -5,15 +5,17 @@ its hooks as class attributes holding dotted paths, so nothing is imported befor
 app registry is ready; ``ready()`` resolves them into a frozen :class:`Plugin` and registers
 it with :data:`cms.plugins.registry`. Nothing registers as an import side effect.
 
-Tingsted's own plugins (people, networks, meetings, blog, minutes, and the core ``cms``
-app) use exactly this contract. If one of them needs a back door, the contract lacks a hook.
+Tingsted's own plugins (people, networks, meetings, blog, minutes, search, the translation
+workflow, and the core ``cms`` app) use exactly this contract. If one of them needs a back door, the contract lacks a hook.
 
 ``PluginConfig`` sets ``default = False`` and its subclasses get ``default = True``, so a
 plugin's ``apps.py`` may import the base class and Django still picks the plugin's own
 config when the app is listed by module path (or found through an entry point).
 
-Every hook below has a section in ``docs/plugins.md`` and a ``test_hook_<name>`` test;
-``tests/cms/test_contract_docs.py`` fails when either is missing.
+Every hook below has a section in ``docs/plugins.md`` and a ``test_hook_<name>`` test, and
+every convention (:data:`CONVENTIONS`: what a plugin does the Wagtail or Django way instead
+of declaring it) a section and a ``test_convention_<name>`` test;
+``tests/cms/test_contract_docs.py`` fails when one is missing.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     from ninja import Router
     from wagtail.models import Locale, Page, Site
 
+    from cms.bench.data import BenchContext
+    from cms.bench.endpoints import Endpoint as BenchEndpoint
     from cms.demo import DemoContext
 
 
@@ -109,6 +113,9 @@ class Plugin:
     erase_personal_data: Callable[[str, bool], Sequence[ErasureReport]] | None = None
     preload: Callable[[], Sequence[BulkModel | PageLoader]] | None = None
     requires: tuple[str, ...] = ()
+    # --- benchmark hooks (see "Benchmark hooks" below) ---
+    bench_data: Callable[[BenchContext], None] | None = None
+    bench_endpoints: Callable[[], Sequence[BenchEndpoint]] | None = None
     #: Problems found while resolving the declaration; reported by the system checks
     #: instead of crashing start-up, so ``manage.py check`` can say how to fix them.
     errors: tuple[str, ...] = field(default=(), compare=False)
@@ -139,6 +146,41 @@ HOOKS: dict[str, str] = {
     "lists the plugin completes in bulk itself.",
     "requires": "Sequence[str]: labels of the plugins this one needs (e.g. 'people'); a system "
     "check (cms.E010) names any that is not installed.",
+}
+
+
+# --- Benchmark hooks ------------------------------------------------------------------------
+# ``make bench`` (cms/bench/, docs/benchmarks.md) is a tool beside the runtime: production
+# does not install it. Its hooks resolve like the others (a typo is cms.E001), so the modules
+# they name must import nothing of cms.bench at module level; the harness hands a builder its
+# BenchContext, and an endpoints function imports ``cms.public.BenchEndpoint`` when called.
+
+BENCH_HOOKS: dict[str, str] = {
+    "bench_data": "str: dotted path of a callable (BenchContext) -> None that adds the plugin's "
+    "share of the benchmark dataset in bulk (context.page_share(label) pages with "
+    "context.tree, snippets it owns); plugins without one get generic pages of their "
+    "page_models.",
+    "bench_endpoints": "str: dotted path of a callable () -> [BenchEndpoint]: addresses "
+    "`make bench` measures besides the built-in ones; an endpoint with a built-in's key "
+    "replaces it.",
+}
+HOOKS.update(BENCH_HOOKS)
+
+
+# --- Conventions ----------------------------------------------------------------------------
+# Extension points a plugin uses by following a convention of Wagtail or Django instead of
+# declaring a hook on its AppConfig. Each has a section in docs/plugins.md and a
+# ``test_convention_<name>`` test, which tests/cms/test_contract_docs.py checks as it checks
+# the hooks.
+
+CONVENTIONS: dict[str, str] = {
+    "search_summary": "A page type's search_summary() is the plain text shown under it in "
+    "site search results. TingstedPage's returns the editor's search description, else the "
+    "text of the field named by the class attribute search_summary_field (a text or rich text "
+    "field); a page type sets search_summary_field or overrides the method.",
+    "template_tags": "A plugin's template tags and filters live in its own library, "
+    "<plugin>/templatetags/<plugin>_tags.py, loaded with {% load <plugin>_tags %}; the core's "
+    "libraries (tingsted, l10n_tags, structured_data) name no plugin.",
 }
 
 
@@ -176,6 +218,9 @@ class PluginConfig(AppConfig):
     erase_personal_data: str | None = None
     preload: str | None = None
     requires: Sequence[str] = ()
+    # Benchmark hooks (BENCH_HOOKS).
+    bench_data: str | None = None
+    bench_endpoints: str | None = None
 
     def ready(self) -> None:
         from django.apps import apps as global_apps
@@ -246,5 +291,7 @@ class PluginConfig(AppConfig):
             erase_personal_data=callable_at("erase_personal_data"),
             preload=callable_at("preload"),
             requires=tuple(self.requires),
+            bench_data=callable_at("bench_data"),
+            bench_endpoints=callable_at("bench_endpoints"),
             errors=tuple(errors),
         )

@@ -22,12 +22,19 @@ EXPORTS: dict[str, str] = {
     "BulkModel": "cms.contract",
     "PageLoader": "cms.contract",
     "ErasureReport": "cms.contract",
+    # The installed plugins (what they declare), e.g. to list their page types and snippets.
+    "plugin_registry": "cms.plugins",
     # The page base class every page type subclasses.
     "TingstedPage": "cms.models",
-    # Demo content: the context a plugin's demo builder gets, and translating into it.
+    # Demo content: the context a plugin's demo builder gets (its helpers find, create and
+    # translate; docs/plugins.md "Demo content"), and the core's welcome text.
     "DemoContext": "cms.demo",
     "DemoSite": "cms.demo",
-    "translate": "cms.translation.localize",
+    "DemoContentMissing": "cms.demo",
+    "HOME_WELCOME": "cms.demo",
+    # Creating translations through wagtail-localize (cms/i18n/localize.py).
+    "translate": "cms.i18n.localize",
+    "save_target": "cms.i18n.localize",
     # Sites, languages and what rendered pages remember per content generation.
     "site_time_zone": "cms.sites",
     "active_locale": "cms.sites",
@@ -42,6 +49,7 @@ EXPORTS: dict[str, str] = {
     "PreloadedChooserMixin": "cms.loading",
     # Who may see what (docs/access.md).
     "public_pages": "cms.visibility",
+    "editable_pages": "cms.visibility",
     "is_shareable": "cms.visibility",
     "web_principal": "cms.visibility",
     "machine_principal": "cms.visibility",
@@ -50,8 +58,17 @@ EXPORTS: dict[str, str] = {
     "to_script": "cms.jsonld",
     "plain_words": "cms.search_text",
     "SafeSpreadsheetExportMixin": "cms.exports",
+    "csv_response": "cms.exports",
+    "xlsx_response": "cms.exports",
     "rate_limit": "cms.ratelimits",
+    # The benchmark harness (the bench_data and bench_endpoints hooks). It is not installed
+    # in production: import these only inside the functions `make bench` calls.
+    "BenchContext": "cms.bench.data",
+    "BenchEndpoint": "cms.bench.endpoints",
 }
+
+#: Public names that differ from the name in the defining module.
+_SOURCE_NAMES = {"rate_limit": "check", "plugin_registry": "registry", "BenchEndpoint": "Endpoint"}
 
 __all__ = sorted(EXPORTS)
 
@@ -61,7 +78,7 @@ def __getattr__(name: str) -> Any:
         module = EXPORTS[name]
     except KeyError:
         raise AttributeError(f"cms.public has no '{name}' (see cms.public.EXPORTS)") from None
-    source_name = "check" if name == "rate_limit" else name
+    source_name = _SOURCE_NAMES.get(name, name)
     value = getattr(import_module(module), source_name)
     globals()[name] = value
     return value
@@ -73,10 +90,13 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at run time
     # ruff: noqa: F401
+    from cms.bench.data import BenchContext
+    from cms.bench.endpoints import Endpoint as BenchEndpoint
     from cms.contract import BulkModel, ErasureReport, FeedLink, PageLoader, PluginConfig
-    from cms.demo import DemoContext, DemoSite
-    from cms.exports import SafeSpreadsheetExportMixin
+    from cms.demo import HOME_WELCOME, DemoContentMissing, DemoContext, DemoSite
+    from cms.exports import SafeSpreadsheetExportMixin, csv_response, xlsx_response
     from cms.generation import bump_generation
+    from cms.i18n.localize import save_target, translate
     from cms.jsonld import to_script
     from cms.loading import (
         PreloadedChooserMixin,
@@ -87,12 +107,13 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     )
     from cms.memo import PAGES, host_key
     from cms.models import TingstedPage
+    from cms.plugins import registry as plugin_registry
     from cms.ratelimits import check as rate_limit
     from cms.search_text import plain_words
     from cms.sites import active_locale, site_time_zone
-    from cms.translation.localize import translate
     from cms.visibility import (
         can_see_closed,
+        editable_pages,
         is_shareable,
         machine_principal,
         public_pages,

@@ -10,9 +10,9 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.i18n.conf import machine_translator_setting
 from cms.languages import content_languages
 from cms.plugins import discover_entry_point_plugins
-from cms.translation.conf import machine_translator_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -41,10 +41,14 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # --- Applications -------------------------------------------------------------------------
 
-#: Tingsted's own plugins, in the order their demo content is built (people first: the
-#: others choose people and venues). Third-party plugins join through the
-#: ``tingsted.plugins`` entry-point group, or by being added to INSTALLED_APPS.
+#: Tingsted's own plugins, in the order their demo content is built (people before the
+#: content plugins that choose people and venues). Third-party plugins join through the
+#: ``tingsted.plugins`` entry-point group, or by being added to INSTALLED_APPS. The
+#: translation workflow builds no content (its demo step runs after everyone's); like every
+#: plugin here it comes before wagtail_localize, whose admin views it guards. The core
+#: starts without it (tests/translation/test_without_plugin.py).
 TINGSTED_CORE_PLUGINS = [
+    "plugins.translation",
     "plugins.people",
     "plugins.networks",
     "plugins.meetings",
@@ -59,7 +63,6 @@ INSTALLED_APPS = [
     # tests/api/test_install_order.py).
     "api",
     "cms",
-    "cms.translation",
     "blocks",
     *TINGSTED_CORE_PLUGINS,
     *(discover_entry_point_plugins() if TINGSTED_ENTRY_POINT_PLUGINS else []),

@@ -1,6 +1,8 @@
-"""Bench builders for what the core and the people plugin own: media, people, home pages.
+"""Bench builders for what the core owns: media and the home pages' bodies.
 
 Also the stand-in pages used while no content plugin is installed (see cms.bench.data).
+Plugins build their own share through the contract's ``bench_data`` hook (the people
+plugin's is plugins/people/bench.py).
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ import io
 import zlib
 from typing import TYPE_CHECKING
 
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
 
 IMAGES = 24
 DOCUMENTS = 8
-PEOPLE_PER_LOCALE = 24
-ORGANISATIONS_PER_LOCALE = 6
-VENUES_PER_LOCALE = 6
 #: Blocks in each home page's body: the "detail page with a long StreamField".
 HOME_BODY_BLOCKS = 40
 BENCH_PREFIX = "Bench "
@@ -74,72 +72,6 @@ def _picture(title: str, size: tuple[int, int] = (1600, 900)) -> io.BytesIO:
     buffer.seek(0)
     buffer.name = "bench.png"
     return buffer
-
-
-def build_people(context: BenchContext) -> None:
-    """Organisations, people and venues with rooms in every locale, translations linked."""
-    if not apps.is_installed("plugins.people"):
-        return
-    from plugins.people.models import Organisation, Person, Venue, VenueRoom
-
-    if Person.objects.filter(email__endswith="@bench.example.org").exists():
-        return
-    Image = get_image_model()
-    organisations, people, venues = [], [], []
-    for language, locale in context.locales.items():
-        for number in range(ORGANISATIONS_PER_LOCALE):
-            organisations.append(
-                Organisation(
-                    locale=locale,
-                    translation_key=context.translation_key("organisation", number),
-                    name=f"{context.text.title(language, 3)} {number + 1}",
-                    short_name=f"O{number + 1}",
-                    website="https://example.org/",
-                    description=context.text.sentence(language, words=16),
-                    logo_id=context.pick(Image, None),
-                )
-            )
-    Organisation.objects.bulk_create(organisations)
-    by_locale: dict[int, list[Organisation]] = {}
-    for organisation in organisations:
-        by_locale.setdefault(organisation.locale_id, []).append(organisation)
-    for language, locale in context.locales.items():
-        for number in range(PEOPLE_PER_LOCALE):
-            people.append(
-                Person(
-                    locale=locale,
-                    translation_key=context.translation_key("person", number),
-                    name=context.text.name(),
-                    role=context.text.title(language, 2),
-                    organisation=by_locale[locale.pk][number % ORGANISATIONS_PER_LOCALE],
-                    photo_id=context.pick(Image, None),
-                    bio=context.text.paragraph(language, sentences=3)[:1500],
-                    email=f"person{number + 1}@bench.example.org",
-                    is_external=number % 3 == 0,
-                )
-            )
-        for number in range(VENUES_PER_LOCALE):
-            venues.append(
-                Venue(
-                    locale=locale,
-                    translation_key=context.translation_key("venue", number),
-                    name=f"{context.text.title(language, 2)} {number + 1}",
-                    street_address=f"Torvet {number + 1}",
-                    postal_code=f"{1000 + number}",
-                    city=context.text.title(language, 1),
-                    country=["DK", "SE", "NO"][number % 3],
-                    access_notes=context.text.sentence(language, words=14),
-                )
-            )
-    Person.objects.bulk_create(people)
-    Venue.objects.bulk_create(venues)
-    VenueRoom.objects.bulk_create(
-        VenueRoom(venue=venue, name=f"Room {room}", sort_order=room, capacity=20 * room)
-        for venue in venues
-        for room in (1, 2)
-    )
-    for model in (Organisation, Person, Venue):
-        context.forget_pool(model)
 
 
 def build_home_bodies(context: BenchContext) -> None:

@@ -1,12 +1,13 @@
 """The bench dataset: a tree across every site and locale, built in bulk, plugin by plugin.
 
-How a plugin takes part (first match wins):
+The harness builds what the core owns itself (media, the home pages' long bodies: see
+:mod:`cms.bench.core`). A plugin takes part through the contract (cms/contract.py):
 
-1. its AppConfig has ``bench_data = "plugins.x.bench.build"``: a callable
-   ``(BenchContext) -> None`` that adds ``context.page_share(label)`` pages with
-   ``context.tree`` and orderable children with ``context.bulk_children``;
-2. :data:`CORE_BUILDERS` names a builder for its label (people and the core app);
-3. otherwise every page model it declares is built by :func:`build_generic_pages`, which
+1. it declares the ``bench_data`` hook, e.g. ``bench_data = "plugins.people.bench.build"``:
+   a callable ``(BenchContext) -> None`` that adds ``context.page_share(label)`` pages with
+   ``context.tree`` and orderable children with ``context.bulk_children``, or the snippets
+   other plugins' pages choose from (the people plugin);
+2. otherwise every page model it declares is built by :func:`build_generic_pages`, which
    reads the allowed parent and child types from the models themselves and adds exactly
    the plugins' share of N pages, containers included (:class:`GenericTree`): index pages
    once per home page, other containers (networks) as their leaves fill them, leaves in
@@ -31,13 +32,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.db import connection, models
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page, Site
 
 from cms.bench.content import fill_object_fields, fill_page_fields
@@ -47,11 +46,8 @@ from cms.bench.tree import BulkTree, Node, tree_problems
 #: Bump when the generated data changes shape, so bench_run rebuilds old databases.
 GENERATOR_VERSION = 3
 
-#: Builders for apps that cannot carry the ``bench_data`` attribute themselves yet.
-CORE_BUILDERS: dict[str, str] = {
-    "cms": "cms.bench.core.build_home_bodies",
-    "people": "cms.bench.core.build_people",
-}
+#: The core app's label: its builder (home page bodies) is the harness's own.
+CORE_LABEL = "cms"
 
 #: The translation every site's pages get besides the site's own language.
 SHARED_LANGUAGE = "en"
@@ -165,20 +161,25 @@ class BenchContext:
 
 
 def discover_builders() -> list[Builder]:
-    """The builders of the installed apps, in INSTALLED_APPS order (people before pages)."""
+    """The core's builder, then the installed plugins' in INSTALLED_APPS order.
+
+    A plugin's own is its ``bench_data`` hook; the page types of plugins without one are
+    built together by :func:`build_generic_pages`.
+    """
+    from cms.bench.core import build_home_bodies
     from cms.plugins import registry
 
-    found = []
+    # The core's home pages exist already (bootstrap_sites); the harness gives them bodies.
+    found = [Builder(CORE_LABEL, build_home_bodies, adds_pages=False)]
     generic_labels = []
-    for app_config in apps.get_app_configs():
-        label = app_config.label
-        path = getattr(app_config, "bench_data", None) or CORE_BUILDERS.get(label)
-        plugin = registry.get(label)
-        has_pages = bool(plugin and plugin.page_models) and label != "cms"
-        if path:
-            found.append(Builder(label, import_string(path), adds_pages=has_pages))
+    for plugin in registry:
+        if plugin.label == CORE_LABEL:
+            continue
+        has_pages = bool(plugin.page_models)
+        if plugin.bench_data is not None:
+            found.append(Builder(plugin.label, plugin.bench_data, adds_pages=has_pages))
         elif has_pages:
-            generic_labels.append(label)
+            generic_labels.append(plugin.label)
     if generic_labels:
         found.append(
             Builder(

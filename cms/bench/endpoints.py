@@ -18,10 +18,14 @@ Paths may hold placeholders the probe fills from the database of the run:
 of that type on the site, by id or by its URL path). ``deep_of`` names a list endpoint whose
 total count sets ``offset`` near the end.
 
-Extending: an AppConfig may set ``bench_endpoints = "pkg.bench.endpoints"``, a callable
-returning a list of Endpoint; one with the key of a built-in endpoint replaces it (that is how
-the API swaps ``list-20`` for its own meetings list). Endpoints whose ``requires`` models are
-not installed are left out; one answering 404 is reported as skipped, not measured.
+The built-in endpoints are the core's: full-content lists of every page (ours and stock's),
+the home page's detail and rendering, search and the static ceiling. A plugin adds its own
+through the contract's ``bench_endpoints`` hook (cms/contract.py, docs/plugins.md), a callable
+returning a list of Endpoint (``cms.public.BenchEndpoint``); one with the key of a built-in
+endpoint replaces it: that is how the meetings plugin makes the lists list meetings
+(:meth:`Endpoint.full_content_lists`). Endpoints are measured grouped by contender, then by
+kind (:data:`KINDS`), built-in ones first. Endpoints whose ``requires`` models are not
+installed are left out; one answering 404 is reported as skipped, not measured.
 """
 
 from __future__ import annotations
@@ -29,7 +33,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from django.apps import apps
-from django.utils.module_loading import import_string
 
 OURS, STOCK, STATIC = "ours", "stock", "static"
 COLD, WARM, CONDITIONAL = "cold", "warm", "304"
@@ -59,7 +62,8 @@ class Endpoint:
     contender: str
     path: str = ""
     host: str = DEFAULT_HOST
-    modes: tuple[str, ...] = (COLD, WARM, CONDITIONAL)
+    #: Empty: the kind's own, :data:`HTML_MODES` for rendered pages, else cold, warm and 304.
+    modes: tuple[str, ...] = ()
     #: Key of the stock endpoint whose requests/s this one is compared with.
     compare: str | None = None
     #: Key of the list endpoint whose total count puts ``offset`` near the end.
@@ -76,6 +80,50 @@ class Endpoint:
     note: str = ""
     extra_headers: dict[str, str] = field(default_factory=dict, compare=False)
 
+    def __post_init__(self) -> None:
+        if not self.modes:
+            default = HTML_MODES if self.kind == "html" else (COLD, WARM, CONDITIONAL)
+            object.__setattr__(self, "modes", default)
+
+    @classmethod
+    def full_content_lists(cls, page_type: str | None = None) -> list[Endpoint]:
+        """The full-content lists, ours and stock's: every page, or pages of ``page_type``.
+
+        ``ours`` and ``stock`` ask the same API v2 address of the same data: ours through
+        our middleware, preload and settings, stock through bare Wagtail. A plugin returns
+        ``full_content_lists("app.Model")`` from its ``bench_endpoints`` to make the lists
+        show its pages (the meetings plugin does); they replace the built-in ones by key.
+        """
+        list_type = f"&type={page_type}" if page_type else ""
+        full = f"/api/v2/pages/?fields=*{list_type}"
+        return [
+            cls(
+                "list-20", "Full-content list, limit 20", "list", OURS,
+                f"{full}&limit=20", compare="stock-list-20", limit=20,
+            ),
+            cls(
+                "list-100", "Full-content list, limit 100", "list", OURS,
+                f"{full}&limit=100", compare="stock-list-100", limit=100,
+            ),
+            cls(
+                "list-deep", "Full-content list, offset near the end", "deep", OURS,
+                f"{full}&limit=20", deep_of="list-20", compare="stock-list-deep", limit=20,
+            ),
+            cls(
+                "stock-list-20", "Stock API v2 list, fields=*, limit 20", "list", STOCK,
+                f"{full}&limit=20", modes=(COLD,), limit=20, min_duration=SLOW_SECONDS,
+            ),
+            cls(
+                "stock-list-100", "Stock API v2 list, fields=*, limit 100", "list", STOCK,
+                f"{full}&limit=100", modes=(COLD,), limit=100, min_duration=SLOW_SECONDS,
+            ),
+            cls(
+                "stock-list-deep", "Stock API v2 list, offset near the end", "deep", STOCK,
+                f"{full}&limit=20", deep_of="stock-list-20", modes=(COLD,), limit=20,
+                min_duration=SLOW_SECONDS,
+            ),
+        ]  # fmt: skip
+
     @property
     def available(self) -> bool:
         for label in self.requires:
@@ -86,67 +134,20 @@ class Endpoint:
         return True
 
 
-def _installed(label: str) -> bool:
-    return Endpoint("", "", "list", OURS, requires=(label,)).available
-
-
 def core_endpoints() -> list[Endpoint]:
-    """The built-in endpoints; plugins add or replace them through ``bench_endpoints``.
-
-    ``ours`` and ``stock`` ask the same API v2 address of the same data: ours through our
-    middleware, preload and settings, stock through bare Wagtail. With the meetings plugin
-    installed both list meetings with full content; without it, every page.
-    """
-    list_type = "&type=meetings.MeetingPage" if _installed("meetings.MeetingPage") else ""
-    full = f"/api/v2/pages/?fields=*{list_type}"
+    """The built-in endpoints; plugins add or replace them through ``bench_endpoints``."""
     return [
-        Endpoint(
-            "list-20", "Full-content list, limit 20", "list", OURS,
-            f"{full}&limit=20", compare="stock-list-20", limit=20,
-        ),
-        Endpoint(
-            "list-100", "Full-content list, limit 100", "list", OURS,
-            f"{full}&limit=100", compare="stock-list-100", limit=100,
-        ),
-        Endpoint(
-            "list-deep", "Full-content list, offset near the end", "deep", OURS,
-            f"{full}&limit=20", deep_of="list-20", compare="stock-list-deep", limit=20,
-        ),
+        *Endpoint.full_content_lists(),
         Endpoint(
             "detail-long", "Detail, home page with a 40-block StreamField", "detail", OURS,
             "/api/v3/pages/{home_id}/", compare="stock-v3-detail",
         ),
-        Endpoint(
-            "domain-upcoming", "Domain route: upcoming meetings", "domain", OURS,
-            "/api/v3/meetings/upcoming/", requires=("meetings.MeetingPage",),
-        ),
-        Endpoint("html-home", "Rendered home page", "html", OURS, "/", modes=HTML_MODES),
-        Endpoint(
-            "html-network", "Rendered network page", "html", OURS,
-            "{url:networks.NetworkPage}", requires=("networks.NetworkPage",), modes=HTML_MODES,
-        ),
-        Endpoint(
-            "html-minutes", "Rendered minutes page", "html", OURS,
-            "{url:minutes.MinutesPage}", requires=("minutes.MinutesPage",), modes=HTML_MODES,
-        ),
+        Endpoint("html-home", "Rendered home page", "html", OURS, "/"),
         Endpoint(
             "search", "Site search (API v2 search)", "search", OURS,
             "/api/v2/pages/?search=kommune&limit=20",
         ),
         # --- stock Wagtail 8.0.1, same data -------------------------------------------------
-        Endpoint(
-            "stock-list-20", "Stock API v2 list, fields=*, limit 20", "list", STOCK,
-            f"{full}&limit=20", modes=(COLD,), limit=20, min_duration=SLOW_SECONDS,
-        ),
-        Endpoint(
-            "stock-list-100", "Stock API v2 list, fields=*, limit 100", "list", STOCK,
-            f"{full}&limit=100", modes=(COLD,), limit=100, min_duration=SLOW_SECONDS,
-        ),
-        Endpoint(
-            "stock-list-deep", "Stock API v2 list, offset near the end", "deep", STOCK,
-            f"{full}&limit=20", deep_of="stock-list-20", modes=(COLD,), limit=20,
-            min_duration=SLOW_SECONDS,
-        ),
         Endpoint(
             "stock-v2-detail", "Stock API v2 detail", "detail", STOCK,
             "/api/v2/pages/{home_id}/", modes=(COLD,),
@@ -167,15 +168,29 @@ def core_endpoints() -> list[Endpoint]:
     ]  # fmt: skip
 
 
+#: The order endpoints are measured (and reported) in: by contender, then by kind.
+CONTENDERS = (OURS, STOCK, STATIC)
+
+
 def all_endpoints() -> list[Endpoint]:
-    """Built-in endpoints, then every app's ``bench_endpoints``; same key replaces."""
+    """Built-in endpoints, then every plugin's ``bench_endpoints``; same key replaces."""
+    from cms.plugins import registry
+
     by_key = {endpoint.key: endpoint for endpoint in core_endpoints()}
-    for app_config in apps.get_app_configs():
-        path = getattr(app_config, "bench_endpoints", None)
-        if path:
-            for endpoint in import_string(path)():
+    for plugin in registry:
+        if plugin.bench_endpoints is not None:
+            for endpoint in plugin.bench_endpoints():
                 by_key[endpoint.key] = endpoint
-    return [endpoint for endpoint in by_key.values() if endpoint.available]
+    ordered = sorted(
+        by_key.values(),
+        key=lambda endpoint: (_rank(CONTENDERS, endpoint.contender), _rank(KINDS, endpoint.kind)),
+    )
+    return [endpoint for endpoint in ordered if endpoint.available]
+
+
+def _rank(order: tuple[str, ...], value: str) -> int:
+    """Where ``value`` comes in ``order``; a value it does not name comes last."""
+    return order.index(value) if value in order else len(order)
 
 
 def select(endpoints: list[Endpoint], keys: list[str] | None) -> list[Endpoint]:

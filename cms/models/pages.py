@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -24,8 +26,31 @@ class TingstedPage(APIPageMixin, Page):
     front end (see api/pages.py).
     """
 
+    #: The field whose text site search shows under the page when the editor left the
+    #: search description empty: a text or rich text field ("introduction", "lead"). Page
+    #: types set it or override :meth:`search_summary` (docs/plugins.md, "search_summary").
+    search_summary_field: str | None = None
+
     class Meta:
         abstract = True
+
+    def search_summary(self) -> str:
+        """The plain text shown under this page in site search results.
+
+        The editor's search description (the Promote tab) if there is one, else the text of
+        :attr:`search_summary_field`, rich text as plain words; empty when neither is filled.
+        """
+        text = self.search_description or ""
+        name = self.search_summary_field
+        if not text.strip() and name:
+            text = str(getattr(self, name, None) or "")
+            try:
+                rich = isinstance(self._meta.get_field(name), RichTextField)
+            except FieldDoesNotExist:
+                rich = False  # a property: its text is taken as it is
+            if rich:
+                text = get_text_for_indexing(text)
+        return text.strip()
 
     def get_site(self):
         # Wagtail fetches the Site anew for every page (a query each: a list's dates and
@@ -106,6 +131,7 @@ class HomePage(TingstedPage):
 
     parent_page_types = ["wagtailcore.Page"]
     template = "cms/home_page.html"
+    search_summary_field = "intro"
 
     class Meta:
         verbose_name = _("home page")

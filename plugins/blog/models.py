@@ -267,6 +267,7 @@ class BlogIndexPage(ListingIndexMixin, RoutablePageMixin, TingstedPage):
     override_translatable_fields = [SynchronizedField("per_page", overridable=False)]
 
     subpage_types = ["blog.BlogPostPage"]
+    search_summary_field = "intro"
     template = "blog/blog_index_page.html"
     filter_names = ("tag", "category", "year")
 
@@ -390,6 +391,7 @@ class BlogPostPage(DatedPageMixin, TingstedPage):
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
+    search_summary_field = "excerpt"
     template = "blog/blog_post_page.html"
 
     class Meta:
@@ -491,6 +493,7 @@ class NewsIndexPage(ListingIndexMixin, RoutablePageMixin, TingstedPage):
     override_translatable_fields = [SynchronizedField("per_page", overridable=False)]
 
     subpage_types = ["blog.NewsPage"]
+    search_summary_field = "intro"
     template = "blog/news_index_page.html"
     filter_names = ("type", "year")
 
@@ -592,6 +595,7 @@ class NewsPage(DatedPageMixin, TingstedPage):
 
     parent_page_types = ["blog.NewsIndexPage"]
     subpage_types: list[str] = []
+    search_summary_field = "lead"
     template = "blog/news_page.html"
 
     class Meta:

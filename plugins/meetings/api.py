@@ -23,6 +23,7 @@ from api.access import APIParameterError, pages_queryset, requested_site
 from api.v3 import stable_order
 from blocks.representation import rich_text_html
 from cms.public import site_time_zone
+from plugins.meetings.hosts import hosts_q
 from plugins.meetings.models import MeetingPage, upcoming_meetings
 from plugins.meetings.programme import Session, resolve_meetings
 from plugins.people.interface import VenueData, serialise
@@ -150,11 +151,11 @@ def meeting_payloads(
 
 
 def parents_of(meetings: list[MeetingPage]) -> dict:
-    """Each meeting's parent network page (None for stand-alone events), in one query."""
+    """Each meeting's host page, its network (None for stand-alone events), in one query."""
     from wagtail.models import Page
 
     parent_paths = {meeting.path[: -MeetingPage.steplen]: meeting.pk for meeting in meetings}
-    parents = Page.objects.filter(path__in=parent_paths, content_type__model="networkpage")
+    parents = Page.objects.filter(hosts_q(), path__in=parent_paths)
     by_path = {parent.path: parent for parent in parents}
     return {meeting.pk: by_path.get(meeting.path[: -MeetingPage.steplen]) for meeting in meetings}
 
@@ -180,14 +181,9 @@ def _locale(site: Site, language: str | None) -> Locale:
 
 
 def _network(request: HttpRequest, network_id: int) -> Page:
-    # By content type: the networks plugin may not be installed (meetings then sit in
-    # event indexes only, and no id names a network).
-    network = (
-        pages_queryset(request)
-        .filter(pk=network_id, content_type__app_label="networks")
-        .filter(content_type__model="networkpage")
-        .first()
-    )
+    # A page of a meeting host type (plugins/meetings/hosts.py); with none installed,
+    # meetings sit in event indexes only and no id names a network.
+    network = pages_queryset(request).filter(hosts_q(), pk=network_id).first()
     if network is None:
         raise APIParameterError(
             "network",

@@ -18,6 +18,7 @@ class MeetingsConfig(PluginConfig):
     demo_content = "plugins.meetings.demo.build"
     requires = ["people"]
     preload = "plugins.meetings.preload.declarations"
+    bench_endpoints = "plugins.meetings.bench.endpoints"
 
     def ready(self) -> None:
         super().ready()

@@ -22,6 +22,14 @@ needs it to do so the same way this plugin does. Why each is public:
   structured data as each meeting's own page (its safe ``<script>`` form is
   ``cms.jsonld.to_script``; organisers and places come from the people plugin).
 
+A role is part of the interface too: a page type of another plugin takes the *meeting
+host* role by setting the class attribute named by ``MEETING_HOST`` (``meeting_host =
+True``) and listing ``"meetings.MeetingPage"`` in its ``subpage_types``, as the networks
+plugin's ``NetworkPage`` does. Editors may then add meetings under its pages; the meetings
+show the host as their network (the API's ``network`` field and ``network=`` filter, the
+meeting page's breadcrumb) and, without an organiser of their own, the host's ``organiser``.
+The meetings plugin names no host plugin (plugins/meetings/hosts.py).
+
 Templates are part of the interface too. Other plugins may include:
 
 - ``meetings/includes/meeting_summary.html`` (context: ``meeting`` resolved by
@@ -40,6 +48,7 @@ from __future__ import annotations
 from plugins.meetings.api import MeetingSchema, meeting_payloads
 from plugins.meetings.calendar import calendar_response
 from plugins.meetings.choices import MeetingKind, MeetingStatus
+from plugins.meetings.hosts import MEETING_HOST
 from plugins.meetings.jsonld import event_data
 from plugins.meetings.models import MeetingPage
 from plugins.meetings.programme import (
@@ -51,6 +60,7 @@ from plugins.meetings.programme import (
 )
 
 __all__ = [
+    "MEETING_HOST",
     "TEMPLATES",
     "MeetingKind",
     "MeetingPage",

@@ -34,6 +34,7 @@ from cms.public import TingstedPage, site_time_zone
 from plugins.meetings.blocks import ProgrammeBlock
 from plugins.meetings.calendar import calendar_response
 from plugins.meetings.choices import MeetingKind, MeetingStatus
+from plugins.meetings.hosts import host_models, is_host
 from plugins.meetings.jsonld import meeting_json_ld
 from plugins.meetings.programme import (
     programme_cutoff,
@@ -79,6 +80,7 @@ class EventIndexPage(TingstedPage):
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["meetings.MeetingPage"]
+    search_summary_field = "intro"
     template = "meetings/event_index_page.html"
 
     override_translatable_fields = [TranslatableField("intro")]
@@ -287,8 +289,11 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         TranslatableField("attachments"),
     ]
 
-    parent_page_types = ["networks.NetworkPage", "meetings.EventIndexPage"]
+    # And every page type of another plugin that takes the meeting host role (a network):
+    # see clean_parent_page_models and plugins/meetings/hosts.py.
+    parent_page_types = ["meetings.EventIndexPage"]
     subpage_types: list[str] = []
+    search_summary_field = "description"
     template = "meetings/meeting_page.html"
 
     class Meta:
@@ -310,11 +315,17 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
     def is_cancelled(self) -> bool:
         return self.status == MeetingStatus.CANCELLED
 
+    @classmethod
+    def clean_parent_page_models(cls):
+        # The meeting hosts (networks) first, then the event index, as editors see them.
+        return [*host_models(), *super().clean_parent_page_models()]
+
     @cached_property
     def network(self):
-        """The network page the meeting belongs to, or None for a stand-alone event."""
+        """The meeting host page (a network) the meeting belongs to, or None for a
+        stand-alone event under an event index."""
         parent = self.get_parent()
-        if parent is None or parent.specific_class._meta.label != "networks.NetworkPage":
+        if parent is None or not is_host(parent.specific_class):
             return None
         return parent.specific
 
@@ -323,8 +334,8 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         """The event's own organiser, else its network's (translations resolved on use)."""
         if self.organiser_id:
             return self.organiser
-        network = self.network
-        return network.organiser if network is not None else None
+        # A meeting host need not have an organiser (plugins/meetings/hosts.py).
+        return getattr(self.network, "organiser", None)
 
     @property
     def calendar_url(self) -> str | None:

@@ -62,28 +62,35 @@ class Session:
 def attach_networks(meetings: list[MeetingPage], preload: Any, fields: set[str] | None) -> None:
     """A preload hook (cms/loading.py): each meeting's network with its organiser.
 
-    A meeting without its own organiser shows its network's; reading ``meeting.network``
-    costs two queries per meeting (parent, then specific page). Here it is one per list.
+    A meeting without its own organiser shows its network's (its meeting host's, see
+    plugins/meetings/hosts.py); reading ``meeting.network`` costs two queries per meeting
+    (parent, then specific page). Here it is one per list and host type.
     """
     if fields is not None and "organiser" not in fields:
         return
     need = [m for m in meetings if not m.organiser_id and "network" not in m.__dict__]
     if not need:
         return
-    from django.apps import apps
+    from plugins.meetings.hosts import host_models
 
-    network_model = apps.get_model("networks", "NetworkPage")
     paths = {meeting.path[: -meeting.steplen] for meeting in need}
-    networks = {
-        network.path: network
-        for network in network_model.objects.exact_type(network_model)
-        .filter(path__in=paths)
-        .select_related("organiser")
-    }
+    networks = {}
+    for host_model in host_models():
+        hosts = host_model.objects.exact_type(host_model).filter(path__in=paths)
+        if any(field.name == "organiser" for field in host_model._meta.concrete_fields):
+            hosts = hosts.select_related("organiser")
+        networks.update((host.path, host) for host in hosts)
     for meeting in need:
         # ``network`` is a cached_property: this is what reading it would have stored.
         meeting.network = networks.get(meeting.path[: -meeting.steplen])
-    preload.want(Organisation, (network.organiser_id for network in networks.values()))
+    preload.want(
+        Organisation,
+        (
+            organiser_id
+            for network in networks.values()
+            if (organiser_id := getattr(network, "organiser_id", None))
+        ),
+    )
 
 
 def _items(raw: Any) -> list[dict]:

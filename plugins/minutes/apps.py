@@ -18,6 +18,7 @@ class MinutesConfig(PluginConfig):
     demo_content = "plugins.minutes.demo.build"
     requires = ["people"]
     preload = "plugins.minutes.preload.declarations"
+    bench_endpoints = "plugins.minutes.bench.endpoints"
 
     def ready(self) -> None:
         super().ready()

@@ -105,6 +105,7 @@ class CouncilPage(TingstedPage):
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["minutes.MinutesPage"]
+    search_summary_field = "description"
     template = "minutes/council_page.html"
 
     override_translatable_fields = [
@@ -330,6 +331,7 @@ class MinutesPage(TingstedPage):
     base_form_class = MinutesPageForm
     parent_page_types = ["minutes.CouncilPage"]
     subpage_types: list[str] = []
+    search_summary_field = "introduction"
     template = "minutes/minutes_page.html"
 
     override_translatable_fields = [

@@ -18,3 +18,4 @@ class NetworksConfig(PluginConfig):
     # Its programme lists meetings; its moderators and venues are people.
     requires = ["people", "meetings"]
     preload = "plugins.networks.preload.declarations"
+    bench_endpoints = "plugins.networks.bench.endpoints"

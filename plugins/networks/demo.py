@@ -1,350 +1,37 @@
-"""Demo networks: two per site, each with a season of five meetings, and an English version.
+"""Builds the networks plugin's demo: two networks per site, each with a season of five
+meetings, and an English version of each site's first network.
 
-All organisations, people and text are fictional. Dates are relative to the day the demo
-is built, so the programme always has past and upcoming meetings. Meetings are built here
-because they are the networks' children; they use the meetings plugin's declared model.
+The content is data in plugins/networks/demo_content.py. Meetings are built here because
+they are the networks' children; they use the meetings plugin's declared model.
 """
 
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
-from wagtail.models import Locale
 
 from cms.public import DemoContext, DemoSite, site_time_zone
 from plugins.meetings.interface import MeetingKind, MeetingPage, MeetingStatus
+from plugins.networks.demo_content import (
+    CURRENCY,
+    FEE,
+    INDEX,
+    MEETING_HOURS,
+    MEETING_OFFSETS,
+    NETWORKS,
+    OVERNIGHT_END,
+    OVERNIGHT_VENUE,
+    SESSIONS,
+    SIGNUP_URL,
+    TERMS_VERSION,
+    TEXTS,
+    USUAL_VENUE,
+    VAT_NOTE,
+)
 from plugins.networks.models import NetworkIndexPage, NetworkModerator, NetworkPage
 from plugins.people.interface import Organisation, Person, Venue
-
-CURRENCY = {"da": "DKK", "sv": "SEK", "nb": "NOK", "en": "EUR"}
-FEE = {
-    "da": Decimal("18500"),
-    "sv": Decimal("26500"),
-    "nb": Decimal("24900"),
-    "en": Decimal("2450"),
-}
-VAT_NOTE = {"da": "ekskl. moms", "sv": "exkl. moms", "nb": "eks. mva.", "en": "excl. VAT"}
-USUAL_VENUE = {
-    "da": "Havnehuset",
-    "sv": "Kulturhuset Åstad",
-    "nb": "Fjordby rådhus",
-    "en": "Havnehuset",
-}
-OVERNIGHT_VENUE = "Skovly Kursuscenter"
-
-INDEX = {
-    "title": {"da": "Netværk", "sv": "Nätverk", "nb": "Nettverk", "en": "Networks"},
-    "slug": {"da": "netvaerk", "sv": "natverk", "nb": "nettverk", "en": "networks"},
-    "intro": {
-        "da": "Fagnetværk, hvor ledere fra kommuner, foreninger og virksomheder mødes fem gange om året.",
-        "sv": "Nätverk där chefer från kommuner, föreningar och företag träffas fem gånger om året.",
-        "nb": "Faglige nettverk der ledere fra kommuner, foreninger og bedrifter møtes fem ganger i året.",
-        "en": "Professional networks where leaders from councils, associations and firms meet five times a year.",
-    },
-}
-
-NETWORKS = [
-    {
-        "key": "inclusion",
-        "moderator": "Sigrid Holm",
-        "contact": "Mikkel Dahl",
-        "organiser": "Nordisk Kommuneforum",
-        "title": {
-            "da": "Netværk for lokal inklusion",
-            "sv": "Nätverket för lokal inkludering",
-            "nb": "Nettverk for lokal inkludering",
-            "en": "Local Inclusion Network",
-        },
-        "slug": "inclusion",
-        "topic": {"da": "Inklusion", "sv": "Inkludering", "nb": "Inkludering", "en": "Inclusion"},
-        "lead": {
-            "da": "Et fagligt rum for dem, der arbejder med at gøre nye borgere til en del af lokalsamfundet: i kommuner, foreninger og på arbejdspladser.",
-            "sv": "Ett forum för dem som arbetar med att göra nya invånare till en del av lokalsamhället: i kommuner, föreningar och på arbetsplatser.",
-            "nb": "Et faglig rom for dem som jobber med å gjøre nye innbyggere til en del av lokalsamfunnet: i kommuner, foreninger og på arbeidsplasser.",
-            "en": "A forum for people who help newcomers become part of their local community: in councils, associations and workplaces.",
-        },
-        "quote": {
-            "da": "De bedste løsninger opstår, når dem, der kender hverdagen, får ordet først.",
-            "sv": "De bästa lösningarna uppstår när de som känner vardagen får ordet först.",
-            "nb": "De beste løsningene oppstår når de som kjenner hverdagen, får ordet først.",
-            "en": "The best solutions come when the people who know everyday life speak first.",
-        },
-        "presentation": {
-            "da": "Sigrid Holm leder alle netværkets møder, sætter dagsordenen sammen med medlemmerne og sørger for, at alle kommer til orde.",
-            "sv": "Sigrid Holm leder alla nätverkets möten, sätter dagordningen tillsammans med medlemmarna och ser till att alla kommer till tals.",
-            "nb": "Sigrid Holm leder alle nettverkets møter, setter dagsordenen sammen med medlemmene og sørger for at alle kommer til orde.",
-            "en": "Sigrid Holm chairs every meeting, sets the agenda with the members and makes sure every voice is heard.",
-        },
-        "meetings": [
-            {
-                "da": "Foreningslivet som indgang",
-                "sv": "Föreningslivet som ingång",
-                "nb": "Foreningslivet som inngang",
-                "en": "Associations as a way in",
-            },
-            {
-                "da": "Sprog på arbejdspladsen",
-                "sv": "Språk på arbetsplatsen",
-                "nb": "Språk på arbeidsplassen",
-                "en": "Language at work",
-            },
-            {
-                "da": "Netværkets døgnmøde",
-                "sv": "Nätverkets internat",
-                "nb": "Nettverkets døgnsamling",
-                "en": "The network's overnight meeting",
-            },
-            {
-                "da": "Boligområder i forandring",
-                "sv": "Bostadsområden i förändring",
-                "nb": "Boområder i endring",
-                "en": "Neighbourhoods in change",
-            },
-            {
-                "da": "Unge og valgdeltagelse",
-                "sv": "Unga och valdeltagande",
-                "nb": "Unge og valgdeltakelse",
-                "en": "Young people and turnout",
-            },
-        ],
-    },
-    {
-        "key": "climate",
-        "moderator": "Ingrid Solberg",
-        "contact": "Johan Berg",
-        "organiser": "Institut for Lokal Velfærd",
-        "title": {
-            "da": "Klimanetværket for kommuner",
-            "sv": "Klimatnätverket för kommuner",
-            "nb": "Klimanettverket for kommuner",
-            "en": "Municipal Climate Network",
-        },
-        "slug": "climate",
-        "topic": {"da": "Klima", "sv": "Klimat", "nb": "Klima", "en": "Climate"},
-        "lead": {
-            "da": "Kommunale ledere deler erfaringer med klimatilpasning, energi og grøn omstilling, og møder forskere og praktikere.",
-            "sv": "Kommunala chefer delar erfarenheter av klimatanpassning, energi och grön omställning och möter forskare och praktiker.",
-            "nb": "Kommunale ledere deler erfaringer med klimatilpasning, energi og grønn omstilling, og møter forskere og praktikere.",
-            "en": "Council leaders share experience of climate adaptation, energy and the green transition, and meet researchers and practitioners.",
-        },
-        "quote": {
-            "da": "Klimaarbejdet lykkes i de små beslutninger, der bliver truffet hver uge.",
-            "sv": "Klimatarbetet lyckas i de små besluten som fattas varje vecka.",
-            "nb": "Klimaarbeidet lykkes i de små beslutningene som tas hver uke.",
-            "en": "Climate work succeeds in the small decisions made every week.",
-        },
-        "presentation": {
-            "da": "Ingrid Solberg er fast mødeleder og bringer erfaring fra kommunal ledelse i Norge.",
-            "sv": "Ingrid Solberg är fast moderator och har erfarenhet av kommunal ledning i Norge.",
-            "nb": "Ingrid Solberg er fast møteleder og har erfaring fra kommunal ledelse i Norge.",
-            "en": "Ingrid Solberg is the regular moderator and brings experience of local government in Norway.",
-        },
-        "meetings": [
-            {
-                "da": "Skybrud og kloakker",
-                "sv": "Skyfall och avlopp",
-                "nb": "Styrtregn og avløp",
-                "en": "Cloudbursts and drains",
-            },
-            {
-                "da": "Energi i kommunens bygninger",
-                "sv": "Energi i kommunens byggnader",
-                "nb": "Energi i kommunens bygg",
-                "en": "Energy in council buildings",
-            },
-            {
-                "da": "Døgnmøde om klimatilpasning",
-                "sv": "Internat om klimatanpassning",
-                "nb": "Døgnsamling om klimatilpasning",
-                "en": "Overnight meeting on adaptation",
-            },
-            {
-                "da": "Grønne indkøb",
-                "sv": "Gröna inköp",
-                "nb": "Grønne innkjøp",
-                "en": "Green procurement",
-            },
-            {
-                "da": "Borgerne og omstillingen",
-                "sv": "Invånarna och omställningen",
-                "nb": "Innbyggerne og omstillingen",
-                "en": "Residents and the transition",
-            },
-        ],
-    },
-]
-
-TEXTS = {
-    "body": {
-        "da": "<p>Hvert møde har en eller to gæster, der giver netværket ny viden, efterfulgt af drøftelse i mindre grupper. Vi skiftes til at være vært.</p>",
-        "sv": "<p>Varje möte har en eller två gäster som ger nätverket ny kunskap, följt av samtal i mindre grupper. Vi turas om att vara värd.</p>",
-        "nb": "<p>Hvert møte har en eller to gjester som gir nettverket ny kunnskap, etterfulgt av samtaler i mindre grupper. Vi bytter på å være vert.</p>",
-        "en": "<p>Every meeting has one or two guests who bring the network new knowledge, followed by discussion in small groups. Members take turns hosting.</p>",
-    },
-    "includes": {
-        "da": "alle fem møder med fuld forplejning og overnatning ved døgnmødet",
-        "sv": "alla fem möten med full förplägnad och övernattning vid internatet",
-        "nb": "alle fem møter med full servering og overnatting ved døgnsamlingen",
-        "en": "all five meetings with full catering, and the overnight stay",
-    },
-    "membership": {
-        "da": "<p>Vi sammensætter netværket, så det favner forskellige sektorer. Medlemskabet løber en sæson ad gangen.</p>",
-        "sv": "<p>Vi sätter samman nätverket så att det spänner över olika sektorer. Medlemskapet gäller en säsong i taget.</p>",
-        "nb": "<p>Vi setter sammen nettverket slik at det spenner over ulike sektorer. Medlemskapet gjelder én sesong av gangen.</p>",
-        "en": "<p>We put the network together so that it spans different sectors. Membership runs one season at a time.</p>",
-    },
-    "notice_heading": {"da": "Praktisk", "sv": "Praktiskt", "nb": "Praktisk", "en": "Practical"},
-    "notice": {
-        "da": "<p>Har du feber eller anden smitsom sygdom, så bliv hjemme og giv besked. Vi sender materialet bagefter.</p>",
-        "sv": "<p>Har du feber eller annan smittsam sjukdom, stanna hemma och hör av dig. Vi skickar materialet efteråt.</p>",
-        "nb": "<p>Har du feber eller annen smittsom sykdom, bli hjemme og gi beskjed. Vi sender materialet etterpå.</p>",
-        "en": "<p>If you have a fever or another infectious illness, please stay at home and let us know. We will send the material afterwards.</p>",
-    },
-    "interest_intro": {
-        "da": "<p>Fortæl os lidt om dig selv, så kontakter vi dig og fortæller mere om medlemskab.</p>",
-        "sv": "<p>Berätta lite om dig själv, så kontaktar vi dig och berättar mer om medlemskapet.</p>",
-        "nb": "<p>Fortell litt om deg selv, så kontakter vi deg og forteller mer om medlemskapet.</p>",
-        "en": "<p>Tell us a little about yourself and we will contact you about membership.</p>",
-    },
-    "about": {
-        "da": "<p>Arrangøren er en uafhængig forening, der samler kommuner i Norden om fælles udfordringer.</p>",
-        "sv": "<p>Arrangören är en oberoende förening som samlar kommuner i Norden kring gemensamma utmaningar.</p>",
-        "nb": "<p>Arrangøren er en uavhengig forening som samler kommuner i Norden om felles utfordringer.</p>",
-        "en": "<p>The organiser is an independent association that brings Nordic councils together on shared challenges.</p>",
-    },
-    "description": {
-        "da": "<p>Vi ser på erfaringer fra tre kommuner og drøfter, hvad der kan overføres til vores egne.</p>",
-        "sv": "<p>Vi tittar på erfarenheter från tre kommuner och diskuterar vad som går att föra över till våra egna.</p>",
-        "nb": "<p>Vi ser på erfaringer fra tre kommuner og drøfter hva som kan overføres til våre egne.</p>",
-        "en": "<p>We look at experience from three councils and discuss what could carry over to our own.</p>",
-    },
-    "overnight": {
-        "da": "<p>Årets døgnmøde giver tid til at gå i dybden og lære hinanden at kende. Vi bor på kursuscentret.</p>",
-        "sv": "<p>Årets internat ger tid att gå på djupet och lära känna varandra. Vi bor på kursgården.</p>",
-        "nb": "<p>Årets døgnsamling gir tid til å gå i dybden og bli kjent med hverandre. Vi bor på kurssenteret.</p>",
-        "en": "<p>This year's overnight meeting leaves time to go into depth and get to know each other. We stay at the course centre.</p>",
-    },
-    "cancelled": {
-        "da": "Aflyst, fordi oplægsholderen er forhindret. Vi finder en ny dato.",
-        "sv": "Inställt eftersom talaren har förhinder. Vi hittar ett nytt datum.",
-        "nb": "Avlyst fordi foredragsholderen er forhindret. Vi finner en ny dato.",
-        "en": "Cancelled because the speaker cannot attend. We will find a new date.",
-    },
-    "unconfirmed": {
-        "da": "Datoen afventer bekræftelse fra værten.",
-        "sv": "Datumet väntar på bekräftelse från värden.",
-        "nb": "Datoen venter på bekreftelse fra verten.",
-        "en": "The date is awaiting confirmation from the host.",
-    },
-    "sequence": {
-        "da": "Møde {n} af 5",
-        "sv": "Möte {n} av 5",
-        "nb": "Møte {n} av 5",
-        "en": "Meeting {n} of 5",
-    },
-    "signup": {
-        "da": "Tilmeld dig mødet",
-        "sv": "Anmäl dig till mötet",
-        "nb": "Meld deg på møtet",
-        "en": "Sign up for the meeting",
-    },
-}
-
-SESSIONS = [
-    # (day offset, start, end, {headline}, speaker names, inline speaker)
-    (
-        0,
-        "10:00",
-        "11:00",
-        {
-            "da": "Hvad ved vi om, hvad der virker?",
-            "sv": "Vad vet vi om vad som fungerar?",
-            "nb": "Hva vet vi om hva som virker?",
-            "en": "What do we know about what works?",
-        },
-        ["Karin Lindqvist"],
-        None,
-    ),
-    (
-        0,
-        "11:15",
-        "12:30",
-        {
-            "da": "Fra forsøg til fast praksis",
-            "sv": "Från försök till ordinarie arbete",
-            "nb": "Fra forsøk til fast praksis",
-            "en": "From pilot to everyday practice",
-        },
-        ["Amira Nasser"],
-        None,
-    ),
-    (
-        0,
-        "14:00",
-        "15:30",
-        {
-            "da": "Samtale med en borgmester",
-            "sv": "Samtal med en kommunstyrelseordförande",
-            "nb": "Samtale med en ordfører",
-            "en": "In conversation with a mayor",
-        },
-        ["Johan Berg", "Ole Haugen"],
-        None,
-    ),
-    (
-        0,
-        "16:00",
-        "17:00",
-        {"da": "Gruppearbejde", "sv": "Grupparbete", "nb": "Gruppearbeid", "en": "Group work"},
-        [],
-        (
-            "Tove Lund",
-            {"da": "Facilitator", "sv": "Processledare", "nb": "Fasilitator", "en": "Facilitator"},
-            "Lund & Co.",
-        ),
-    ),
-    (
-        1,
-        "09:00",
-        "10:15",
-        {
-            "da": "Digitale veje ind",
-            "sv": "Digitala vägar in",
-            "nb": "Digitale veier inn",
-            "en": "Digital ways in",
-        },
-        ["Lena Virtanen"],
-        None,
-    ),
-    (
-        1,
-        "10:30",
-        "12:00",
-        {
-            "da": "Hvad tager vi med hjem?",
-            "sv": "Vad tar vi med oss hem?",
-            "nb": "Hva tar vi med oss hjem?",
-            "en": "What do we take home?",
-        },
-        ["Mikkel Dahl"],
-        None,
-    ),
-]
-
-
-def _locale(language: str) -> Locale:
-    return Locale.objects.get(language_code=language)
-
-
-def _in_locale(model, language: str, **lookup):
-    """The row named by ``lookup`` in ``language``, or in any language if untranslated."""
-    source = model.objects.filter(**lookup).first()
-    if source is None:
-        return None
-    return source.get_translation_or_none(_locale(language)) or source
 
 
 def _at(day: datetime.date, clock: str, zone: ZoneInfo) -> datetime.datetime:
@@ -356,21 +43,25 @@ def _season_label(today: datetime.date) -> str:
     return f"{first}/{str(first + 1)[2:]}"
 
 
-def _programme(language: str, day: datetime.date) -> list:
+def _programme(context: DemoContext, language: str, day: datetime.date) -> list:
     sessions = []
     for offset, start, end, headline, names, inline in SESSIONS:
-        speakers = []
-        for name in names:
-            person = _in_locale(Person, language, name=name)
-            if person is not None:
-                speakers.append({"person": person, "name": "", "role": "", "organisation": ""})
+        speakers = [
+            {
+                "person": context.find(Person, language, name=name),
+                "name": "",
+                "role": "",
+                "organisation": "",
+            }
+            for name in names
+        ]
         if inline:
             name, roles, organisation = inline
             speakers.append(
                 {
                     "person": None,
                     "name": name,
-                    "role": DemoContext.text(roles, language),
+                    "role": context.text(roles, language),
                     "organisation": organisation,
                 }
             )
@@ -383,7 +74,7 @@ def _programme(language: str, day: datetime.date) -> list:
                     "end_time": datetime.time.fromisoformat(end),
                     "venue": None,
                     "room": "",
-                    "headline": DemoContext.text(headline, language),
+                    "headline": context.text(headline, language),
                     "description": "",
                     "speakers": speakers,
                 },
@@ -392,35 +83,34 @@ def _programme(language: str, day: datetime.date) -> list:
     return sessions
 
 
-def meeting_specs(spec: dict, language: str, zone: ZoneInfo, today: datetime.date) -> list[dict]:
+def meeting_specs(
+    context: DemoContext, spec: dict, language: str, zone: ZoneInfo, today: datetime.date
+) -> list[dict]:
     """Five meetings around ``today``: two past, an overnight one, one unconfirmed, one cancelled."""
-    usual = _in_locale(Venue, language, name=USUAL_VENUE[language])
-    manor = _in_locale(Venue, language, name=OVERNIGHT_VENUE)
-    offsets = [-70, -25, 21, 49, 84]
-    text = DemoContext.text
+    usual = context.find(Venue, language, name=USUAL_VENUE[language])
+    manor = context.find(Venue, language, name=OVERNIGHT_VENUE)
+    text = context.localized(TEXTS, language)
+    opens, closes = MEETING_HOURS
     meetings = []
-    for number, offset in enumerate(offsets, start=1):
+    for number, offset in enumerate(MEETING_OFFSETS, start=1):
         day = today + datetime.timedelta(days=offset)
         kind, status, note = MeetingKind.REGULAR, MeetingStatus.CONFIRMED, ""
-        start, end = _at(day, "09:30", zone), _at(day, "12:30", zone)
-        venue, programme, description = usual, [], text(TEXTS["description"], language)
+        start, end = _at(day, opens, zone), _at(day, closes, zone)
+        venue, programme, description = usual, [], text["description"]
         if number == 3:
             kind = MeetingKind.OVERNIGHT
-            start, end = (
-                _at(day, "09:30", zone),
-                _at(day + datetime.timedelta(days=1), "13:00", zone),
-            )
-            venue, programme = manor, _programme(language, day)
-            description = text(TEXTS["overnight"], language)
+            end = _at(day + datetime.timedelta(days=1), OVERNIGHT_END, zone)
+            venue, programme = manor, _programme(context, language, day)
+            description = text["overnight"]
         elif number == 4:
-            status, note = MeetingStatus.NOT_CONFIRMED, text(TEXTS["unconfirmed"], language)
+            status, note = MeetingStatus.NOT_CONFIRMED, text["unconfirmed"]
         elif number == 5:
-            status, note = MeetingStatus.CANCELLED, text(TEXTS["cancelled"], language)
+            status, note = MeetingStatus.CANCELLED, text["cancelled"]
         meetings.append(
             {
-                "title": text(spec["meetings"][number - 1], language),
+                "title": context.text(spec["meetings"][number - 1], language),
                 "slug": f"meeting-{number}",
-                "sequence_label": text(TEXTS["sequence"], language).format(n=number),
+                "sequence_label": text["sequence"].format(n=number),
                 "kind": kind,
                 "status": status,
                 "status_note": note,
@@ -429,36 +119,31 @@ def meeting_specs(spec: dict, language: str, zone: ZoneInfo, today: datetime.dat
                 "venue": venue,
                 "description": description,
                 "programme": programme,
-                "signup_label": text(TEXTS["signup"], language) if offset > 0 else "",
-                "signup_url": "https://example.org/sign-up" if offset > 0 else "",
+                "signup_label": text["signup"] if offset > 0 else "",
+                "signup_url": SIGNUP_URL if offset > 0 else "",
             }
         )
     return meetings
 
 
-def network_fields(spec: dict, language: str, site_language: str, today: datetime.date) -> dict:
-    text = DemoContext.text
+def network_fields(context: DemoContext, spec: dict, language: str, today: datetime.date) -> dict:
+    """A network's text in ``language``: what its English version translates."""
+    text = context.localized(TEXTS, language)
     return {
-        "title": text(spec["title"], language),
-        "topic": text(spec["topic"], language),
-        "lead": text(spec["lead"], language),
-        "body": [("text", text(TEXTS["body"], language))],
+        **context.localized({key: spec[key] for key in ("title", "topic", "lead")}, language),
+        "body": [("text", text["body"])],
         "season_label": _season_label(today),
         "fee_vat_note": VAT_NOTE[language],
-        "fee_includes": text(TEXTS["includes"], language),
-        "membership_text": text(TEXTS["membership"], language),
+        "fee_includes": text["includes"],
+        "membership_text": text["membership"],
         "notices": [
             (
                 "notice",
-                {
-                    "kind": "health",
-                    "heading": text(TEXTS["notice_heading"], language),
-                    "text": text(TEXTS["notice"], language),
-                },
+                {"kind": "health", "heading": text["notice_heading"], "text": text["notice"]},
             )
         ],
-        "about_organiser": text(TEXTS["about"], language),
-        "interest_intro": text(TEXTS["interest_intro"], language),
+        "about_organiser": text["about"],
+        "interest_intro": text["interest_intro"],
     }
 
 
@@ -468,73 +153,68 @@ def build_site(context: DemoContext, demo_site: DemoSite) -> None:
     today = timezone.localdate(timezone=zone)
     index = context.add_page(
         demo_site.home,
-        NetworkIndexPage(
-            title=context.text(INDEX["title"], language),
-            slug=context.text(INDEX["slug"], language),
-            intro=context.text(INDEX["intro"], language),
-            show_in_menus=True,
-        ),
+        NetworkIndexPage(**context.localized(INDEX, language), show_in_menus=True),
     )
     for position, spec in enumerate(NETWORKS):
-        moderator = _in_locale(Person, language, name=spec["moderator"])
         network = NetworkPage(
             slug=spec["slug"],
             meetings_per_season=5,
             includes_overnight_meeting=True,
             fee_amount=FEE[language],
             fee_currency=CURRENCY[language],
-            default_venue=_in_locale(Venue, language, name=USUAL_VENUE[language]),
-            contact_person=_in_locale(Person, language, name=spec["contact"]),
+            default_venue=context.find(Venue, language, name=USUAL_VENUE[language]),
+            contact_person=context.find(Person, language, name=spec["contact"]),
             contact_email=f"{spec['key']}@example.org",
-            organiser=_in_locale(Organisation, language, name=spec["organiser"]),
-            terms_version="2025-01",
-            **network_fields(spec, language, language, today),
+            organiser=context.find(Organisation, language, name=spec["organiser"]),
+            terms_version=TERMS_VERSION,
+            **network_fields(context, spec, language, today),
         )
-        if moderator is not None:
-            network.moderators = [
-                NetworkModerator(
-                    person=moderator,
-                    quote=context.text(spec["quote"], language),
-                    presentation=context.text(spec["presentation"], language),
-                )
-            ]
+        network.moderators = [
+            NetworkModerator(
+                person=context.find(Person, language, name=spec["moderator"]),
+                **context.localized(
+                    {"quote": spec["quote"], "presentation": spec["presentation"]}, language
+                ),
+            )
+        ]
         network = context.add_page(index, network)
         meetings = [
             context.add_page(network, MeetingPage(**fields))
-            for fields in meeting_specs(spec, language, zone, today)
+            for fields in meeting_specs(context, spec, language, zone, today)
         ]
-        if position == 0 and language != "en":
-            translate_to_english(context, index, network, meetings, spec, zone, today)
+        if position == 0:
+            for other in context.shared_languages(demo_site):
+                translate_network(context, index, network, meetings, spec, other, zone, today)
 
 
-def translate_to_english(context, index, network, meetings, spec, zone, today) -> None:
-    text = DemoContext.text
-    context.translate(
-        index,
-        "en",
-        title=text(INDEX["title"], "en"),
-        slug="networks",
-        intro=text(INDEX["intro"], "en"),
-    )
+def translate_network(context, index, network, meetings, spec, language, zone, today) -> None:
+    """The index, the network and its meetings in ``language``."""
+    context.translate(index, language, **context.localized(INDEX, language))
     moderator = network.moderators.first()
-    fields = network_fields(spec, "en", network.locale.language_code, today)
-    translated = context.translate(network, "en", slug=network.slug, **fields)
+    fields = network_fields(context, spec, language, today)
+    translated = context.translate(network, language, slug=network.slug, **fields)
     if moderator is not None and translated.moderators.filter(quote=moderator.quote).exists():
         translated.moderators.all().update(
-            quote=text(spec["quote"], "en"), presentation=text(spec["presentation"], "en")
+            quote=context.text(spec["quote"], language),
+            presentation=context.text(spec["presentation"], language),
         )
-    english = {m["slug"]: m for m in meeting_specs(spec, "en", zone, today)}
+    translations = {m["slug"]: m for m in meeting_specs(context, spec, language, zone, today)}
     for meeting in meetings:
-        source = english[meeting.slug]
+        source = translations[meeting.slug]
         context.translate(
             meeting,
-            "en",
-            title=source["title"],
+            language,
             slug=meeting.slug,
-            sequence_label=source["sequence_label"],
-            status_note=source["status_note"],
-            description=source["description"],
-            signup_label=source["signup_label"],
+            **{
+                name: source[name]
+                for name in (
+                    "title",
+                    "sequence_label",
+                    "status_note",
+                    "description",
+                    "signup_label",
+                )
+            },
         )
 
 

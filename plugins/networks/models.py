@@ -64,6 +64,7 @@ class NetworkIndexPage(TingstedPage):
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["networks.NetworkPage"]
+    search_summary_field = "intro"
     template = "networks/network_index_page.html"
 
     override_translatable_fields = [TranslatableField("intro")]
@@ -377,6 +378,10 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
 
     parent_page_types = ["networks.NetworkIndexPage"]
     subpage_types = ["meetings.MeetingPage"]
+    # The meetings plugin's meeting host role (plugins/meetings/interface.py): editors add
+    # meetings under a network, and they show it as their network and organiser.
+    meeting_host = True
+    search_summary_field = "lead"
     template = "networks/network_page.html"
 
     class Meta:

@@ -14,3 +14,4 @@ class PeopleConfig(PluginConfig):
     demo_content = "plugins.people.demo.build"
     erase_personal_data = "plugins.people.erasure.erase_personal_data"
     preload = "plugins.people.preload.declarations"
+    bench_data = "plugins.people.bench.build"

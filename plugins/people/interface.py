@@ -52,6 +52,6 @@ __all__ = [
 
 def demo_people() -> dict:
     """The demo register's people by key, for other plugins' demo content."""
-    from plugins.people.demo import DEMO_PEOPLE
+    from plugins.people.demo_content import DEMO_PEOPLE
 
     return DEMO_PEOPLE

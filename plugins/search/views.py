@@ -21,9 +21,6 @@ from cms.public import active_locale, plain_words, public_pages
 PER_PAGE = 10
 logger = logging.getLogger(__name__)
 
-#: Text shown under a result, taken from the first of these attributes that is filled in.
-SUMMARY_FIELDS = ("search_description", "excerpt", "lead", "intro")
-
 
 def site_root(request: HttpRequest, locale: Locale) -> Page | None:
     """The current site's home page in ``locale``, or None if it has no such translation."""
@@ -89,11 +86,12 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def summary(page: Page) -> str:
-    for name in SUMMARY_FIELDS:
-        value = getattr(page, name, "")
-        if isinstance(value, str) and value.strip():
-            return value
-    return ""
+    """The text under a result: what the page type says it is (its ``search_summary()``,
+    docs/plugins.md), else the editor's search description (a plain Wagtail page)."""
+    search_summary = getattr(page, "search_summary", None)
+    if callable(search_summary):
+        return search_summary()
+    return page.search_description.strip()
 
 
 def pagination(paginator: Paginator, page_obj, query: str) -> dict:

@@ -1,9 +1,9 @@
 """The bench dataset generator: a valid tree, built in bulk, extensible per plugin."""
 
 import json
+from dataclasses import replace
 
 import pytest
-from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -149,12 +149,11 @@ def record_share(context) -> None:
     RECORDED.append(context.page_share("people"))
 
 
-def test_a_builder_declared_on_an_app_config_is_used_instead_of_the_default(monkeypatch):
-    monkeypatch.setattr(
-        apps.get_app_config("people"),
-        "bench_data",
-        "tests.bench.test_data.record_share",
-        raising=False,
+def test_a_builder_a_plugin_declares_is_used_instead_of_the_default(monkeypatch):
+    from cms.plugins import registry
+
+    monkeypatch.setitem(
+        registry._plugins, "people", replace(registry.get("people"), bench_data=record_share)
     )
     RECORDED.clear()
 

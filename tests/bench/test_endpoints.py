@@ -1,9 +1,9 @@
 """The endpoint list, its extension hook, and the in-process probe that counts queries."""
 
-import pytest
-from django.apps import apps
+from dataclasses import replace
 
-from cms.bench import endpoints as bench_endpoints
+import pytest
+
 from cms.bench.endpoints import OURS, Endpoint, all_endpoints, select
 from cms.bench.probe import probe_endpoints, total_count
 
@@ -16,14 +16,20 @@ def extra_endpoints():
     ]
 
 
-def test_an_app_adds_and_replaces_endpoints_through_its_hook(monkeypatch):
-    monkeypatch.setattr(
-        # Any installed app may declare endpoints; the harness itself is not installed.
-        apps.get_app_config("cms"),
-        "bench_endpoints",
-        "tests.bench.test_endpoints.extra_endpoints",
-        raising=False,
-    )
+@pytest.fixture
+def plugin_hook(monkeypatch):
+    """``plugin_hook(label, bench_endpoints=f)``: a plugin of the registry with that hook."""
+    from cms.plugins import registry
+
+    def set_hook(label: str, **hooks) -> None:
+        monkeypatch.setitem(registry._plugins, label, replace(registry.get(label), **hooks))
+
+    return set_hook
+
+
+def test_a_plugin_adds_and_replaces_endpoints_through_its_hook(plugin_hook):
+    # The site search plugin comes after meetings, whose lists it replaces in turn.
+    plugin_hook("tingsted_search", bench_endpoints=extra_endpoints)
 
     found = {endpoint.key: endpoint for endpoint in all_endpoints()}
 
@@ -32,13 +38,34 @@ def test_an_app_adds_and_replaces_endpoints_through_its_hook(monkeypatch):
     assert "gone" not in found
 
 
-def test_plugin_endpoints_wait_for_their_models():
-    keys = {endpoint.key for endpoint in all_endpoints()}
+def test_plugin_endpoints_come_with_their_plugin(monkeypatch):
+    from cms.plugins import registry
 
-    assert {"list-20", "list-100", "list-deep", "detail-long", "stock-list-20"} <= keys
-    # A plugin's endpoints exist exactly when its models do.
-    assert ("html-network" in keys) == bench_endpoints._installed("networks.NetworkPage")
-    assert "html-network" in keys and "html-minutes" in keys
+    keys = [endpoint.key for endpoint in all_endpoints()]
+
+    assert {"list-20", "list-100", "list-deep", "detail-long", "stock-list-20"} <= set(keys)
+    # Declared by the networks, meetings and minutes plugins, measured with the core's,
+    # grouped by contender and kind.
+    assert keys[: keys.index("search") + 1] == [
+        "list-20",
+        "list-100",
+        "list-deep",
+        "detail-long",
+        "domain-upcoming",
+        "html-home",
+        "html-network",
+        "html-minutes",
+        *(["html-example"] if registry.get("tingsted_example") else []),
+        "search",
+    ]
+    # The meetings plugin makes the lists, ours and stock's, list meetings.
+    paths = {endpoint.key: endpoint.path for endpoint in all_endpoints()}
+    for key in ("list-20", "list-100", "list-deep"):
+        assert paths[key].startswith("/api/v2/pages/?fields=*&type=meetings.MeetingPage&limit=")
+        assert paths[f"stock-{key}"] == paths[key]
+
+    monkeypatch.delitem(registry._plugins, "networks")
+    assert "html-network" not in {endpoint.key for endpoint in all_endpoints()}
 
 
 def test_selecting_an_endpoint_keeps_what_it_depends_on():

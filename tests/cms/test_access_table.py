@@ -19,7 +19,7 @@ from django.test import Client
 from wagtail.models import APIToken, Collection, CollectionViewRestriction, Locale
 from wagtail.models import PageViewRestriction as Restriction
 
-from cms.translation.roles import REVIEWERS, setup_roles
+from plugins.translation.roles import REVIEWERS, setup_roles
 from tests.api.conftest import add_page
 from tests.conftest import HOSTS
 from tests.factories.auth import UserFactory

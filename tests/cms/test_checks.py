@@ -193,7 +193,7 @@ def test_unresolvable_dotted_paths_are_e001():
         page_models = ["tingsted_example.ExamplePage", "tingsted_example.Missing", "NoDot"]
         urls = "tingsted_example.no_urls"
         feeds = "tingsted_example.feeds.no_such_function"
-        demo_content = "tingsted_example.demo.TITLE"
+        demo_content = "tingsted_example.demo_content.EXAMPLE"
         api_routers = "tingsted_example.nowhere.routers"
 
     config = BrokenConfig("tingsted_example", tingsted_example)
@@ -210,7 +210,7 @@ def test_unresolvable_dotted_paths_are_e001():
         "(No module named 'tingsted_example.nowhere')",
         "feeds = 'tingsted_example.feeds.no_such_function' cannot be imported "
         '(Module "tingsted_example.feeds" does not define a "no_such_function" attribute/class)',
-        "demo_content = 'tingsted_example.demo.TITLE' is not callable",
+        "demo_content = 'tingsted_example.demo_content.EXAMPLE' is not callable",
     ]
     assert list(built.errors) == expected_errors
     messages = [m for m in check_plugin(built) if m.id == "cms.E001"]

@@ -252,3 +252,137 @@ def test_its_pages_are_in_api_v3_filtered_by_type(example_demo, client):
     assert {item["meta"]["type"] for item in items} == {EXAMPLE}
     detail = client.get(f"/api/v3/pages/{items[0]['id']}/", HTTP_HOST="dk.localhost").json()
     assert detail["summary"] in {ExamplePage.objects.get(pk=items[0]["id"]).summary}
+
+
+@pytest.mark.django_db
+def test_hook_bench_data(sites, locales):
+    """`make bench` builds the plugin's share of the dataset with its own builder, in bulk,
+    its pages on every site in the site's language and in English, as translations."""
+    from cms.bench import data
+
+    builders = {builder.label: builder for builder in data.discover_builders()}
+    assert builders["tingsted_example"].build is registry.get("tingsted_example").bench_data
+    # Not also among the plugins the generic builder fills.
+    assert [label for label in builders if "tingsted_example" in label] == ["tingsted_example"]
+    share = data._shares(list(builders.values()), 30)["tingsted_example"]
+
+    result = data.generate(30, index=False, log=lambda message: None)
+
+    assert result.problems == {}
+    added = ExamplePage.objects.filter(slug__startswith="bench-example-")
+    assert added.count() == share > 0
+    danish = added.get(slug="bench-example-1", locale=locales["da"])
+    assert danish.get_parent().pk == sites["da"].root_page_id
+    assert danish.summary  # filled from the model's definition
+    english = danish.get_translation_or_none(locales["en"])
+    assert english is not None
+    assert english.get_parent().pk == sites["da"].root_page.get_translation(locales["en"]).pk
+
+
+@pytest.mark.django_db
+def test_hook_bench_endpoints(example_demo, tmp_path):
+    """`make bench` measures the plugin's rendered page like the core's, in the same run."""
+    from cms.bench.endpoints import HTML_MODES, OURS, all_endpoints
+    from cms.bench.probe import probe_endpoints
+
+    endpoints = all_endpoints()
+    keys = [endpoint.key for endpoint in endpoints if endpoint.contender == OURS]
+    example = next(endpoint for endpoint in endpoints if endpoint.key == "html-example")
+    assert example.modes == HTML_MODES
+    # Measured with the other rendered pages, before search.
+    assert keys.index("html-home") < keys.index("html-example") < keys.index("search")
+
+    [probe] = probe_endpoints([example], tmp_path)
+    assert probe.url == "/example/"
+    assert probe.status == 200
+    assert probe.content_type.startswith("text/html")
+
+
+@pytest.mark.django_db
+def test_convention_search_summary(example_demo, host_client, sites):
+    """Site search shows the text the page type names as its summary, unless the editor
+    wrote a search description."""
+    body = host_client.get("da", "/search/?q=eksempel").content.decode()
+    assert '<a href="/example/">Eksempel</a></h2><p>En side fra eksempel-pluginnet.</p>' in body
+
+    page = sites["da"].root_page.get_children().type(ExamplePage).get().specific
+    assert page.search_summary() == "En side fra eksempel-pluginnet."
+    page.search_description = "Eksemplets egen beskrivelse."
+    page.save_revision().publish()
+    body = host_client.get("da", "/search/?q=eksempel").content.decode()
+    assert "<p>Eksemplets egen beskrivelse.</p>" in body
+
+
+def python_imports(path: Path) -> list[str]:
+    import ast
+
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+        elif isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+    return names
+
+
+@pytest.mark.django_db
+def test_convention_template_tags(example_demo, host_client):
+    """The plugin's tags are in its own library, found because the app is installed; the
+    core's libraries import no plugin."""
+    from django.template.backends.django import get_installed_libraries
+
+    libraries = get_installed_libraries()
+    assert libraries["tingsted_example_tags"] == (
+        "tingsted_example.templatetags.tingsted_example_tags"
+    )
+    ExampleNote.objects.create(text="Remember the agenda")
+    body = host_client.get("da", "/example/").content.decode()
+    assert '<ul class="example-notes"><li>Remember the agenda</li></ul>' in body
+
+    plugin_packages = tuple(
+        plugin.module for plugin in registry if not plugin.module.startswith("cms")
+    )
+    core = [module for module in libraries.values() if module.startswith("cms.")]
+    assert core
+    for module in core:
+        path = BASE_DIR / (module.replace(".", "/") + ".py")
+        named = [name for name in python_imports(path) if name.startswith(plugin_packages)]
+        assert not named, f"{module} imports {named}"
+
+
+def test_the_plugin_needs_nothing_outside_its_own_folder():
+    """Installing the package (its entry point) is all it takes: the project names it
+    nowhere, and its code, templates and template tags all come from its own folder."""
+    folder = BASE_DIR / "tests" / "thirdparty" / "tingsted_example"
+    project = [BASE_DIR / name for name in ("cms", "blocks", "api", "plugins", "templates")]
+    project += [BASE_DIR / name for name in ("manage.py", "pyproject.toml", "Makefile")]
+    project += [BASE_DIR / ".importlinter"]
+    naming = []
+    for top in project:
+        for path in [top] if top.is_file() else top.rglob("*"):
+            text_file = path.suffix in {".py", ".html", ".toml", ".txt", ".cfg", ""}
+            if text_file and path.is_file() and "tingsted_example" in path.read_text():
+                naming.append(str(path.relative_to(BASE_DIR)))
+    assert naming == []
+
+    # Enabled by its entry point alone, not by a line of the project's settings.
+    assert "tingsted_example" not in settings.TINGSTED_CORE_PLUGINS
+    assert "tingsted_example" in discover_entry_point_plugins()
+
+    import sys
+
+    from django.template.loader import get_template
+
+    plugin = registry.get("tingsted_example")
+    used = {sys.modules[model.__module__].__file__ for model in plugin.page_models}
+    used |= {sys.modules[model.__module__].__file__ for model in plugin.snippet_models}
+    used.add(sys.modules[plugin.urls].__file__)
+    for hook in HOOKS:
+        value = getattr(plugin, hook)
+        if callable(value):
+            used.add(sys.modules[value.__module__].__file__)
+    for name in ("tingsted_example/example_page.html", "tingsted_example/includes/notes.html"):
+        used.add(get_template(name).origin.name)
+    outside = [path for path in used if not Path(path).resolve().is_relative_to(folder)]
+    assert outside == []
+    assert len(used) >= 10

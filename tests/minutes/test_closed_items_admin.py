@@ -251,7 +251,7 @@ def test_the_translation_editor_shows_no_closed_item_to_an_editor_without_the_pe
     setup, client, actors
 ):
     """wagtail-localize's editor lists closed text segment by segment: not for them."""
-    from cms.translation.localize import translate
+    from cms.i18n.localize import translate
 
     translate(setup.council, "sv")
     translation, _changed = translate(setup.meeting, "sv", publish=False)

@@ -8,9 +8,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from cms.sites import site_time_zone
-from cms.translation.demo import SHOWCASE_SLUG
 from plugins.meetings.models import MeetingKind, MeetingPage, MeetingStatus
 from plugins.networks.models import NetworkIndexPage, NetworkPage
+from plugins.translation.demo import SHOWCASE_SLUG
 
 pytestmark = pytest.mark.django_db
 

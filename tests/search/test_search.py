@@ -124,3 +124,43 @@ def test_pages_are_indexed_with_their_own_languages_configuration(blogs):
         vectors = " ".join(row[0] for row in cursor.fetchall())
     # Swedish stemming reduces "kommunerna" to "kommun"; the default English one would not.
     assert "'kommun'" in vectors
+
+
+def result_summaries(response) -> list[str]:
+    return re.findall(r"</a></h2><p>([^<]*)</p></li>", response.content.decode())
+
+
+def test_a_minutes_pages_introduction_shows_under_its_result(host_client, home):
+    """Each page type says which text sums it up (search_summary); minutes say theirs."""
+    from tests.factories.minutes import CouncilPageFactory, MinutesPageFactory
+
+    council = CouncilPageFactory(parent=home("da"), slug="byraad")
+    MinutesPageFactory(
+        parent=council,
+        title="Byrådsmøde om havnebadet",
+        introduction="Byrådet drøfter havnebadet og cykelstierne.",
+    )
+    response = host_client.get("da", "/search/?q=havnebadet")
+    assert result_summaries(response) == ["Byrådet drøfter havnebadet og cykelstierne."]
+
+
+def test_rich_text_summaries_show_as_plain_words_and_the_search_description_wins(host_client, home):
+    from tests.factories.minutes import CouncilPageFactory
+
+    CouncilPageFactory(
+        parent=home("da"),
+        slug="ungeraad",
+        title="Ungerådet for havnebadet",
+        description="<p>Rådgiver <b>byrådet</b> om havnebadet &amp; stranden.</p>",
+    )
+    CouncilPageFactory(
+        parent=home("da"),
+        slug="seniorraad",
+        title="Seniorrådet for havnebadet",
+        search_description="Ældre borgeres råd.",
+    )
+    summaries = result_summaries(host_client.get("da", "/search/?q=havnebadet"))
+    assert sorted(summaries) == [
+        "Rådgiver byrådet om havnebadet &amp; stranden.",
+        "Ældre borgeres råd.",
+    ]

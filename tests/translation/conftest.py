@@ -1,6 +1,6 @@
 import pytest
 
-from cms.translation.roles import setup_roles
+from plugins.translation.roles import setup_roles
 from tests.factories.auth import UserFactory
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from wagtail.models import Page
 
-from cms.translation.localize import translate
+from cms.i18n.localize import translate
 from tests.factories.auth import UserFactory
 from tests.factories.translation import api_token, child_page
 

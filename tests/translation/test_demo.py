@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from wagtail_localize.models import Translation
 
-from cms.translation import status
-from cms.translation.views import StatusFilterForm, build_rows
+from plugins.translation import status
+from plugins.translation.views import StatusFilterForm, build_rows
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from wagtail_localize.models import OverridableSegment, TranslationSource
 
-from cms.translation import checks
-from cms.translation.fields import content_models, decisions_for, markdown_table
-from cms.translation.localize import translate
-from cms.translation.sync import sync_translations
+from cms.i18n.localize import translate
 from plugins.people.models import Person, Venue
+from plugins.translation import checks
+from plugins.translation.fields import content_models, decisions_for, markdown_table
+from plugins.translation.sync import sync_translations
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "translation.md"
 BEGIN, END = "<!-- translation-fields:begin -->", "<!-- translation-fields:end -->"

@@ -1,4 +1,4 @@
-"""wagtail-localize's admin views check the page and the locale (cms/translation/guards.py).
+"""wagtail-localize's admin views check the page and the locale (plugins/translation/guards.py).
 
 A translator or editor gets a refusal (403, or Wagtail's redirect with a message) where the
 page or the locale is not theirs, and nothing changes; "Publish" by someone who may not
@@ -11,7 +11,7 @@ import pytest
 from wagtail.models import Page, PageLogEntry
 from wagtail_localize.models import TranslationSource
 
-from cms.translation.localize import translate
+from cms.i18n.localize import translate
 from tests.factories.translation import child_page
 
 pytestmark = pytest.mark.django_db

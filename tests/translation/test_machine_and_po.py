@@ -1,4 +1,8 @@
-"""Machine translation (offline, DeepL selection) and the PO file round trip."""
+"""In a translator's editor: offline machine translation and the PO file round trip.
+
+Choosing the machine translator and creating translations are the core's
+(tests/cms/test_i18n.py); these tests add the translator roles of the workflow plugin.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +10,12 @@ import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page
-from wagtail_localize.machine_translators import get_machine_translator
-from wagtail_localize.machine_translators.deepl import DeepLTranslator
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from cms.translation.conf import DEEPL_CLASS, OFFLINE_CLASS, machine_translator_setting
-from cms.translation.localize import save_target, translate
-from cms.translation.machine import OfflineTranslator
+from cms.i18n.localize import save_target
 from tests.factories.translation import child_page
 
 pytestmark = pytest.mark.django_db
-
-
-def test_setting_picks_deepl_with_a_key_and_the_offline_translator_without():
-    assert machine_translator_setting("abc:fx") == {
-        "CLASS": DEEPL_CLASS,
-        "OPTIONS": {"AUTH_KEY": "abc:fx"},
-    }
-    assert machine_translator_setting("")["CLASS"] == OFFLINE_CLASS
-    assert machine_translator_setting("", offline=False) is None
-
-
-def test_wagtail_localize_builds_deepl_from_the_setting_without_calling_it(settings):
-    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting("secret-key")
-    translator = get_machine_translator()
-    assert isinstance(translator, DeepLTranslator)
-    assert translator.get_headers() == {"Authorization": "DeepL-Auth-Key secret-key"}
-
-
-def test_tests_and_demo_use_the_offline_translator():
-    assert isinstance(get_machine_translator(), OfflineTranslator)
 
 
 @pytest.fixture
@@ -99,11 +79,3 @@ def test_po_upload_for_another_locale_is_refused(untranslated, user_in, client, 
         f"/admin/localize/translate/{norwegian.pk}/pofile/download/", HTTP_HOST="localhost"
     )
     assert response.status_code in (302, 403)
-
-
-def test_translate_helper_is_idempotent(home):
-    page = child_page(home("da"), title="Kalender", intro="Alle møder.")
-    first, changed = translate(page, "nb", title="Kalender", intro="Alle møter.")
-    again, changed_again = translate(page, "nb", title="Kalender", intro="Alle møter.")
-    assert changed and not changed_again
-    assert first.pk == again.pk

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from wagtail.models import GroupPagePermission, WorkflowPage
 from wagtail_localize.views import edit_translation
 
-from cms.translation.models import TranslatorGroup
-from cms.translation.roles import setup_roles
 from plugins.people.models import Person
+from plugins.translation.models import TranslatorGroup
+from plugins.translation.roles import setup_roles
 from tests.factories.translation import api_token
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail_localize.models import StringTranslation, TranslationSource
 
+from cms.i18n.localize import translate
 from cms.models import HomePage
-from cms.translation import status
-from cms.translation.localize import translate
+from plugins.translation import status
 from tests.factories.translation import child_page
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from wagtail.models import PageViewRestriction
 
-from cms.translation.localize import translate
+from cms.i18n.localize import translate
 from tests.factories.translation import api_token, child_page
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.core import mail
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from cms.translation.localize import translate
-from cms.translation.sync import sync_translations
+from cms.i18n.localize import translate
+from plugins.translation.sync import sync_translations
 from tests.factories.auth import UserFactory
 from tests.factories.translation import child_page
 

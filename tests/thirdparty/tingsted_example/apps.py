@@ -20,5 +20,7 @@ class ExampleConfig(PluginConfig):
     demo_content = "tingsted_example.demo.build"
     erase_personal_data = "tingsted_example.erasure.erase_personal_data"
     preload = "tingsted_example.preload.declarations"
+    bench_data = "tingsted_example.bench.build"
+    bench_endpoints = "tingsted_example.bench.endpoints"
     # Its demo pages sit beside the people plugin's; mostly here to prove the check.
     requires = ["people"]

@@ -17,6 +17,8 @@ class ExamplePage(TingstedPage):
     parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []
     template = "tingsted_example/example_page.html"
+    # The text under the page in site search results (the search_summary convention).
+    search_summary_field = "summary"
 
     class Meta:
         verbose_name = _("example page")

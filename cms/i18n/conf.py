@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 DEEPL_CLASS = "wagtail_localize.machine_translators.deepl.DeepLTranslator"
-OFFLINE_CLASS = "cms.translation.machine.OfflineTranslator"
+OFFLINE_CLASS = "cms.i18n.machine.OfflineTranslator"
 
 
 def machine_translator_setting(

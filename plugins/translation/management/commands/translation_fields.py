@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cms.translation.fields import markdown_table
+from plugins.translation.fields import markdown_table
 
 
 class Command(BaseCommand):

@@ -4,14 +4,14 @@ of wagtail-localize is checked against one place).
 wagtail-localize checks only the model-wide ``submit_translation`` permission in its submit
 and update ("Sync") views, and its update view's *Publish immediately* publishes every
 translation whoever asks. The views here subclass wagtail-localize's and are registered at
-the same admin paths ahead of wagtail-localize's own (``cms.translation`` comes first in
-``INSTALLED_APPS``, so its ``register_admin_urls`` patterns are matched first); the URL
+the same admin paths ahead of wagtail-localize's own (``plugins.translation`` comes before
+``wagtail_localize`` in ``INSTALLED_APPS``, so its ``register_admin_urls`` patterns are matched first); the URL
 names stay wagtail-localize's, so every link keeps working.
 
 - submit: the user must be allowed to edit the source page or snippet;
 - update (sync): the same, and *Publish immediately* publishes only the translations the
   user may publish in their locale (and whose locale does not require review); the others
-  are saved as a revision and sent to review (``cms.translation.sync.save_for_review``).
+  are saved as a revision and sent to review (``plugins.translation.sync.save_for_review``).
 
 The edit translation view needs nothing here: Wagtail's page and snippet edit views check
 the target's edit permission before wagtail-localize's ``before_edit_page`` hook opens the
@@ -64,7 +64,7 @@ class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
 
     @transaction.atomic
     def form_valid(self, form):
-        from cms.translation.sync import _may_publish, review_required, save_for_review
+        from plugins.translation.sync import _may_publish, review_required, save_for_review
 
         publish = form.cleaned_data.get("publish_translations", False)
         # wagtail-localize's own path without publishing: update the source, machine

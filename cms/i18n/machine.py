@@ -1,8 +1,8 @@
 """Machine translation: DeepL when a key is configured, an offline translator otherwise.
 
 wagtail-localize picks its translator from ``WAGTAILLOCALIZE_MACHINE_TRANSLATOR``
-(a dotted class path and options); :func:`cms.translation.conf.machine_translator_setting` builds that setting
-from the environment. The :class:`OfflineTranslator` never leaves the machine: it copies
+(a dotted class path and options); :func:`cms.i18n.conf.machine_translator_setting` builds
+that setting from the environment. The :class:`OfflineTranslator` never leaves the machine: it copies
 the source text and marks it ``[MT sv]`` so nobody mistakes it for a translation. The
 tests and ``make demo`` use it, so the whole flow can be tried without a key.
 """

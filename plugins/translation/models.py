@@ -18,7 +18,7 @@ class TranslatorGroup(models.Model):
     Members may edit pages and snippets in that locale only: page permissions come from
     GroupPagePermission rows on every site's home page in the locale (made by
     ``manage.py setup_roles``); snippets have model-wide permissions in Wagtail, so
-    :class:`cms.translation.permissions.LocaleSnippetPermissionPolicy` narrows them to the
+    :class:`plugins.translation.permissions.LocaleSnippetPermissionPolicy` narrows them to the
     locales named here.
     """
 

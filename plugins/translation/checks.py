@@ -15,7 +15,7 @@ W001_HINT = (
 
 
 def check_translatable_fields(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    from cms.translation.fields import content_models, decisions_for
+    from plugins.translation.fields import content_models, decisions_for
 
     messages = []
     for model in content_models():

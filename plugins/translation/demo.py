@@ -1,8 +1,7 @@
 """The translation demo: roles, workflows, and translations left in every state.
 
-The hook runs early (this app comes before the content plugins in INSTALLED_APPS) and
-only schedules :func:`finish`, which runs once every plugin has built its pages
-(``DemoContext.after``). Most translations the plugins make are complete; ``finish``
+The hook only schedules :func:`finish`, which runs once every plugin has built its pages
+(``DemoContext.after``), wherever this app is in INSTALLED_APPS. Most translations the plugins make are complete; ``finish``
 leaves some outdated, some in progress and some missing, so the translation status
 overview shows every state. Each change is made once: a second run changes nothing.
 """
@@ -15,9 +14,8 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.demo import DemoContext, DemoSite
-from cms.translation.localize import save_target, translate
-from cms.translation.roles import setup_roles
+from cms.public import DemoContext, DemoSite, save_target, translate
+from plugins.translation.roles import setup_roles
 
 #: Appended to a source's introduction after it was translated: its translations are
 #: then "outdated" until an editor syncs them.
@@ -107,7 +105,7 @@ def _leave_in_progress(context: DemoContext, demo_site: DemoSite) -> None:
 
 def _translated_block(block, language: str, home) -> object:
     """The demo's own text of a home page block in ``language``."""
-    from cms.demo import HOME_WELCOME
+    from cms.public import HOME_WELCOME
 
     text = str(block.value)
     for texts in (HOME_WELCOME, NEW_PARAGRAPH):
@@ -117,9 +115,9 @@ def _translated_block(block, language: str, home) -> object:
 
 
 def _leave_missing(context: DemoContext, demo_site: DemoSite) -> None:
-    from cms.plugins import registry
-    from cms.translation.fields import decisions_for
-    from cms.translation.permissions import translatable_snippet_models
+    from cms.public import plugin_registry as registry
+    from plugins.translation.fields import decisions_for
+    from plugins.translation.permissions import translatable_snippet_models
 
     source_language = demo_site.language
     translated_into = next(

@@ -66,7 +66,7 @@ def decisions_for(model: type[models.Model]) -> ModelDecisions:
 
 def content_models() -> list[type[models.Model]]:
     """Translatable pages and snippets of Tingsted and its plugins (not Wagtail's own)."""
-    from cms.plugins import registry
+    from cms.public import plugin_registry as registry
 
     plugin_models = {
         model for plugin in registry for model in (*plugin.page_models, *plugin.snippet_models)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.translation.roles import setup_roles
+from plugins.translation.roles import setup_roles
 
 
 class Command(BaseCommand):

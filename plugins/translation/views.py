@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Site
 
-from cms import exports
-from cms.plugins import registry
-from cms.translation import status
-from cms.translation.permissions import translatable_snippet_models
+from cms.public import csv_response, xlsx_response
+from cms.public import plugin_registry as registry
+from plugins.translation import status
+from plugins.translation.permissions import translatable_snippet_models
 
 PER_PAGE = 50
 PERMISSION = "tingsted_translation.view_translation_status"
@@ -150,13 +150,11 @@ def _table(rows, locales) -> list[list[str]]:
 
 
 def _csv(rows, locales) -> HttpResponse:
-    return exports.csv_response(_table(rows, locales), "translation-status")
+    return csv_response(_table(rows, locales), "translation-status")
 
 
 def _xlsx(rows, locales) -> HttpResponse:
-    return exports.xlsx_response(
-        _table(rows, locales), "translation-status", _("Translation status")
-    )
+    return xlsx_response(_table(rows, locales), "translation-status", _("Translation status"))
 
 
 def status_overview(request: HttpRequest) -> HttpResponse:

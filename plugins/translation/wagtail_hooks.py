@@ -36,7 +36,7 @@ def check_snippet_locale_on_delete(request, instances):
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    from cms.translation import guards, views
+    from plugins.translation import guards, views
 
     return [
         *guards.admin_urls(),

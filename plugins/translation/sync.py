@@ -26,7 +26,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from cms.translation.localize import save_target
+from cms.public import save_target
 
 
 def review_required(locale: Locale) -> bool:

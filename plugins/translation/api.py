@@ -19,8 +19,8 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from cms.translation import status
-from cms.translation.sync import sync_translations
+from plugins.translation import status
+from plugins.translation.sync import sync_translations
 
 router = Router(tags=["translations"], auth=BearerTokenAuth())
 
@@ -127,7 +127,7 @@ def sync_page_translations(
     if not request.user.has_perm("tingsted_translation.sync_translations"):
         raise PermissionDenied
     page = _source_page(page_id)
-    # As in the admin (cms/translation/guards.py): only someone who may edit the source.
+    # As in the admin (plugins/translation/guards.py): only someone who may edit the source.
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     if not TranslationSource.objects.filter(

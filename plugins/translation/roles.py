@@ -34,8 +34,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.translation.models import TranslatorGroup
-from cms.translation.permissions import translatable_snippet_models
+from plugins.translation.models import TranslatorGroup
+from plugins.translation.permissions import translatable_snippet_models
 
 REVIEWERS = "reviewers"
 EDITORIAL_WORKFLOW = _("Editorial review")

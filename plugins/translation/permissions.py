@@ -27,7 +27,7 @@ _CACHE_ATTR = "_tingsted_snippet_locale_scope"
 
 def translator_locale_ids(user) -> set[int]:
     """Locales the user translates into through translator groups."""
-    from cms.translation.models import TranslatorGroup
+    from plugins.translation.models import TranslatorGroup
 
     if not user.is_authenticated:
         return set()
@@ -52,7 +52,7 @@ def locale_scope(user, model, action: str) -> set[int] | None:
     if key in cache:
         return cache[key]
 
-    from cms.translation.models import TranslatorGroup
+    from plugins.translation.models import TranslatorGroup
 
     codename = f"{action}_{model._meta.model_name}"
     permission = Permission.objects.filter(

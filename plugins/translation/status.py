@@ -134,10 +134,10 @@ def visible_source_pages(queryset: QuerySet[Page], user) -> QuerySet[Page]:
         return queryset.none()
     if user.is_superuser:
         return queryset.annotate(may_edit=Value(True))
-    from cms import visibility
+    from cms.public import editable_pages, machine_principal, public_pages
 
-    editable = visibility.editable_pages(visibility.machine_principal(user))
-    public = visibility.public_pages(Page.objects.all()).filter(
+    editable = editable_pages(machine_principal(user))
+    public = public_pages(Page.objects.all()).filter(
         Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
     )
     return queryset.filter(
