@@ -26,9 +26,9 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import APIToken, Locale, Page, PageViewRestriction, Site
 
-from cms import visibility
+from cms import loading, visibility
 from cms.generation import GenerationMemo
 
 READ_RESTRICTED = visibility.READ_RESTRICTED
@@ -53,6 +53,39 @@ def api_user(request: HttpRequest) -> Any:
     return token.user if token is not None else AnonymousUser()
 
 
+def resolve_token(request: HttpRequest) -> APIToken | None:
+    """The APIToken named by ``Authorization: Bearer …``; None when there is no header."""
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    if not header:
+        return None
+    scheme, _space, value = header.partition(" ")
+    value = value.strip()
+    if scheme.lower() != "bearer" or not value:
+        raise APIParameterError(
+            "Authorization",
+            "Send the token as 'Authorization: Bearer <token>'.",
+            status=401,
+            code="malformed_token",
+        )
+    if not APIToken.validate_token_format(value):
+        raise APIParameterError(
+            "Authorization", "The bearer token is malformed.", status=401, code="malformed_token"
+        )
+    token = (
+        APIToken.objects.select_related("user")
+        .filter(key_hash__in=APIToken.candidate_key_hashes(value), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        raise APIParameterError(
+            "Authorization",
+            "The bearer token is unknown or revoked.",
+            status=401,
+            code="invalid_token",
+        )
+    return token
+
+
 def api_principal(request: HttpRequest) -> visibility.Principal:
     """The request as the visibility rule sees it on machine channels (token only).
 
@@ -61,8 +94,6 @@ def api_principal(request: HttpRequest) -> visibility.Principal:
     """
     request = getattr(request, "_request", request)  # DRF wraps Django's request
     if not hasattr(request, "api_token"):
-        from api.middleware import resolve_token
-
         try:
             request.api_token = resolve_token(request)
         except APIParameterError:
@@ -158,17 +189,15 @@ def has_page_restrictions(request: HttpRequest | None = None) -> bool:
 def public_pages(queryset: QuerySet, request: HttpRequest | None = None) -> QuerySet:
     """What anonymous visitors see of ``queryset``, with the restrictions remembered.
 
-    ``request`` (else the current preload's) lets the generation be read once per request.
+    ``request`` (else the current loader's) lets the generation be read once per request.
     """
     return visibility.public_pages(queryset, _page_restrictions(_answering(request)))
 
 
 def _answering(request: HttpRequest | None) -> HttpRequest | None:
-    """The Django request being answered: ``request``, else the current preload's."""
+    """The Django request being answered: ``request``, else the current loader's."""
     if request is None:
-        from blocks.prefetch import current
-
-        request = getattr(current(), "request", None)
+        request = getattr(loading.current(), "request", None)
     return getattr(request, "_request", request)  # DRF wraps Django's request
 
 

@@ -17,52 +17,25 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
-from wagtail.models import APIToken, Page
+from wagtail.models import Page
 
 from api import cache as api_cache
-from api.access import APIParameterError, can_read_drafts, requested_site, validate_locale
+from api.access import (
+    APIParameterError,
+    can_read_drafts,
+    requested_site,
+    resolve_token,
+    validate_locale,
+)
 from api.concurrency import if_match_fails, version_etag
 from api.errors import error_response
 from api.throttling import check_rate
 from api.validation import NotFound, check_integers, check_text, clean_search
-from blocks.prefetch import request_scope
 from cms.generation import generation
+from cms.loading import request_scope
 from cms.visibility import is_shareable
 
 _V3_PAGE_DETAIL = re.compile(r"^/api/v3/pages/(?P<pk>\d+)/$")
-
-
-def resolve_token(request: HttpRequest) -> APIToken | None:
-    """The APIToken named by ``Authorization: Bearer …``; None when there is no header."""
-    header = request.META.get("HTTP_AUTHORIZATION", "")
-    if not header:
-        return None
-    scheme, _space, value = header.partition(" ")
-    value = value.strip()
-    if scheme.lower() != "bearer" or not value:
-        raise APIParameterError(
-            "Authorization",
-            "Send the token as 'Authorization: Bearer <token>'.",
-            status=401,
-            code="malformed_token",
-        )
-    if not APIToken.validate_token_format(value):
-        raise APIParameterError(
-            "Authorization", "The bearer token is malformed.", status=401, code="malformed_token"
-        )
-    token = (
-        APIToken.objects.select_related("user")
-        .filter(key_hash__in=APIToken.candidate_key_hashes(value), revoked_at__isnull=True)
-        .first()
-    )
-    if token is None or not token.user.is_active:
-        raise APIParameterError(
-            "Authorization",
-            "The bearer token is unknown or revoked.",
-            status=401,
-            code="invalid_token",
-        )
-    return token
 
 
 class APIMiddleware:
@@ -150,7 +123,8 @@ class APIMiddleware:
     # --- helpers --------------------------------------------------------------------------
 
     def _respond(self, request: HttpRequest) -> HttpResponse:
-        # One preload per request (blocks/prefetch.py), reset when the answer is built.
+        # The request's loader (cms/loading.py, opened by the site middleware) learns the
+        # request, whose host absolute URLs use.
         # (A view's exception never reaches here: Django turns it into a response below
         # this middleware, through handler500 = api.errors.server_error, JSON under /api/.)
         with request_scope(request):

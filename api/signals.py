@@ -10,6 +10,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from api.events import dispatch
 from api.purge import purge_access_change, purge_api_urls, purge_usage
 from cms.generation import bump_generation
 
@@ -108,8 +109,6 @@ def page_deleted(sender, instance, **kwargs) -> None:
 
 
 def _webhook(event: str, page) -> None:
-    from api.webhooks import dispatch
-
     dispatch(event, page)
 
 

@@ -248,7 +248,7 @@ def page_language(obj: Any) -> str | None:
 
 def stream_representation(obj: Any, field_name: str, context: dict | None) -> list:
     """A StreamField's API output, with people and other snippets in the page's language."""
-    from blocks.prefetch import ensure_preloaded
+    from cms.loading import ensure_preloaded
 
     # API v3 resolves a page's fields one by one after its view has returned: preload the
     # page's references on the first stream read, inside the request's scope.
@@ -288,12 +288,13 @@ def absolute_rich_text_field(generator: Any, field: Any) -> tuple:
 
 
 def install() -> None:
-    """Register the typed fields on Wagtail's read-schema generator."""
-    from wagtail.api.v3.schemas.generators.read import read_generator
+    """Register the typed fields on Wagtail's read-schema generator (api/apps.py says when)."""
     from wagtail.fields import RichTextField, StreamField
 
-    read_generator.register_field_schema(StreamField, typed_stream_field)
-    read_generator.register_field_schema(RichTextField, absolute_rich_text_field)
+    from cms import compat
+
+    compat.register_v3_field_schema(StreamField, typed_stream_field)
+    compat.register_v3_field_schema(RichTextField, absolute_rich_text_field)
 
 
 def json_schema_of(annotation: Any) -> dict:

@@ -4,9 +4,11 @@ from django.urls import path
 from wagtail.api.v3.urls import api as api_v3
 
 from api.v2 import build_router
-from api.v3 import narrow_collections
+from api.v3 import mount
 
-narrow_collections()
+# Wagtail's API v3 is configured and every plugin's routers added here, when the URLs are
+# first loaded: after every app is ready, whatever their order (api/apps.py).
+mount()
 
 urlpatterns = [
     path("v2/", build_router().urls),

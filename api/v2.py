@@ -3,7 +3,7 @@
 The endpoints are Wagtail's own, narrowed where Tingsted needs more: who reads what
 (api.access), site scoping that names an unknown ``?site=``, a unique tiebreaker on every
 ordering, the locale fetched with each page, translations fetched once per list, what the
-pages refer to preloaded for the whole list (blocks/prefetch.py), and errors that name the
+pages refer to loaded for the whole list (cms/loading.py), and errors that name the
 parameter.
 """
 
@@ -33,7 +33,7 @@ from api.fields import TRANSLATIONS_CONTEXT_KEY, translations_by_key
 from api.preview import page_from_token
 from api.renderers import JSONRenderer
 from api.serializers import TingstedPageSerializer
-from blocks.prefetch import preloaded
+from cms.loading import preloaded
 
 
 class CheckedFieldsFilter(FieldsFilter):

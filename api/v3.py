@@ -8,8 +8,9 @@ We keep Wagtail's ``api`` object and its routers and change three things:
 - errors name the parameter at fault (``errors[].loc``), also for ``limit``;
 - a preview route, ``/api/v3/preview/``, for headless front ends.
 
-Plugins add routes through the contract's ``api_routers`` hook; they paginate with
-:class:`TingstedPagination` and order with :func:`stable_order`.
+Plugins add routes through the contract's ``api_routers`` hook (mounted by :func:`mount`
+when the URLs load); they paginate with :class:`TingstedPagination` and order with
+:func:`stable_order`.
 """
 
 from __future__ import annotations
@@ -127,16 +128,25 @@ def build_preview_router() -> Router:
     return router
 
 
-def configure() -> None:
-    """Apply the changes above to Wagtail's API v3 object (once, from ApiConfig.ready)."""
+def mount() -> None:
+    """Configure Wagtail's API v3 and add every plugin's routers (the ``api_routers`` hook).
+
+    Once, when the URLs are first loaded (api/urls.py). Not from an app's ``ready()``:
+    importing the v3 API builds Wagtail's page schemas, which must wait until StreamFields
+    are typed (api/apps.py), and Wagtail's documents and images routers can only be imported
+    once every app is ready.
+    """
     from wagtail.api.v3.api import api
 
     from cms import compat
+    from cms.plugins import registry
 
     if getattr(api, "_tingsted_configured", False):
         return
     api._tingsted_configured = True
     compat.replace_v3_queryset("pages", v3_pages_queryset)
+    compat.replace_v3_queryset("documents", v3_documents_queryset)
+    compat.replace_v3_queryset("images", v3_images_queryset)
     api.renderer = NinjaRenderer()  # the same JSON, encoded by orjson
 
     @api.exception_handler(APIParameterError)
@@ -159,6 +169,9 @@ def configure() -> None:
         return problem_response(status=exc.status_code, detail=message, errors=errors)
 
     api.add_router("/preview/", build_preview_router())
+    for plugin in registry:
+        for prefix, router in plugin.api_routers() if plugin.api_routers else ():
+            api.add_router(f"/{prefix.strip('/')}/", router)
     wagtail_openapi = api.get_openapi_schema
 
     def get_openapi_schema(*args, **kwargs):
@@ -166,18 +179,6 @@ def configure() -> None:
 
     # The OpenAPI views call api.get_openapi_schema; an instance attribute wraps it.
     api.get_openapi_schema = get_openapi_schema
-
-
-def narrow_collections() -> None:
-    """Let the rule decide which documents and images Wagtail's v3 routes show.
-
-    Called once the URLs are loaded: Wagtail's documents and images routers can only be
-    imported after every app is ready (cms/compat.py does the replacing).
-    """
-    from cms import compat
-
-    compat.replace_v3_queryset("documents", v3_documents_queryset)
-    compat.replace_v3_queryset("images", v3_images_queryset)
 
 
 def valid_security(schema: dict) -> dict:

@@ -1,20 +1,9 @@
-"""Signed webhook deliveries to consuming sites.
+"""Signed webhook deliveries to consuming sites: sending one, safely.
 
-A delivery is a JSON POST::
-
-    {"id": "<event uuid>", "event": "page.published", "timestamp": "2026-05-04T10:00:00Z",
-     "page": {"id": 12, "type": "cms.HomePage", "title": "...", "locale": "da",
-              "url": "https://dk.example/", "site": "dk.example",
-              "api": {"v2": "...", "v3": "..."}}}
-
-with ``X-Tingsted-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the
+A delivery is a JSON POST of an event (api/events.py builds and enqueues them) with
+``X-Tingsted-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the
 subscription's secret>``, ``X-Tingsted-Event`` and ``X-Tingsted-Delivery`` (the event id).
-A page an anonymous visitor may not see (:func:`cms.visibility.is_public`) is announced by
-its id alone: ``"page": {"id": 12, "restricted": true}``, so a consumer drops what it cached
-and learns nothing else.
-
-Deliveries are enqueued after the publishing transaction commits and sent outside the
-request (api.tasks), retried with exponential backoff.
+Deliveries are sent outside the request (api.tasks), retried with exponential backoff.
 
 Addresses that are not globally routable (loopback, private, link-local, shared, NAT64,
 6to4, IPv4-mapped and every other special-use range) are refused when a subscription is
@@ -25,7 +14,6 @@ TINGSTED_WEBHOOKS_ALLOW_PRIVATE is true, for local development).
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import hmac
 import http.client
@@ -34,14 +22,12 @@ import json
 import socket
 import ssl
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -277,86 +263,6 @@ def send_http(
 
 
 #: Events about a page that is gone from the public set: judge it as it was while live.
-_WAS_LIVE_EVENTS = ("page.unpublished", "page.deleted")
-
-
-def anonymous_may_see(page, *, as_live: bool = False) -> bool:
-    """Whether an anonymous visitor may see ``page`` (``as_live``: could, while it was live).
-
-    Translations share their restrictions (cms/restrictions.py), so the page's own
-    ancestry decides for every language.
-    """
-    from cms.visibility import is_public
-
-    judged = page
-    if as_live:
-        judged = copy.copy(page)
-        judged.live, judged.expired, judged.expire_at = True, False, None
-    return is_public(judged)
-
-
-def page_payload(page, event: str = "page.published") -> dict[str, Any]:
-    if not anonymous_may_see(page, as_live=event in _WAS_LIVE_EVENTS):
-        # Enough for a consumer to drop the page; nothing an anonymous visitor may not read.
-        return {"id": page.pk, "restricted": True}
-    site = page.get_site()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-    return {
-        "id": page.pk,
-        "type": page.specific_class._meta.label if page.specific_class else None,
-        "title": page.title,
-        "locale": page.locale.language_code,
-        "translation_key": str(page.translation_key),
-        "url": page.get_full_url() if page.live else None,
-        "site": site.hostname if site else None,
-        "api": {
-            "v2": root + f"/api/v2/pages/{page.pk}/",
-            "v3": root + f"/api/v3/pages/{page.pk}/",
-        },
-    }
-
-
-def build_event(event: str, page) -> dict[str, Any]:
-    return {
-        "id": str(uuid.uuid4()),
-        "event": event,
-        "timestamp": timezone.now().isoformat().replace("+00:00", "Z"),
-        "page": page_payload(page, event),
-    }
-
-
-def dispatch(event: str, page) -> None:
-    """Record and enqueue a delivery per interested subscription, once the change commits.
-
-    The payload is built now (a deleted page is gone after the commit); nothing is stored
-    or sent if the surrounding transaction rolls back.
-    """
-    from api.models import WebhookSubscription
-
-    subscriptions = [
-        s for s in WebhookSubscription.objects.filter(is_active=True) if s.wants(event, page)
-    ]
-    if not subscriptions:
-        return
-    payload = build_event(event, page)
-
-    def enqueue() -> None:
-        from api.models import WebhookDelivery
-        from api.tasks import schedule
-
-        for subscription in subscriptions:
-            delivery = WebhookDelivery.objects.create(
-                subscription=subscription,
-                event=event,
-                event_id=payload["id"],
-                payload=payload,
-            )
-            schedule(delivery.pk)
-
-    transaction.on_commit(enqueue)
-
-
 def attempt(delivery) -> HTTPResult:
     """Send one delivery once, updating its log entry."""
     subscription = delivery.subscription

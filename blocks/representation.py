@@ -11,13 +11,18 @@ import re
 from typing import Any
 
 from django.conf import settings
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-#: Rendition sizes offered to API consumers and used in templates' srcset.
-IMAGE_WIDTHS = (480, 960, 1600)
-#: The rendition filter specs for IMAGE_WIDTHS, in the same order.
-RENDITION_SPECS = tuple(f"width-{width}" for width in IMAGE_WIDTHS)
+# The rendition sizes live with the loader, which fetches them in bulk (cms/loading.py).
+from cms.loading import (
+    IMAGE_WIDTHS,
+    RENDITION_SPECS,
+    current,
+    fetch_renditions,
+    prefetch_renditions,
+)
 
 
 class RenditionData(BaseModel):
@@ -54,20 +59,53 @@ class DocumentData(BaseModel):
 class PageLinkData(BaseModel):
     """What :func:`page_link_data` returns."""
 
+    # Read from a page (subclasses add the page's own attributes: a related post's excerpt).
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     title: str
     #: Null when the page is not routable on any site.
     url: str | None
     type: str
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _from_page(cls, value, handler, info: ValidationInfo):
+        if isinstance(value, Page):
+            value = _LinkedPage(value, info.context)
+        return handler(value)
+
+
+class _LinkedPage:
+    """A page's attributes as a link shows them: its public URL on its own site (absolute,
+    for the request in the context) and its type's label."""
+
+    def __init__(self, page: Page, context: dict[str, Any] | None):
+        self._page = page.specific_deferred
+        self._context = context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._page, name)
+
+    @property
+    def id(self) -> int:
+        return self._page.pk
+
+    @property
+    def url(self) -> str | None:
+        request = (self._context or {}).get("request")
+        return absolute(self._page.get_url(request=request), self._context)
+
+    @property
+    def type(self) -> str:
+        return self._page._meta.label
+
 
 def base_url(context: dict[str, Any] | None = None) -> str:
     request = (context or {}).get("request")
     if request is None:
         # API v3 resolves serializer fields without a context: the request being
-        # answered is the one the API middleware opened the preload for.
-        from blocks.prefetch import current
-
+        # answered is the one the API middleware gave the loader.
         preload = current()
         request = preload.request if preload is not None else None
     if request is not None:
@@ -92,12 +130,11 @@ def image_data(image, context: dict[str, Any] | None = None, *, caption: str = "
     """
     if image is None:
         return None
-    from blocks.prefetch import current
-
     preload = current()
     key = (image.pk, caption, base_url(context))
     if preload is not None and key in preload.images_data:
         return preload.images_data[key]
+    fetch_renditions()
     data = _image_data(image, context, caption)
     if preload is not None:
         preload.images_data[key] = data
@@ -127,28 +164,6 @@ def _image_data(image, context: dict[str, Any] | None, caption: str) -> dict:
     }
 
 
-def prefetch_renditions(images: list) -> None:
-    """Fetch the renditions of all ``images`` in one query, for pages with many images.
-
-    Wagtail's get_renditions() then finds them on the instances instead of asking the
-    cache or database once per image.
-    """
-    from django.db.models import Prefetch, prefetch_related_objects
-
-    images = [image for image in images if image is not None]
-    if not images:
-        return
-    Rendition = images[0].get_rendition_model()
-    prefetch_related_objects(
-        images,
-        Prefetch(
-            "renditions",
-            queryset=Rendition.objects.filter(filter_spec__in=RENDITION_SPECS),
-            to_attr="prefetched_renditions",
-        ),
-    )
-
-
 def document_data(document, context: dict[str, Any] | None = None) -> dict | None:
     """A document as its public URL with title, size and file type."""
     if document is None:
@@ -166,13 +181,7 @@ def page_link_data(page, context: dict[str, Any] | None = None) -> dict | None:
     """A page as its public URL on its own site, with title and type."""
     if page is None:
         return None
-    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
-    return {
-        "id": page.pk,
-        "title": page.title,
-        "url": absolute(page.get_url(request=(context or {}).get("request")), context),
-        "type": page._meta.label,
-    }
+    return PageLinkData.model_validate(page, from_attributes=True, context=context).model_dump()
 
 
 _RELATIVE_ATTR = re.compile(r'(\s(?:href|src))="(/[^"/][^"]*|/)"')
@@ -183,3 +192,20 @@ def rich_text_html(source: str, context: dict[str, Any] | None = None) -> str:
     html = expand_db_html(source or "")
     root = base_url(context)
     return _RELATIVE_ATTR.sub(lambda m: f'{m.group(1)}="{root}{m.group(2)}"', html)
+
+
+__all__ = [
+    "IMAGE_WIDTHS",
+    "RENDITION_SPECS",
+    "DocumentData",
+    "ImageData",
+    "PageLinkData",
+    "RenditionData",
+    "absolute",
+    "base_url",
+    "document_data",
+    "image_data",
+    "page_link_data",
+    "prefetch_renditions",
+    "rich_text_html",
+]

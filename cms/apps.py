@@ -1,5 +1,4 @@
 from django.core import checks
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from cms.contract import PluginConfig
@@ -17,14 +16,9 @@ class CmsConfig(PluginConfig):
 
     def ready(self) -> None:
         super().ready()
-        from wagtail.models import Site
-
         from cms import checks as plugin_checks
         from cms import restrictions
-        from cms.routing import clear_site_languages
 
         checks.register(plugin_checks.check_plugins, "tingsted")
         checks.register(plugin_checks.check_shared_cache, "tingsted", deploy=True)
-        post_save.connect(clear_site_languages, sender=Site)
-        post_delete.connect(clear_site_languages, sender=Site)
         restrictions.connect()

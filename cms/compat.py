@@ -8,12 +8,15 @@ Everything else in the project uses Wagtail's public API.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import Any
 
 from django.http import HttpRequest
+from django.http.request import split_domain_port
 from wagtail.models import Site
+from wagtail.models import sites as wagtail_sites
 
 #: Wagtail's API v3 routers look these module-level functions up on every request; a
 #: replacement decides which rows a route may show (the access rule, cms/visibility.py).
@@ -25,6 +28,12 @@ V3_QUERYSETS: dict[str, tuple[str, str]] = {
 
 #: Where ``Site.find_for_request`` keeps its answer on the request.
 SITE_ATTRIBUTE = "_wagtail_site"
+
+#: Importing this module builds every page type's API v3 read schema (``registry =
+#: ContentTypeRegistry(); registry.register_defaults()`` at module level), with the field
+#: schemas registered on ``read_generator`` by then. Importing ``wagtail.api.v3.api`` (to
+#: add a router, say) imports it.
+V3_REGISTRY = "wagtail.api.v3.registry"
 
 
 class WagtailChanged(RuntimeError):
@@ -48,9 +57,106 @@ def replace_v3_queryset(kind: str, function: Callable[..., Any]) -> None:
     setattr(module, name, function)
 
 
-def find_site_uncached(request: HttpRequest) -> Site | None:
-    """Wagtail's own site lookup for a request, without its per-request memo."""
-    return _require(Site, "_find_for_request")(request)
+def v3_schemas_built() -> bool:
+    """Whether Wagtail has built its API v3 page schemas (so it is too late to type fields)."""
+    return V3_REGISTRY in sys.modules
+
+
+class _BeforeV3Schemas:
+    """An import hook: runs callbacks just before ``wagtail.api.v3.registry`` is first
+    imported, which is when Wagtail builds its API v3 page schemas.
+
+    Wagtail offers no later moment to register field schemas: any app's ``ready()`` may import
+    the v3 API (``wagtail.contrib.redirects`` adds its routes there), and the schemas are
+    built then. Python asks each finder in ``sys.meta_path`` for a module before importing
+    it; this one answers nothing and runs the callbacks on the way.
+    """
+
+    def __init__(self) -> None:
+        self.callbacks: list[Callable[[], None]] = []
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> None:
+        if fullname == V3_REGISTRY and self in sys.meta_path:
+            sys.meta_path.remove(self)
+            callbacks, self.callbacks = self.callbacks, []
+            for callback in callbacks:
+                callback()
+            if v3_schemas_built():
+                raise WagtailChanged(
+                    f"Registering field schemas imported {V3_REGISTRY}: it would be built "
+                    "before they count. Adapt cms/compat.py to the new Wagtail."
+                )
+        return None
+
+
+_BEFORE_V3_SCHEMAS = _BeforeV3Schemas()
+
+
+def before_v3_schemas(callback: Callable[[], None]) -> bool:
+    """Run ``callback`` just before Wagtail builds its API v3 page schemas, whoever imports
+    the v3 API first. False if they are built already (too late)."""
+    if v3_schemas_built():
+        return False
+    _BEFORE_V3_SCHEMAS.callbacks.append(callback)
+    if _BEFORE_V3_SCHEMAS not in sys.meta_path:
+        sys.meta_path.insert(0, _BEFORE_V3_SCHEMAS)
+    return True
+
+
+def register_v3_field_schema(field_class: type, schema: Callable[..., Any]) -> None:
+    """Type ``field_class`` in Wagtail's API v3 read schemas with ``schema(generator, field)``
+    (Wagtail's extension point), which counts only before the schemas are built."""
+    read = import_module("wagtail.api.v3.schemas.generators.read")
+    generator = _require(read, "read_generator")
+    _require(generator, "register_field_schema")(field_class, schema)
+
+
+def request_host(request: HttpRequest) -> tuple[str, str]:
+    """The hostname and port Wagtail's ``Site._find_for_request`` matches sites by."""
+    _require(Site, "_find_for_request")
+    return split_domain_port(request._get_raw_host())[0], request.get_port()
+
+
+def match_site(sites: Iterable[Site], hostname: str, port: str | int) -> Site | None:
+    """The site Wagtail's ``get_site_for_hostname`` picks for ``hostname`` and ``port``,
+    chosen among ``sites`` in memory instead of by a query.
+
+    Its order: hostname and port; hostname of the default site; the one other site with the
+    hostname, if exactly one, else the default site; no default site and several sites
+    with the hostname: none.
+    """
+    ranks = {
+        name: _require(wagtail_sites, name)
+        for name in ("MATCH_HOSTNAME_PORT", "MATCH_HOSTNAME_DEFAULT", "MATCH_DEFAULT")
+    }
+    try:
+        port = int(port)
+    except (TypeError, ValueError):
+        port = None
+
+    def rank(site: Site) -> int:
+        if site.hostname == hostname and site.port == port:
+            return ranks["MATCH_HOSTNAME_PORT"]
+        if site.hostname == hostname and site.is_default_site:
+            return ranks["MATCH_HOSTNAME_DEFAULT"]
+        if site.is_default_site:
+            return ranks["MATCH_DEFAULT"]
+        return ranks["MATCH_DEFAULT"] + 1  # the hostname only
+
+    candidates = sorted(
+        (site for site in sites if site.hostname == hostname or site.is_default_site), key=rank
+    )
+    if not candidates:
+        return None
+    best = rank(candidates[0])
+    if len(candidates) == 1 or best in (
+        ranks["MATCH_HOSTNAME_PORT"],
+        ranks["MATCH_HOSTNAME_DEFAULT"],
+    ):
+        return candidates[0]
+    if best == ranks["MATCH_DEFAULT"]:
+        return candidates[len(candidates) == 2]
+    return None
 
 
 def site_on_request(request: HttpRequest, default: Any = None) -> Any:

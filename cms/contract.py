@@ -231,13 +231,9 @@ class PluginConfig(AppConfig):
             # An isolated app registry (django.test.utils.isolate_apps) runs ready() again;
             # the process-wide registry and the API must only see the real one.
             return
-        plugin = self.build_plugin()
-        registry.register(plugin)
-        if plugin.api_routers is not None:
-            from wagtail.api.v3.api import api
-
-            for prefix, router in plugin.api_routers():
-                api.add_router(f"/{prefix.strip('/')}/", router)
+        # Registering is all: the API reads the registry when its URLs load (its routers,
+        # api/v3.py), never while the apps are loading.
+        registry.register(self.build_plugin())
 
     def build_plugin(self) -> Plugin:
         """Resolve the dotted paths of the hooks into a :class:`Plugin`."""

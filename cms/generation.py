@@ -190,9 +190,16 @@ def _outage_ended(cache: BaseCache) -> bool:
 # --- In the database ------------------------------------------------------------------------
 
 
-def _database_generation() -> int:
-    from cms.models.generation import ContentGeneration
+def _row_model():
+    """``cms.ContentGeneration``, from the app registry: importing ``cms.models`` would
+    import every page type of the site layer above this module."""
+    from django.apps import apps
 
+    return apps.get_model("cms", "ContentGeneration")
+
+
+def _database_generation() -> int:
+    ContentGeneration = _row_model()
     value = ContentGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
     if value is None:
         row, _created = ContentGeneration.objects.get_or_create(
@@ -206,8 +213,7 @@ def _bump_database() -> int:
     from django.db.models import F, Value
     from django.db.models.functions import Greatest
 
-    from cms.models.generation import ContentGeneration
-
+    ContentGeneration = _row_model()
     # One UPDATE: two processes bumping at once both move it forward, neither goes back.
     changed = ContentGeneration.objects.filter(pk=1).update(
         value=Greatest(F("value") + 1, Value(time.time_ns()))

@@ -1,8 +1,8 @@
 """Shared facts of rendered pages, remembered per process and content generation.
 
-What every page view asks for and only content changes — the active locale's row, the
-site's home page, its menu, a page's translations, feed links — is computed by the first
-request of a content generation and read from here by the rest. Every publish, move,
+What every page view asks for and only content changes — the site's home page, its menu, a
+page's translations, feed links — is computed by the first request of a content generation
+and read from here by the rest. Every publish, move,
 deletion and translation, and every saved site, locale or snippet, bumps the generation
 (api.signals), so every process recomputes on its next request. Only what is the same for
 every visitor belongs here: never a user's data, a form or a CSRF token, never whole pages.
@@ -11,25 +11,12 @@ every visitor belongs here: never a user's data, a form or a CSRF token, never w
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from cms.generation import GenerationMemo
 
-#: The rendered pages' memo (the API keeps its own, in api.access).
+#: The rendered pages' memo (the API keeps its own, in api.access; sites and locales have
+#: theirs, in cms.sites).
 PAGES = GenerationMemo()
-
-
-def active_locale(request: HttpRequest | None) -> Locale | None:
-    """``Locale.get_active()`` (a query every time in Wagtail), remembered per generation."""
-
-    def find() -> Locale | None:
-        try:
-            return Locale.get_active()
-        except Locale.DoesNotExist:
-            return None
-
-    return PAGES.get(request, ("locale", get_language()), find)
 
 
 def host_key(request: HttpRequest) -> tuple[str, str]:

@@ -1,4 +1,5 @@
-"""Activate the language a request asks for, relative to the site it is addressed to."""
+"""Activate the language a request asks for, relative to the site it is addressed to, and
+open the request's loader."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone, translation
 
-from cms.routing import site_language, urlconf_for
-from cms.sites import find_site, site_time_zone
+from cms.loading import request_scope
+from cms.routing import urlconf_for
+from cms.sites import find_site, site_language, site_time_zone
 
 
 class SiteLocaleMiddleware:
@@ -23,7 +25,7 @@ class SiteLocaleMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         site = find_site(request)
-        own_language = site_language(site.pk if site else None)
+        own_language = site_language(site.pk if site else None, request)
         prefix = request.path_info.lstrip("/").split("/", 1)[0]
 
         if prefix == own_language and prefix in self.languages:
@@ -34,8 +36,13 @@ class SiteLocaleMiddleware:
         request.LANGUAGE_CODE = language
         request.urlconf = urlconf_for(own_language)
         # Scoped to this request: a worker thread must not carry one site's language or
-        # zone into the next request (or, in tests, into the next test).
-        with translation.override(language), timezone.override(site_time_zone(site)):
+        # zone, or the rows the loader fetched (cms/loading.py), into the next request (or,
+        # in tests, into the next test).
+        with (
+            translation.override(language),
+            timezone.override(site_time_zone(site)),
+            request_scope(),
+        ):
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response

@@ -37,10 +37,16 @@ EXPORTS: dict[str, str] = {
     "save_target": "cms.i18n.localize",
     # Sites, languages and what rendered pages remember per content generation.
     "site_time_zone": "cms.sites",
+    "active_locale": "cms.sites",
     "PAGES": "cms.memo",
-    "active_locale": "cms.memo",
     "host_key": "cms.memo",
     "bump_generation": "cms.generation",
+    # The request-scoped loader: rows pages show, fetched in bulk and localised (docs/plugins.md).
+    "request_scope": "cms.loading",
+    "localized": "cms.loading",
+    "localize": "cms.loading",
+    "ensure_preloaded": "cms.loading",
+    "PreloadedChooserMixin": "cms.loading",
     # Who may see what (docs/access.md).
     "public_pages": "cms.visibility",
     "editable_pages": "cms.visibility",
@@ -92,12 +98,19 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.generation import bump_generation
     from cms.i18n.localize import save_target, translate
     from cms.jsonld import to_script
-    from cms.memo import PAGES, active_locale, host_key
+    from cms.loading import (
+        PreloadedChooserMixin,
+        ensure_preloaded,
+        localize,
+        localized,
+        request_scope,
+    )
+    from cms.memo import PAGES, host_key
     from cms.models import TingstedPage
     from cms.plugins import registry as plugin_registry
     from cms.ratelimits import check as rate_limit
     from cms.search_text import plain_words
-    from cms.sites import site_time_zone
+    from cms.sites import active_locale, site_time_zone
     from cms.visibility import (
         can_see_closed,
         editable_pages,

@@ -10,20 +10,12 @@ a resolver per URLconf object, so the prefixes never mix) and the middleware sel
 from __future__ import annotations
 
 import functools
-import time
+from importlib import import_module
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import URLResolver
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils.translation import get_language
-
-SITE_LANGUAGES_CACHE_KEY = "tingsted:site-languages"
-#: Seconds a process trusts its own copy of the site languages before asking the shared
-#: cache again. Building a page URL needs them, and a list of 100 pages must not cost 100
-#: cache round trips; a site's language changing elsewhere shows up here within this time.
-LOCAL_TTL = 30
-_local: dict[str, object] = {"languages": None, "expires": 0.0}
 
 
 class SiteLocalePrefixPattern(LocalePrefixPattern):
@@ -45,13 +37,14 @@ class SiteURLConf:
     """A URLconf object for one site language (``request.urlconf`` accepts any object)."""
 
     def __init__(self, site_language: str):
-        from cms.urls import handler500, localized_patterns, unlocalized_patterns
-
+        # The project's URLconf (ROOT_URLCONF, cms/urls.py) says what is served; this only
+        # puts its localized half under the site's prefixes.
+        project = import_module(settings.ROOT_URLCONF)
         self.site_language = site_language
-        self.handler500 = handler500
+        self.handler500 = project.handler500
         self.urlpatterns = [
-            *unlocalized_patterns(),
-            URLResolver(SiteLocalePrefixPattern(site_language), localized_patterns()),
+            *project.unlocalized_patterns(),
+            URLResolver(SiteLocalePrefixPattern(site_language), project.localized_patterns()),
         ]
 
     def __repr__(self) -> str:
@@ -61,29 +54,3 @@ class SiteURLConf:
 @functools.cache
 def urlconf_for(site_language: str) -> SiteURLConf:
     return SiteURLConf(site_language)
-
-
-def site_languages() -> dict[int, str]:
-    """Map each Site's id to its own language (that of its root page), cached."""
-    now = time.monotonic()
-    if _local["languages"] is not None and now < _local["expires"]:
-        return _local["languages"]
-    languages = cache.get(SITE_LANGUAGES_CACHE_KEY)
-    if languages is None:
-        from wagtail.models import Site
-
-        languages = dict(Site.objects.values_list("pk", "root_page__locale__language_code"))
-        cache.set(SITE_LANGUAGES_CACHE_KEY, languages, 60 * 60)
-    _local.update(languages=languages, expires=now + LOCAL_TTL)
-    return languages
-
-
-def site_language(site_id: int | None) -> str:
-    if site_id is None:
-        return settings.LANGUAGE_CODE
-    return site_languages().get(site_id, settings.LANGUAGE_CODE)
-
-
-def clear_site_languages(**kwargs) -> None:
-    _local.update(languages=None, expires=0.0)
-    cache.delete(SITE_LANGUAGES_CACHE_KEY)

@@ -59,8 +59,8 @@ TINGSTED_CORE_PLUGINS = [
 TINGSTED_ENTRY_POINT_PLUGINS = env.bool("TINGSTED_ENTRY_POINT_PLUGINS", default=True)
 
 INSTALLED_APPS = [
-    # First: its ready() types StreamFields in Wagtail's API v3 schemas, which are built
-    # as soon as anything (a plugin adding a v3 route) imports the v3 API.
+    # Anywhere in the list: API v3 is assembled when the URLs load (api/apps.py,
+    # tests/api/test_install_order.py).
     "api",
     "cms",
     "blocks",

@@ -1,4 +1,13 @@
-"""Facts about a site: its time zone (from settings) and the site a request is addressed to."""
+"""Sites and locales: what every request asks for first, in one memo per content generation.
+
+Every page view and API call needs the site it is addressed to, its language, often another
+site by id (a page's URL, dates, time zone) and the active locale's row; Wagtail queries for
+each, every time. They change only when a site or locale is saved or deleted, which bumps
+the content generation (cms/generation.py, api.signals), so this process keeps them in one
+:class:`~cms.generation.GenerationMemo` and every process recomputes them at its first
+request after a change anywhere: never stale, never more than one read of the generation
+per request.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +16,77 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpRequest
-from wagtail.models import Site
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Site
 
 from cms import compat
 from cms.generation import GenerationMemo
+
+#: Sites (all of them, and the one each host and port asks for) and locales, per process
+#: and content generation: the one memo of both.
+_MEMO = GenerationMemo()
+_MISSING = object()
+
+
+# --- sites --------------------------------------------------------------------------------
+
+
+def all_sites(request: HttpRequest | None = None) -> dict[int, Site]:
+    """Every site by id, with its root page and that page's locale (one query a generation).
+
+    The rows are shared by every request of the process: read them, never change them.
+    """
+    return _MEMO.get(
+        request, "sites", lambda: Site.objects.select_related("root_page__locale").in_bulk()
+    )
+
+
+def site_by_id(site_id: int, request: HttpRequest | None = None) -> Site:
+    """``Site.objects.get(id=…)`` from the memo (pages ask for their site per item: dates,
+    time zones, API links)."""
+    try:
+        return all_sites(request)[site_id]
+    except KeyError:
+        raise Site.DoesNotExist(f"No site with id {site_id}.") from None
+
+
+def site_languages(request: HttpRequest | None = None) -> dict[int, str]:
+    """Each site's id mapped to its own language: that of its root page."""
+    return _MEMO.get(
+        request,
+        "languages",
+        lambda: {
+            pk: site.root_page.locale.language_code for pk, site in all_sites(request).items()
+        },
+    )
+
+
+def site_language(site_id: int | None, request: HttpRequest | None = None) -> str:
+    if site_id is None:
+        return settings.LANGUAGE_CODE
+    return site_languages(request).get(site_id, settings.LANGUAGE_CODE)
+
+
+def find_site(request: HttpRequest) -> Site | None:
+    """``Site.find_for_request``, from the memo.
+
+    Wagtail looks the site up with a database query on every request; every page view and
+    every API call (cache hits included) needs it first. The result is stored on the request
+    where Wagtail looks for it, so later ``Site.find_for_request`` calls reuse it.
+    """
+    remembered = compat.site_on_request(request, _MISSING)
+    if remembered is not _MISSING:
+        return remembered
+    hostname, port = compat.request_host(request)
+    site = _MEMO.get(
+        request,
+        ("host", hostname, port),
+        lambda: compat.match_site(all_sites(request).values(), hostname, port),
+    )
+    # A copy per request: related objects Django caches on it stay with this request.
+    compat.remember_site(request, copy.copy(site) if site is not None else None)
+    return compat.site_on_request(request)
 
 
 def site_time_zone(site: Site | None) -> ZoneInfo:
@@ -22,30 +98,34 @@ def site_time_zone(site: Site | None) -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-_MISSING = object()
-
-#: (host, port) -> Site, per process and content generation.
-_SITES = GenerationMemo()
-
-
-def find_site(request: HttpRequest) -> Site | None:
-    """``Site.find_for_request``, remembered in this process per content generation.
-
-    Wagtail looks the site up with a database query on every request; every page view and
-    every API call (cache hits included) needs it first, and sites change rarely. Saving or
-    deleting a site bumps the generation in the shared cache (api.signals), so every process
-    drops its remembered answers on its next request. The result is stored on the request
-    where Wagtail looks for it, so later ``Site.find_for_request`` calls reuse it.
-    """
-    remembered = compat.site_on_request(request, _MISSING)
-    if remembered is not _MISSING:
-        return remembered
-    key = (request._get_raw_host().lower(), request.get_port())
-    site = _SITES.get(request, key, lambda: compat.find_site_uncached(request))
-    # A copy per request: related objects Django caches on it stay with this request.
-    compat.remember_site(request, copy.copy(site) if site is not None else None)
-    return compat.site_on_request(request)
-
-
 def request_time_zone(request: HttpRequest) -> ZoneInfo:
     return site_time_zone(Site.find_for_request(request))
+
+
+# --- locales ------------------------------------------------------------------------------
+
+
+def all_locales(request: HttpRequest | None = None) -> dict[str, Locale]:
+    """Every locale by language code (one query a generation)."""
+    return _MEMO.get(
+        request,
+        "locales",
+        lambda: {locale.language_code: locale for locale in Locale.objects.all()},
+    )
+
+
+def active_locale(request: HttpRequest | None = None) -> Locale | None:
+    """``Locale.get_active()`` (a query every time in Wagtail), from the memo.
+
+    The active language's locale, else that of ``LANGUAGE_CODE`` as Wagtail falls back to;
+    None when neither exists.
+    """
+    locales = all_locales(request)
+    for language in (get_language(), settings.LANGUAGE_CODE):
+        try:
+            code = get_supported_content_language_variant(language)
+        except LookupError:
+            continue
+        if code in locales:
+            return locales[code]
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zlib
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -17,7 +18,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from cms.bench.content import stream_data
-from cms.bench.data import BenchContext
+
+if TYPE_CHECKING:
+    from cms.bench.data import BenchContext
 
 IMAGES = 24
 DOCUMENTS = 8

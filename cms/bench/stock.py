@@ -7,7 +7,7 @@ those carry the project's API layer:
   (:class:`api.pages.APIPageMixin`, read through the visibility rule), plugin serialisers
   (venues, people, organisations) and computed properties;
 * their StreamField blocks' representations, which preload and resolve references through
-  the request-scoped loader (blocks/prefetch.py, blocks/representation.py);
+  the request-scoped loader (cms/loading.py, blocks/representation.py);
 * the pages' URL routing per site language (``TingstedPage.get_url_parts``).
 
 A team on stock Wagtail with the same tables would list the same columns and blocks with

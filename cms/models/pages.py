@@ -54,8 +54,8 @@ class TingstedPage(APIPageMixin, Page):
 
     def get_site(self):
         # Wagtail fetches the Site anew for every page (a query each: a list's dates and
-        # links ask for it per item); inside an API request it is looked up once for all.
-        from blocks.prefetch import site_by_id
+        # links ask for it per item); the site memo has every site (cms/sites.py).
+        from cms.sites import site_by_id
 
         url_parts = self.get_url_parts()
         if url_parts is None:
@@ -65,7 +65,8 @@ class TingstedPage(APIPageMixin, Page):
     def get_url_parts(self, request=None):
         from django.urls import get_urlconf, set_urlconf
 
-        from cms.routing import site_language, urlconf_for
+        from cms.routing import urlconf_for
+        from cms.sites import site_language
 
         possible = self._get_relevant_site_root_paths(request)
         if not possible:

@@ -13,8 +13,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from blocks.representation import RENDITION_SPECS
-from cms.memo import PAGES, active_locale, host_key
+from cms.loading import RENDITION_SPECS, fetch_renditions
+from cms.memo import PAGES, host_key
+from cms.sites import active_locale
 from cms.visibility import is_shareable
 
 register = template.Library()
@@ -143,6 +144,7 @@ def figure(image, caption: str = "", sizes: str = "(min-width: 60rem) 48rem, 100
     """An image as a <figure> with srcset, alt text, caption and credit."""
     if image is None:
         return {"image": None}
+    fetch_renditions()
     specs = RENDITION_SPECS
     renditions = image.get_renditions(*specs)
     ordered = [renditions[spec] for spec in specs]

@@ -20,12 +20,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.utils import translation
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from rest_framework import serializers
 
-from api.access import public_pages
-from blocks import prefetch
 from blocks.representation import ImageData, PageLinkData, image_data, page_link_data
+from cms.public import localized
 from plugins.people.interface import PersonData, VenueData, person_data, venue_data
 
 T = TypeVar("T")
@@ -33,6 +32,8 @@ T = TypeVar("T")
 
 class BlogCategoryData(BaseModel):
     """A blog category, in the page's language."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: int
     name: str
@@ -42,6 +43,8 @@ class BlogCategoryData(BaseModel):
 
 class NewsTypeData(BaseModel):
     """A news article's type (news, press release, statement), in the page's language."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: int
     name: str
@@ -125,16 +128,11 @@ class TagsField(_PageField):
 
 
 def category_data(category) -> dict | None:
-    # Through the request's preload: .localized asks for the active locale every time.
-    category = prefetch.localized(category)
+    # Through the request's loader: .localized asks for the active locale every time.
+    category = localized(category)
     if category is None:
         return None
-    return {
-        "id": category.pk,
-        "name": category.name,
-        "slug": category.slug,
-        "description": category.description,
-    }
+    return BlogCategoryData.model_validate(category).model_dump()
 
 
 class CategoriesField(_PageField):
@@ -149,14 +147,14 @@ class NewsTypeField(_PageField):
         news_type = page.news_type.localized if page.news_type else None
         if news_type is None:
             return None
-        return {"id": news_type.pk, "name": news_type.name, "slug": news_type.slug}
+        return NewsTypeData.model_validate(news_type).model_dump()
 
 
 class RelatedPostsField(_PageField):
     @in_page_language
     def to_representation(self, page) -> list[RelatedPostData]:
         return [
-            {**page_link_data(post, self.context), "excerpt": post.excerpt}
+            RelatedPostData.model_validate(post, context=self.context).model_dump()
             for post in page.related()
         ]
 
@@ -179,81 +177,3 @@ class RelatedEventField(_PageField):
             "venue": venue_data(venue, self.context) if venue is not None else None,
             "online": event["online"],
         }
-
-
-def attach_related(pages: list, preload, fields: set[str] | None) -> None:
-    """A preload hook (blocks/prefetch.py): every post's related posts for a whole list.
-
-    ``BlogPostPage.related()`` asks the database for each post's chosen links and, without
-    them, for the newest siblings sharing a category: a list of 100 posts cost about 400
-    queries. Here the chosen links, the linked posts, the categories and the candidate
-    siblings are fetched once for the list, and each post gets exactly what ``related()``
-    would return.
-    """
-    from django.db.models import prefetch_related_objects
-    from wagtail.models import Page
-
-    from plugins.blog.models import BlogPostRelated
-
-    if (fields is not None and "related_posts" not in fields) or not pages:
-        return
-    pages = [page for page in pages if page.pk]
-    links: dict[int, list[int]] = {}
-    for link in BlogPostRelated.objects.filter(page__in=pages).order_by("sort_order", "pk"):
-        links.setdefault(link.page_id, []).append(link.related_id)
-    # Any page type, as ``link.related.specific`` would give (one query per type).
-    linked = {
-        post.pk: post
-        for post in Page.objects.filter(
-            pk__in=[pk for ids in links.values() for pk in ids]
-        ).specific()
-    }
-    fallback = []
-    for page in pages:
-        chosen = [linked[pk] for pk in links.get(page.pk, []) if pk in linked]
-        chosen = [post for post in chosen if post.live]
-        page._related_for_list = chosen
-        if not chosen:
-            fallback.append(page)
-    candidates = _sibling_candidates(fallback)
-    for page in fallback:
-        wanted = {category.translation_key for category in page.categories.all()}
-        page._related_for_list = [
-            post
-            for post in candidates
-            if post.pk != page.pk
-            and post.path[: -post.steplen] == page.path[: -page.steplen]
-            and wanted & {category.translation_key for category in post.categories.all()}
-        ]
-    # Each related post's link reads its locale: all of them in one query.
-    related = [post for page in pages for post in page._related_for_list]
-    prefetch_related_objects(
-        [post for post in related if "locale" not in post._state.fields_cache], "locale"
-    )
-
-
-def _sibling_candidates(pages: list) -> list:
-    """Live posts beside ``pages`` sharing one of their categories, newest first, with
-    their categories: what ``related()`` chooses from when no post is named."""
-    from django.db.models import Q, prefetch_related_objects
-
-    from plugins.blog.models import BlogPostPage
-
-    if not pages:
-        return []
-    prefetch_related_objects(pages, "categories")
-    keys = {category.translation_key for page in pages for category in page.categories.all()}
-    if not keys:
-        return []
-    parents = Q()
-    for parent_path, depth in {(page.path[: -page.steplen], page.depth) for page in pages}:
-        parents |= Q(path__startswith=parent_path, depth=depth)
-    candidates = list(
-        public_pages(BlogPostPage.objects.live())
-        .filter(parents, categories__translation_key__in=keys)
-        .distinct()
-        .defer("body")
-        .order_by("-date", "-first_published_at")
-    )
-    prefetch_related_objects(candidates, "categories")
-    return candidates

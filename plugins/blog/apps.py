@@ -13,7 +13,7 @@ class BlogConfig(PluginConfig):
     page_models = ["blog.BlogIndexPage", "blog.BlogPostPage", "blog.NewsIndexPage", "blog.NewsPage"]
     snippet_models = ["blog.BlogCategory", "blog.NewsType"]
     home_page_types = ["blog.BlogIndexPage", "blog.NewsIndexPage"]
-    feeds = "plugins.blog.feeds.feed_links"
+    feeds = "plugins.blog.listing.feed_links"
     demo_content = "plugins.blog.demo.build"
     requires = ["people"]
     preload = "plugins.blog.preload.declarations"

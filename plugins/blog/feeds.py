@@ -17,10 +17,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 from blocks.representation import absolute
 from cms.public import FeedLink
+from plugins.blog.items import FEED_ITEMS, decorate, with_related
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
@@ -73,8 +74,6 @@ class ListingFeed(Feed):
         return self.description(obj)
 
     def items(self, obj):
-        from plugins.blog.listing import FEED_ITEMS, decorate, with_related
-
         return decorate(with_related(obj.filtered_items(self.filters))[:FEED_ITEMS], obj.locale)
 
     def item_title(self, item) -> str:
@@ -150,27 +149,3 @@ def index_feed_links(index, request: HttpRequest, filters=None) -> list[FeedLink
             content_type=ATOM,
         ),
     ]
-
-
-def feed_links(request: HttpRequest, site: Site, locale: Locale) -> list[FeedLink]:
-    """The plugin's ``feeds`` hook: every blog and news index of this site and language."""
-    from plugins.blog.models import BlogIndexPage, NewsIndexPage
-
-    root = site.root_page
-    if root.locale_id != locale.pk:
-        root = Page.objects.filter(translation_key=root.translation_key, locale=locale).first()
-        if root is None:
-            return []
-    indexes = (
-        Page.objects.live()
-        .public()
-        .descendant_of(root)
-        .type(BlogIndexPage, NewsIndexPage)
-        .filter(locale=locale)
-        .order_by("path")
-        .specific()
-    )
-    links: list[FeedLink] = []
-    for index in indexes:
-        links += index_feed_links(index, request)
-    return links

@@ -11,7 +11,7 @@ Rules a visitor (and a crawler) can rely on, tested in tests/blog/test_index.py:
 
 The query count of a list page does not depend on how many posts it shows: people,
 categories, tags and image renditions are fetched in a fixed number of queries and
-localised in bulk (:func:`decorate`).
+localised in bulk by the request's loader (plugins/blog/items.py).
 """
 
 from __future__ import annotations
@@ -21,18 +21,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import path as route
+from wagtail.models import Page
 
-from blocks.representation import IMAGE_WIDTHS
+from cms.public import FeedLink
+from plugins.blog.feeds import index_feed_links, serve_feed
+from plugins.blog.items import decorate, with_related
 
 if TYPE_CHECKING:
-    from wagtail.models import Locale
+    from wagtail.models import Locale, Site
 
 PER_PAGE = 10
-FEED_ITEMS = 20
 _YEAR = re.compile(r"^\d{4}$")
 #: What a tag, category or type slug can look like; anything else cannot match, and is not
 #: sent to the database (PostgreSQL rejects NUL bytes outright).
@@ -63,82 +64,6 @@ class Filters:
         return f"?{encoded}" if encoded else ""
 
 
-def rendition_specs() -> list[str]:
-    return [f"width-{width}" for width in IMAGE_WIDTHS]
-
-
-def localize_rows(rows, locale: Locale) -> dict[int, Any]:
-    """Map each row's pk to its translation in ``locale`` (itself if none), in one query."""
-    rows = [row for row in rows if row is not None]
-    if not rows:
-        return {}
-    model = type(rows[0])
-    foreign = {row.translation_key for row in rows if row.locale_id != locale.pk}
-    found = {}
-    if foreign:
-        queryset = model._default_manager.filter(locale=locale, translation_key__in=foreign)
-        if any(f.name == "organisation" for f in model._meta.get_fields()):
-            queryset = queryset.select_related("organisation")
-        found = {row.translation_key: row for row in queryset}
-    return {
-        row.pk: row if row.locale_id == locale.pk else found.get(row.translation_key, row)
-        for row in rows
-    }
-
-
-def decorate(pages, locale: Locale) -> list:
-    """Attach localised people, categories, tags and types to posts or articles in bulk.
-
-    Sets ``shown_authors``, ``shown_owner``, ``shown_categories``, ``shown_tags`` (posts) and
-    ``shown_type`` (articles), so templates and feeds read attributes and never query.
-    """
-    pages = list(pages)
-    people, categories, types = [], [], []
-    for page in pages:
-        if hasattr(page, "authors"):
-            people += [author.person for author in page.authors.all()]
-            people.append(page.page_owner)
-            categories += list(page.categories.all())
-        if hasattr(page, "news_type"):
-            types.append(page.news_type)
-    people_map = localize_rows(people, locale)
-    category_map = localize_rows(categories, locale)
-    type_map = localize_rows(types, locale)
-    for page in pages:
-        if hasattr(page, "authors"):
-            page.shown_authors = [people_map[a.person.pk] for a in page.authors.all()]
-            page.shown_owner = people_map.get(page.page_owner_id) if page.page_owner else None
-            page.shown_categories = [category_map[c.pk] for c in page.categories.all()]
-            page.shown_tags = sorted(
-                (item.tag for item in page.tagged_items.all()), key=lambda tag: tag.name.lower()
-            )
-        if hasattr(page, "news_type"):
-            page.shown_type = type_map.get(page.news_type_id) if page.news_type else None
-    return pages
-
-
-def with_related(queryset):
-    """Prefetch everything a list item shows, so the query count stays flat."""
-    from wagtail.images import get_image_model
-
-    from plugins.blog.models import BlogPostAuthor, BlogPostPage
-
-    images = get_image_model().objects.prefetch_renditions(*rendition_specs())
-    queryset = queryset.prefetch_related(Prefetch("hero_image", queryset=images))
-    if queryset.model is BlogPostPage:
-        queryset = queryset.select_related("page_owner__organisation").prefetch_related(
-            Prefetch(
-                "authors",
-                queryset=BlogPostAuthor.objects.select_related("person__organisation"),
-            ),
-            "tagged_items__tag",
-            "categories",
-        )
-    else:
-        queryset = queryset.select_related("news_type")
-    return queryset
-
-
 class ListingIndexMixin:
     """Shared by BlogIndexPage and NewsIndexPage: list, filter, paginate and syndicate."""
 
@@ -149,9 +74,14 @@ class ListingIndexMixin:
 
     @classmethod
     def item_model(cls):
-        from plugins.blog.models import BlogIndexPage, BlogPostPage, NewsPage
+        """The page type listed (each index says which, in plugins/blog/models.py)."""
+        raise NotImplementedError
 
-        return BlogPostPage if issubclass(cls, BlogIndexPage) else NewsPage
+    @classmethod
+    def _snippet_model(cls, filter_name: str):
+        """The snippet a ``category`` or ``type`` filter names: the listed pages' own."""
+        field = "categories" if filter_name == "category" else "news_type"
+        return cls.item_model()._meta.get_field(field).related_model
 
     def items(self):
         """Live, public children, newest first."""
@@ -167,8 +97,6 @@ class ListingIndexMixin:
 
     def parse_filters(self, params: QueryDict) -> Filters:
         from taggit.models import Tag
-
-        from plugins.blog.models import BlogCategory, NewsType
 
         filters = Filters()
         for name in self.filter_names:
@@ -192,7 +120,7 @@ class ListingIndexMixin:
                     filters.lookups["tagged_items__tag"] = tag
                 filters.labels.append(_("tagged “%(tag)s”") % {"tag": tag.name if tag else raw})
             elif name in ("category", "type"):
-                model = BlogCategory if name == "category" else NewsType
+                model = self._snippet_model(name)
                 row = (
                     model.objects.filter(locale_id=self.locale_id, slug=raw).first()
                     if is_slug
@@ -253,8 +181,6 @@ class ListingIndexMixin:
         """What a visitor can filter by: only values that some live post of this index uses."""
         from taggit.models import Tag
 
-        from plugins.blog.models import BlogCategory, NewsType
-
         choices: dict[str, list] = {}
         ids = self.items().values("pk")
         if "tag" in self.filter_names:
@@ -266,12 +192,16 @@ class ListingIndexMixin:
         if "category" in self.filter_names:
             keys = self.items().values("categories__translation_key")
             choices["category"] = list(
-                BlogCategory.objects.filter(locale_id=self.locale_id, translation_key__in=keys)
+                self._snippet_model("category").objects.filter(
+                    locale_id=self.locale_id, translation_key__in=keys
+                )
             )
         if "type" in self.filter_names:
             keys = self.items().values("news_type__translation_key")
             choices["type"] = list(
-                NewsType.objects.filter(locale_id=self.locale_id, translation_key__in=keys)
+                self._snippet_model("type").objects.filter(
+                    locale_id=self.locale_id, translation_key__in=keys
+                )
             )
         return choices
 
@@ -279,20 +209,14 @@ class ListingIndexMixin:
 
     @route("feed/rss/", name="feed_rss")
     def feed_rss(self, request: HttpRequest):
-        from plugins.blog.feeds import serve_feed
-
         return serve_feed(self, request, "rss")
 
     @route("feed/atom/", name="feed_atom")
     def feed_atom(self, request: HttpRequest):
-        from plugins.blog.feeds import serve_feed
-
         return serve_feed(self, request, "atom")
 
     def own_feed_links(self, request: HttpRequest, filters: Filters | None = None) -> list:
         """RSS and Atom links of this index (narrowed to the active filters, if any)."""
-        from plugins.blog.feeds import index_feed_links
-
         return index_feed_links(self, request, filters)
 
 
@@ -310,3 +234,27 @@ def pagination_links(paginator: Paginator, page_obj, filters: Filters) -> dict:
         if paginator.num_pages > 1
         else [],
     }
+
+
+def feed_links(request: HttpRequest, site: Site, locale: Locale) -> list[FeedLink]:
+    """The plugin's ``feeds`` hook: every blog and news index of this site and language."""
+    from wagtail.models import get_page_models
+
+    root = site.root_page
+    if root.locale_id != locale.pk:
+        root = Page.objects.filter(translation_key=root.translation_key, locale=locale).first()
+        if root is None:
+            return []
+    indexes = (
+        Page.objects.live()
+        .public()
+        .descendant_of(root)
+        .type(*(model for model in get_page_models() if issubclass(model, ListingIndexMixin)))
+        .filter(locale=locale)
+        .order_by("path")
+        .specific()
+    )
+    links: list[FeedLink] = []
+    for index in indexes:
+        links += index_feed_links(index, request)
+    return links

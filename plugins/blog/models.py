@@ -42,7 +42,9 @@ from blocks.links import CallToActionBlock
 from blocks.stream import BodyStreamBlock
 from cms.public import TingstedPage
 from plugins.blog import api as blog_api
+from plugins.blog.items import decorate
 from plugins.blog.listing import ListingIndexMixin
+from plugins.blog.structured_data import article
 
 
 class LanguageOwnField(BaseTranslatableField):
@@ -232,9 +234,6 @@ class DatedPageMixin:
         return datetime.combine(day, time(8, 0), tzinfo=zone)
 
     def get_context(self, request, *args, **kwargs):
-        from plugins.blog.listing import decorate
-        from plugins.blog.structured_data import article
-
         context = super().get_context(request, *args, **kwargs)
         decorate([self], self.locale)
         context["article_data"] = article(self, request)
@@ -275,6 +274,10 @@ class BlogIndexPage(ListingIndexMixin, RoutablePageMixin, TingstedPage):
     class Meta:
         verbose_name = _("blog")
         verbose_name_plural = _("blogs")
+
+    @classmethod
+    def item_model(cls):
+        return BlogPostPage
 
 
 class BlogPostTag(TaggedItemBase):
@@ -398,7 +401,7 @@ class BlogPostPage(DatedPageMixin, TingstedPage):
     def related(self, limit: int = 3) -> list[BlogPostPage]:
         """Editor-chosen related posts, else the newest live posts sharing a category."""
         attached = getattr(self, "_related_for_list", None)
-        if attached is not None:  # a list preload (plugins.blog.api.attach_related)
+        if attached is not None:  # a list preload (plugins.blog.related.attach_related)
             return attached[:limit]
         chosen = [
             link.related.specific
@@ -497,6 +500,10 @@ class NewsIndexPage(ListingIndexMixin, RoutablePageMixin, TingstedPage):
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
+
+    @classmethod
+    def item_model(cls):
+        return NewsPage
 
 
 class NewsPage(DatedPageMixin, TingstedPage):

@@ -6,7 +6,7 @@ from cms.public import PageLoader
 
 
 def declarations() -> list[PageLoader]:
-    from plugins.blog.api import attach_related
+    from plugins.blog.related import attach_related
 
     # A post's related posts, for every post of a list at once.
     return [PageLoader("blog.BlogPostPage", attach_related)]

@@ -33,9 +33,7 @@ def image(page, request: HttpRequest | None) -> list[str]:
 
 def article(page, request: HttpRequest | None) -> dict[str, Any]:
     """BlogPosting for a post, NewsArticle for a news article."""
-    from plugins.blog.models import BlogPostPage
-
-    is_post = isinstance(page, BlogPostPage)
+    is_post = hasattr(page, "authors")  # posts have authors, articles a type
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "BlogPosting" if is_post else "NewsArticle",

@@ -14,17 +14,17 @@ from django.http import HttpRequest
 from django.utils import timezone, translation
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import AliasChoices, Field, ValidationInfo, field_validator
 from wagtail.api.v3.errors import as_validation_error
 from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
 
 from api.access import APIParameterError, pages_queryset, requested_site
 from api.v3 import stable_order
 from blocks.representation import rich_text_html
 from cms.public import site_time_zone
-from plugins.meetings.calendar import upcoming_meetings
 from plugins.meetings.hosts import hosts_q
-from plugins.meetings.models import MeetingPage
+from plugins.meetings.models import MeetingPage, upcoming_meetings
 from plugins.meetings.programme import Session, resolve_meetings
 from plugins.people.interface import VenueData, serialise
 
@@ -38,15 +38,25 @@ class SpeakerSchema(Schema):
     person_id: int | None = Field(description="The Person snippet, when chosen from the register.")
 
 
+# session_payload() reads it from a resolved programme.Session's attributes.
 class SessionSchema(Schema):
     id: str
     start: datetime.datetime
     end: datetime.datetime
     headline: str
-    description: str = Field(description="HTML with absolute links.")
+    description: str = Field(
+        description="HTML with absolute links.",
+        # A Session's rich text; an answer being checked already holds the HTML.
+        validation_alias=AliasChoices("description_html", "description"),
+    )
     venue: VenueData | None
     room: str
     speakers: list[SpeakerSchema]
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _absolute_html(cls, value, info: ValidationInfo):
+        return rich_text_html(value.source, info.context) if isinstance(value, RichText) else value
 
 
 class NetworkRefSchema(Schema):
@@ -91,24 +101,8 @@ def venue_payload(venue) -> dict | None:
 
 
 def session_payload(session: Session, context: dict[str, Any]) -> dict:
-    return {
-        "id": session.id,
-        "start": session.start,
-        "end": session.end,
-        "headline": session.headline,
-        "description": rich_text_html(session.description, context),
-        "venue": venue_payload(session.venue),
-        "room": session.room,
-        "speakers": [
-            {
-                "name": speaker.name,
-                "role": speaker.role,
-                "organisation": speaker.organisation,
-                "person_id": speaker.person.pk if speaker.person else None,
-            }
-            for speaker in session.speakers
-        ],
-    }
+    """A session as SessionSchema's JSON-ready dict, read from the session's attributes."""
+    return SessionSchema.model_validate(session, from_attributes=True, context=context).model_dump()
 
 
 def meeting_payloads(

@@ -11,9 +11,9 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from blocks.prefetch import PreloadedChooserMixin
 from blocks.representation import rich_text_html
 from blocks.text import RichTextBlock
+from cms.public import PreloadedChooserMixin
 from plugins.people.interface import SpeakerBlock, SpeakerData, VenueData, venue_data
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import unescape as unescape_entities
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -24,9 +25,12 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Locale, Site
 
-from plugins.meetings.models import MeetingPage, MeetingStatus
-from plugins.meetings.programme import localized_in_bulk
+from cms.public import request_scope
+from plugins.meetings.choices import MeetingStatus
 from plugins.people.interface import Venue
+
+if TYPE_CHECKING:
+    from plugins.meetings.models import MeetingPage
 
 PRODID = "-//Tingsted//Meetings//EN"
 
@@ -63,7 +67,8 @@ def build_calendar(meetings: Iterable[MeetingPage], request: HttpRequest, *, nam
     site = Site.find_for_request(request)
     hostname = site.hostname if site else request.get_host().split(":")[0]
     locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
-    venues = localized_in_bulk(Venue, (m.venue_id for m in meetings), Locale.get_active())
+    with request_scope() as loader:
+        venues = loader.rows_by_id(Venue, [meeting.venue_id for meeting in meetings])
     stamp = timezone.now()
 
     calendar = Calendar()
@@ -111,20 +116,3 @@ def calendar_response(
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-def upcoming_meetings(site: Site, locale: Locale, now=None):
-    """Live, public meetings of ``site`` in ``locale`` that are not past, soonest first."""
-    from cms.public import site_time_zone
-    from plugins.meetings.models import programme_cutoff
-
-    home = site.root_page.get_translation_or_none(locale)
-    if home is None:
-        return MeetingPage.objects.none()
-    return (
-        MeetingPage.objects.live()
-        .public()
-        .descendant_of(home)
-        .filter(end__gte=programme_cutoff(site_time_zone(site), now))
-        .order_by("start")
-    )

@@ -47,16 +47,17 @@ from __future__ import annotations
 
 from plugins.meetings.api import MeetingSchema, meeting_payloads
 from plugins.meetings.calendar import calendar_response
+from plugins.meetings.choices import MeetingKind, MeetingStatus
 from plugins.meetings.hosts import MEETING_HOST
 from plugins.meetings.jsonld import event_data
-from plugins.meetings.models import (
-    MeetingKind,
-    MeetingPage,
-    MeetingStatus,
+from plugins.meetings.models import MeetingPage
+from plugins.meetings.programme import (
+    References,
     programme_cutoff,
+    resolve_meetings,
+    resolve_programme,
     split_meetings,
 )
-from plugins.meetings.programme import References, resolve_meetings, resolve_programme
 
 __all__ = [
     "MEETING_HOST",

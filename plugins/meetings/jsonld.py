@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import unescape as unescape_entities
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -10,7 +11,10 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 
 from cms.public import to_script
-from plugins.meetings.models import MeetingKind, MeetingPage, MeetingStatus
+from plugins.meetings.choices import MeetingKind, MeetingStatus
+
+if TYPE_CHECKING:
+    from plugins.meetings.models import MeetingPage
 from plugins.people.interface import organization, person, place
 
 EVENT_STATUS = {

@@ -3,12 +3,11 @@
 Times are stored as aware datetimes and shown in the site's time zone (cms.sites). A
 meeting is *upcoming* ("in the programme") until the end of the local day on which it
 ends, in its site's time zone, and *past* from the following midnight; see
-:func:`programme_cutoff`.
+:func:`~plugins.meetings.programme.programme_cutoff`.
 """
 
 from __future__ import annotations
 
-import datetime
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -24,6 +23,7 @@ from wagtail.blocks import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -32,31 +32,18 @@ from blocks.media import AttachmentListBlock
 from blocks.text import RICH_TEXT_FEATURES
 from cms.public import TingstedPage, site_time_zone
 from plugins.meetings.blocks import ProgrammeBlock
+from plugins.meetings.calendar import calendar_response
+from plugins.meetings.choices import MeetingKind, MeetingStatus
 from plugins.meetings.hosts import host_models, is_host
-from plugins.meetings.programme import raw_sessions, session_bounds
+from plugins.meetings.jsonld import meeting_json_ld
+from plugins.meetings.programme import (
+    programme_cutoff,
+    raw_sessions,
+    resolve_meetings,
+    session_bounds,
+    split_meetings,
+)
 from plugins.people.interface import OrganisationField, VenueField
-
-
-class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    CONFIRMED = "confirmed", _("Confirmed")
-    NOT_CONFIRMED = "not_confirmed", _("Not yet confirmed")
-    POSTPONED = "postponed", _("Postponed")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-class MeetingKind(models.TextChoices):
-    REGULAR = "regular", _("Regular meeting")
-    OVERNIGHT = "overnight", _("Overnight meeting (two days)")
-    CONFERENCE = "conference", _("Conference")
-    WEBINAR = "webinar", _("Webinar")
-
-
-def programme_cutoff(zone: ZoneInfo, now: datetime.datetime | None = None) -> datetime.datetime:
-    """Local midnight today in ``zone``: meetings ending before it are past, the rest upcoming."""
-    now = now or timezone.now()
-    today = timezone.localtime(now, zone).date()
-    return datetime.datetime.combine(today, datetime.time.min, tzinfo=zone)
 
 
 class MeetingPageForm(WagtailAdminPageForm):
@@ -103,8 +90,6 @@ class EventIndexPage(TingstedPage):
         verbose_name_plural = _("event index pages")
 
     def get_context(self, request, *args, **kwargs):
-        from plugins.meetings.programme import resolve_meetings
-
         context = super().get_context(request, *args, **kwargs)
         upcoming, past = split_meetings(
             MeetingPage.objects.child_of(self), timezone.get_current_timezone()
@@ -112,19 +97,6 @@ class EventIndexPage(TingstedPage):
         context["upcoming"] = resolve_meetings(upcoming)
         context["past"] = resolve_meetings(past)
         return context
-
-
-def split_meetings(queryset, zone: ZoneInfo, now: datetime.datetime | None = None):
-    """Live, public meetings split into (upcoming soonest first, past latest first)."""
-    from api.access import public_pages
-
-    cutoff = programme_cutoff(zone, now)
-    # One query for both (a network has a season or two of meetings), split here; the
-    # view restrictions public() would query for are remembered per content generation.
-    meetings = list(public_pages(queryset.live()).select_related("venue").order_by("start"))
-    upcoming = [meeting for meeting in meetings if meeting.end >= cutoff]
-    past = [meeting for meeting in reversed(meetings) if meeting.end < cutoff]
-    return upcoming, past
 
 
 class MeetingPage(RoutablePageMixin, TingstedPage):
@@ -444,9 +416,6 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
     # --- serving --------------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from plugins.meetings.jsonld import meeting_json_ld
-        from plugins.meetings.programme import resolve_meetings
-
         context = super().get_context(request, *args, **kwargs)
         resolve_meetings([self])
         context["structured_data"] = meeting_json_ld(self, request)
@@ -459,9 +428,21 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
 
     @path("ical/", name="calendar")
     def calendar(self, request):
-        from plugins.meetings.calendar import calendar_response
-
         return calendar_response([self], request, name=self.title, filename=f"{self.slug}.ics")
+
+
+def upcoming_meetings(site: Site, locale: Locale, now=None):
+    """Live, public meetings of ``site`` in ``locale`` that are not past, soonest first."""
+    home = site.root_page.get_translation_or_none(locale)
+    if home is None:
+        return MeetingPage.objects.none()
+    return (
+        MeetingPage.objects.live()
+        .public()
+        .descendant_of(home)
+        .filter(end__gte=programme_cutoff(site_time_zone(site), now))
+        .order_by("start")
+    )
 
 
 def count_publish(sender, instance, **kwargs) -> None:

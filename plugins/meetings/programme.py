@@ -3,8 +3,8 @@
 A network page shows every meeting with its sessions and speakers. Resolving each chosen
 person or venue through ``.localized`` costs a query or two per reference, so the count
 would grow with the programme. Here the raw stream data of all meetings is read once and
-every referenced row is fetched, with its translation in the active locale, in a fixed
-number of queries.
+every referenced row is fetched, with its translation, by the request's loader
+(``cms.public.request_scope``): a fixed number of queries.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from api.access import public_pages
+from cms.public import PAGES, active_locale, request_scope
 from plugins.people.interface import Organisation, Person, Venue
 
 if TYPE_CHECKING:
@@ -36,6 +37,10 @@ class Speaker:
 
     def label(self) -> str:
         return ", ".join(part for part in (self.name, self.role, self.organisation) if part)
+
+    @property
+    def person_id(self) -> int | None:
+        return self.person.pk if self.person is not None else None
 
 
 @dataclass
@@ -54,35 +59,8 @@ class Session:
         return RichText(self.description)
 
 
-def localized_in_bulk(
-    model: type[models.Model], ids: Iterable[int], locale: Locale, *, rooms: bool = True
-) -> dict:
-    """Map each id to its row's translation in ``locale``, or the row itself: two queries
-    (with a venue's rooms, two more; ``rooms=False`` where they are not shown)."""
-    ids = {pk for pk in ids if pk}
-    if not ids:
-        return {}
-    queryset = model._default_manager.all()
-    if model is Person:
-        queryset = queryset.select_related("organisation")
-    if model is Organisation:
-        # Its logo is shown in JSON-LD and API output: one join, not a query per row.
-        queryset = queryset.select_related("logo")
-    if model is Venue and rooms:
-        queryset = queryset.prefetch_related("rooms")
-    rows = list(queryset.filter(pk__in=ids))
-    missing = {row.translation_key for row in rows if row.locale_id != locale.pk}
-    translations = {}
-    if missing:
-        translations = {
-            row.translation_key: row
-            for row in queryset.filter(translation_key__in=missing, locale=locale)
-        }
-    return {row.pk: translations.get(row.translation_key, row) for row in rows}
-
-
 def attach_networks(meetings: list[MeetingPage], preload: Any, fields: set[str] | None) -> None:
-    """A preload hook (blocks/prefetch.py): each meeting's network with its organiser.
+    """A preload hook (cms/loading.py): each meeting's network with its organiser.
 
     A meeting without its own organiser shows its network's (its meeting host's, see
     plugins/meetings/hosts.py); reading ``meeting.network`` costs two queries per meeting
@@ -161,6 +139,24 @@ def session_bounds(
     return start, end
 
 
+def programme_cutoff(zone: ZoneInfo, now: datetime.datetime | None = None) -> datetime.datetime:
+    """Local midnight today in ``zone``: meetings ending before it are past, the rest upcoming."""
+    now = now or timezone.now()
+    today = timezone.localtime(now, zone).date()
+    return datetime.datetime.combine(today, datetime.time.min, tzinfo=zone)
+
+
+def split_meetings(queryset, zone: ZoneInfo, now: datetime.datetime | None = None):
+    """Live, public meetings split into (upcoming soonest first, past latest first)."""
+    cutoff = programme_cutoff(zone, now)
+    # One query for both (a network has a season or two of meetings), split here; the
+    # view restrictions public() would query for are remembered per content generation.
+    meetings = list(public_pages(queryset.live()).select_related("venue").order_by("start"))
+    upcoming = [meeting for meeting in meetings if meeting.end >= cutoff]
+    past = [meeting for meeting in reversed(meetings) if meeting.end < cutoff]
+    return upcoming, past
+
+
 @dataclass
 class References:
     """The rows a list of meetings (and its page) shows, in the active locale, by id."""
@@ -187,16 +183,14 @@ def resolve_programme(
     venue_ids: Iterable[int | None] = (),
     person_ids: Iterable[int | None] = (),
     organisation_ids: Iterable[int | None] = (),
-    rooms: bool = True,
     request: HttpRequest | None = None,
 ) -> References:
     """:func:`resolve_meetings`, fetching with the meetings' rows the extra ids a page shows
-    besides them (a network's moderators, venue and organiser): one query per model (two
-    where translations are missing), not one per model and caller. ``rooms=False`` leaves
-    out the venues' rooms, which only the API shows. With ``request`` (not a preview), the
-    rows are remembered per content generation (cms/memo.py): people, venues and
-    organisations are snippets, whose every save bumps it, and are read, never changed."""
-    locale = locale or Locale.get_active()
+    besides them (a network's moderators, venue and organiser): one query per model, not
+    one per model and caller. With ``request`` (not a preview), the rows are remembered per
+    content generation (cms/memo.py): people, venues and organisations are snippets, whose
+    every save bumps it, and are read, never changed."""
+    locale = locale or active_locale(request)
     zone = zone or timezone.get_current_timezone()
     raws = {meeting.pk: raw_sessions(meeting) for meeting in meetings}
 
@@ -209,27 +203,29 @@ def resolve_programme(
     organisation_ids = set(organisation_ids)
 
     def fetch() -> tuple[dict, dict, dict]:
-        venues = localized_in_bulk(Venue, venue_ids, locale, rooms=rooms)
-        people = localized_in_bulk(Person, person_ids, locale)
-        organisations = localized_in_bulk(
-            Organisation,
-            {person.organisation_id for person in people.values()} | organisation_ids,
-            locale,
-        )
+        with request_scope() as loader:
+            # Asked for together, fetched together: a person's organisation with the rest.
+            loader.want(Venue, venue_ids)
+            loader.want(Person, person_ids)
+            loader.want(Organisation, organisation_ids)
+            venues = loader.rows_by_id(Venue, venue_ids, locale)
+            people = loader.rows_by_id(Person, person_ids, locale)
+            organisations = loader.rows_by_id(
+                Organisation,
+                {person.organisation_id for person in people.values()} | organisation_ids,
+                locale,
+            )
         return venues, people, organisations
 
     if request is None or getattr(request, "is_preview", False):
         venues, people, organisations = fetch()
     else:
-        from cms.public import PAGES
-
         key = (
             "references",
             frozenset(venue_ids),
             frozenset(person_ids),
             frozenset(organisation_ids),
-            locale.pk,
-            rooms,
+            locale.pk if locale else None,
         )
         # Copies of the dicts: a caller may add to its own, never to the remembered ones.
         venues, people, organisations = (dict(d) for d in PAGES.get(request, key, fetch))

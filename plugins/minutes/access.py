@@ -92,46 +92,5 @@ def readers_group() -> Group:
     return group
 
 
-def is_closed_document(document) -> bool:
-    """True if the document sits in the closed collection or is attached to a closed item."""
-    from plugins.minutes.models import AgendaItemAttachment
-
-    collection = closed_collection_or_none()
-    if collection is not None:
-        in_closed = Collection.objects.filter(
-            pk=document.collection_id, path__startswith=collection.path
-        ).exists()
-        if in_closed:
-            return True
-    return AgendaItemAttachment.objects.filter(document=document, item__is_closed=True).exists()
-
-
 def closed_collection_or_none() -> Collection | None:
     return Collection.objects.filter(name=CLOSED_COLLECTION_NAME, depth=2).first()
-
-
-def closed_documents_filter():
-    """A ``Q`` matching documents of closed items: in the private collection, or attached to
-    a closed item (even one whose attachment has not been moved yet).
-
-    By primary key, so that it also filters search results (the search backends filter on
-    indexed fields only); closed attachments are few.
-    """
-    from django.db.models import Q
-    from wagtail.documents import get_document_model
-
-    from plugins.minutes.models import AgendaItemAttachment
-
-    ids = set(
-        AgendaItemAttachment.objects.filter(item__is_closed=True).values_list(
-            "document_id", flat=True
-        )
-    )
-    collection = closed_collection_or_none()
-    if collection is not None:
-        ids |= set(
-            get_document_model()
-            .objects.filter(collection__path__startswith=collection.path)
-            .values_list("pk", flat=True)
-        )
-    return Q(pk__in=sorted(ids))

@@ -24,7 +24,6 @@ from plugins.minutes.presentation import (
     attendance_json,
     council_links,
     item_json,
-    load_items,
     meeting_times,
     members_json,
     page_url,
@@ -214,7 +213,9 @@ def get_meeting(request: HttpRequest, meeting_id: int, response: HttpResponse):
         "venue": venue_data(meeting.venue, context),
         "room": meeting.room,
         "attendance": attendance_json(meeting, context),
-        "agenda": [item_json(item, context) for item in visible_items(load_items(meeting), full)],
+        "agenda": [
+            item_json(item, context) for item in visible_items(meeting.loaded_items(), full)
+        ],
         "closed_items_visible": full,
     }
 

@@ -22,8 +22,6 @@ class MinutesConfig(PluginConfig):
 
     def ready(self) -> None:
         super().ready()
-        from plugins.minutes import signals
-        from plugins.minutes.attachments import register_closed_attachments_policy
+        from plugins.minutes.documents import register_closed_attachments_policy
 
-        signals.connect()
         register_closed_attachments_policy()

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from cms.public import site_time_zone
-from plugins.minutes.models import CouncilPage, DocumentStatus
-from plugins.minutes.presentation import load_items_for_pages, redact
+from plugins.minutes.choices import DocumentStatus
+from plugins.minutes.models import CouncilPage, MinutesPage
+from plugins.minutes.presentation import redact
 
 #: Meetings stay in the feed for a day after they start, so today's meeting is still there.
 GRACE = timedelta(days=1)
@@ -31,7 +32,7 @@ def council_calendar_bytes(council: CouncilPage, request: HttpRequest) -> bytes:
         .order_by("start")
         .select_related("venue")
     )
-    items = load_items_for_pages(meetings)
+    items = MinutesPage.items_of(meetings)
     host = request.get_host().split(":")[0]
     for meeting in meetings:
         event = Event()

@@ -16,12 +16,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from blocks.representation import absolute, rich_text_html
-from plugins.minutes.models import Attendance, CouncilPage, DocumentStatus, MinutesPage
+from cms.public import localize
+from plugins.minutes.choices import Attendance, DocumentStatus
+from plugins.minutes.models import CouncilPage, MinutesPage
 from plugins.minutes.presentation import (
     RedactedItem,
-    load_attendance,
-    load_items,
-    localized_people,
+    council_links,
     meeting_times,
     members_json,
     outcome_label,
@@ -47,9 +47,9 @@ def ocd_event(
     council = council or page.get_parent().specific
     times = meeting_times(page)
     url = page_url(page, context)
-    shown = visible_items(items if items is not None else load_items(page), full)
-    attendance = load_attendance(page)
-    people = localized_people(row.person for row in attendance)
+    shown = visible_items(items if items is not None else page.loaded_items(), full)
+    attendance = page.loaded_attendance()
+    people = localize(row.person for row in attendance)
     venue = page.venue.localized if page.venue_id else None
     upcoming = page.start >= timezone.now()
     return {
@@ -188,10 +188,8 @@ def _media_type(document) -> str:
 
 def council_export(council: CouncilPage, context: dict[str, Any], *, full: bool) -> dict[str, Any]:
     """A council with all its live, public meetings (newest first) as OCD events."""
-    from plugins.minutes.presentation import council_links, load_items_for_pages
-
     meetings = list(council.meetings().select_related("locale"))
-    items = load_items_for_pages(meetings)
+    items = MinutesPage.items_of(meetings)
     return {
         "_type": "council",
         "id": f"tingsted-council/{council.translation_key}",

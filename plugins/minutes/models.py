@@ -14,9 +14,12 @@ presentation.py for the one place that turns an item into what a reader may see.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -35,9 +38,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blocks.contact import ContactBlock
-from cms.public import TingstedPage
+from cms.public import TingstedPage, localize
+from plugins.minutes.access import can_see_closed_items
+from plugins.minutes.attachments import secure_closed_attachments
+from plugins.minutes.choices import Attendance, DocumentStatus, MemberRole, Outcome
 from plugins.minutes.forms import MinutesPageForm
 from plugins.minutes.panels import AgendaItemsPanel, ItemInlinePanel
+from plugins.minutes.presentation import meeting_context
 from plugins.minutes.serializers import (
     AgendaField,
     AttendanceField,
@@ -46,38 +53,12 @@ from plugins.minutes.serializers import (
     MembersField,
     TimeZoneField,
 )
-from plugins.people.interface import VenueField
+from plugins.minutes.structured_data import council_json_ld
+from plugins.minutes.validation import minutes_errors
+from plugins.people.interface import Person, VenueField
 
 #: Rich text features for item texts: paragraphs, lists and links, nothing decorative.
 ITEM_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class MemberRole(models.TextChoices):
-    CHAIR = "chair", _("Chair")
-    VICE_CHAIR = "vice_chair", _("Vice-chair")
-    MEMBER = "member", _("Member")
-    SUBSTITUTE = "substitute", _("Substitute")
-
-
-class DocumentStatus(models.TextChoices):
-    AGENDA = "agenda", _("Agenda published")
-    MINUTES_DRAFT = "minutes_draft", _("Minutes (draft)")
-    MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
-
-
-class Outcome(models.TextChoices):
-    APPROVED = "approved", _("Approved")
-    APPROVED_WITH_CHANGES = "approved_with_changes", _("Approved with changes")
-    DISCUSSED = "discussed", _("Discussed")
-    NOTED = "noted", _("Noted for information")
-    REJECTED = "rejected", _("Rejected")
-    POSTPONED = "postponed", _("Postponed")
-    NONE = "none", _("None")
-
-
-class Attendance(models.TextChoices):
-    PRESENT = "present", _("Present")
-    ABSENT = "absent", _("Absent")
 
 
 # --- Council ------------------------------------------------------------------------------
@@ -155,12 +136,9 @@ class CouncilPage(TingstedPage):
         return sorted(years.items(), key=lambda pair: pair[0], reverse=True)
 
     def get_context(self, request, *args, **kwargs):
-        from plugins.minutes.presentation import localized_people
-        from plugins.minutes.structured_data import council_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         members = list(self.members.select_related("person__organisation", "organisation"))
-        people = localized_people(
+        people = localize(
             [m.person for m in members if m.person] + [m.organisation for m in members]
         )
         for member in members:
@@ -371,15 +349,11 @@ class MinutesPage(TingstedPage):
     def save_revision(self, *args, **kwargs):
         # Drafts are saved as revisions before anything is published; attachments of closed
         # items must be private from the first save, not from publication.
-        from plugins.minutes.attachments import secure_closed_attachments
-
         secure_closed_attachments(self)
         return super().save_revision(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()
-        from plugins.minutes.validation import minutes_errors
-
         problems = minutes_errors(self.document_status, list(self.agenda_items.all()))
         if problems:
             raise ValidationError([message for _index, _field, message in problems])
@@ -388,8 +362,45 @@ class MinutesPage(TingstedPage):
 
     @property
     def council(self) -> CouncilPage | None:
+        """The meeting's council (its parent) in one query, not two (parent, then specific);
+        none when a list fetched it (:func:`preload_minutes`)."""
+        if hasattr(self, "_cached_parent_obj"):
+            return self._cached_parent_obj.specific
+        council = CouncilPage.objects.filter(path=self.path[: -self.steplen]).first()
+        if council is not None:
+            return council
         parent = self.get_parent()
         return parent.specific if parent else None
+
+    # --- reading the agenda in a fixed number of queries ----------------------------------
+
+    def loaded_items(self) -> list[AgendaItem]:
+        """The agenda items with participants and attachments, in three queries.
+
+        A page being previewed holds its items in memory, and a listed page may have them
+        fetched with the list (:func:`preload_minutes`); those are used as they are.
+        """
+        items = self.agenda_items.all()
+        if not isinstance(items, QuerySet) or _prefetched(self, "agenda_items"):
+            return list(items)
+        return list(items.prefetch_related(*_item_prefetches()))
+
+    def loaded_attendance(self) -> list[MinutesAttendance]:
+        rows = self.attendance.all()
+        if isinstance(rows, QuerySet) and not _prefetched(self, "attendance"):
+            rows = rows.select_related("person__organisation")
+        return list(rows)
+
+    @staticmethod
+    def items_of(pages: list[MinutesPage]) -> dict[int, list[AgendaItem]]:
+        """Agenda items of several pages at once (for council exports), keyed by page id."""
+        items = AgendaItem.objects.filter(page__in=[page.pk for page in pages]).prefetch_related(
+            *_item_prefetches()
+        )
+        grouped: dict[int, list[AgendaItem]] = defaultdict(list)
+        for item in items.order_by("page_id", "sort_order"):
+            grouped[item.page_id].append(item)
+        return grouped
 
     @property
     def is_minutes(self) -> bool:
@@ -427,8 +438,6 @@ class MinutesPage(TingstedPage):
     def serve(self, request, *args, **kwargs):
         from django.utils.cache import patch_cache_control, patch_vary_headers
 
-        from plugins.minutes.access import can_see_closed_items
-
         response = super().serve(request, *args, **kwargs)
         # A page that shows closed items must never be kept by a shared cache, and the
         # same address answers differently with an API token.
@@ -438,8 +447,6 @@ class MinutesPage(TingstedPage):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from plugins.minutes.presentation import meeting_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(meeting_context(self, request))
         return context
@@ -685,3 +692,75 @@ class AgendaItemAttachment(Orderable):
 
     def __str__(self) -> str:
         return str(self.document)
+
+
+# --- lists of meetings --------------------------------------------------------------------
+
+
+def _item_prefetches() -> list[Prefetch]:
+    return [
+        Prefetch(
+            "participants",
+            queryset=AgendaItemParticipant.objects.select_related("person__organisation"),
+        ),
+        Prefetch("attachments", queryset=AgendaItemAttachment.objects.select_related("document")),
+    ]
+
+
+def _prefetched(page: Page, name: str) -> bool:
+    return name in getattr(page, "_prefetched_objects_cache", {})
+
+
+def preload_minutes(pages: list[MinutesPage], preload: Any, fields: set[str] | None) -> None:
+    """A preload hook (cms/loading.py): a list's agendas, attendance and councils.
+
+    Each page would fetch its items, participants, attachments, attendance, the people's
+    translations and its council (parent) by itself: eight queries a page. Here they are
+    fetched for the whole list, as :meth:`MinutesPage.loaded_items`,
+    :meth:`~MinutesPage.loaded_attendance` and :attr:`~MinutesPage.council` would.
+    """
+
+    def asked(name: str) -> bool:
+        return fields is None or name in fields
+
+    pages = [page for page in pages if page.pk and isinstance(page.agenda_items.all(), QuerySet)]
+    if not pages:
+        return
+    people = []
+    if asked("agenda"):
+        prefetch_related_objects(
+            pages,
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.prefetch_related(*_item_prefetches()),
+            ),
+        )
+        people += [
+            participant.person_id
+            for page in pages
+            for item in page.agenda_items.all()
+            for participant in item.participants.all()
+        ]
+    if asked("attendance"):
+        prefetch_related_objects(
+            pages,
+            Prefetch(
+                "attendance",
+                queryset=MinutesAttendance.objects.select_related("person__organisation"),
+            ),
+        )
+        people += [row.person_id for page in pages for row in page.attendance.all()]
+    preload.want(Person, people)
+    if asked("council"):
+        # treebeard keeps a page's parent here once read: the councils in one query (a
+        # meeting's parent is always a council; any other parent is read as before).
+        need = [page for page in pages if not hasattr(page, "_cached_parent_obj")]
+        paths = {page.path[: -page.steplen] for page in need}
+        parents = {
+            parent.path: parent
+            for parent in CouncilPage.objects.exact_type(CouncilPage).filter(path__in=paths)
+        }
+        for page in need:
+            parent = parents.get(page.path[: -page.steplen])
+            if parent is not None:
+                page._cached_parent_obj = parent

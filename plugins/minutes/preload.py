@@ -6,7 +6,7 @@ from cms.public import PageLoader
 
 
 def declarations() -> list[PageLoader]:
-    from plugins.minutes.presentation import preload_minutes
+    from plugins.minutes.models import preload_minutes
 
     # Agenda items, attendance and their people, for every meeting of a list at once.
     return [PageLoader("minutes.MinutesPage", preload_minutes)]

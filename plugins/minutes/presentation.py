@@ -3,35 +3,27 @@
 :func:`visible_items` is the only function that hands agenda items to a channel. A
 closed item becomes a :class:`RedactedItem` (number, title, nothing else) unless the
 reader may see closed items, so no template or serializer can leak what it never gets.
-Everything here reads items, participants and attachments in a fixed number of queries.
+It reads items, participants and attachments through the page, which fetches them in a
+fixed number of queries (``MinutesPage.loaded_items`` and friends).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
-from wagtail.models import Locale, Page, TranslatableMixin
+from django.db.models import QuerySet
 
-from blocks import prefetch
 from blocks.representation import absolute, rich_text_html
-from cms.public import site_time_zone
+from cms.public import active_locale, localize, site_time_zone
 from plugins.minutes.access import can_see_closed_items
-from plugins.minutes.models import (
-    AgendaItem,
-    AgendaItemAttachment,
-    AgendaItemParticipant,
-    Attendance,
-    DocumentStatus,
-    MinutesAttendance,
-    MinutesPage,
-    Outcome,
-)
+from plugins.minutes.choices import Attendance, DocumentStatus, Outcome
 from plugins.minutes.structured_data import meeting_json_ld
-from plugins.people.interface import Person
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
+
+    from plugins.minutes.models import AgendaItem, AgendaItemParticipant, MinutesPage
 
 
 @dataclass(frozen=True)
@@ -49,167 +41,6 @@ def redact(item: AgendaItem) -> RedactedItem:
     return RedactedItem(number=item.number, title=item.title, anchor=item.anchor)
 
 
-# --- loading ------------------------------------------------------------------------------
-
-
-def _item_prefetches() -> list[Prefetch]:
-    return [
-        Prefetch(
-            "participants",
-            queryset=AgendaItemParticipant.objects.select_related("person__organisation"),
-        ),
-        Prefetch("attachments", queryset=AgendaItemAttachment.objects.select_related("document")),
-    ]
-
-
-def _prefetched(page: Page, name: str) -> bool:
-    return name in getattr(page, "_prefetched_objects_cache", {})
-
-
-def load_items(page: MinutesPage) -> list[AgendaItem]:
-    """The page's agenda items with participants and attachments, in three queries.
-
-    A page being previewed holds its items in memory, and a listed page may have them
-    fetched with the list (:func:`preload_minutes`); those are used as they are.
-    """
-    items = page.agenda_items.all()
-    if not isinstance(items, QuerySet) or _prefetched(page, "agenda_items"):
-        return list(items)
-    return list(items.prefetch_related(*_item_prefetches()))
-
-
-def load_items_for_pages(pages: list[MinutesPage]) -> dict[int, list[AgendaItem]]:
-    """Agenda items of several pages at once (for council exports), keyed by page id."""
-    items = AgendaItem.objects.filter(page__in=[page.pk for page in pages]).prefetch_related(
-        *_item_prefetches()
-    )
-    grouped: dict[int, list[AgendaItem]] = defaultdict(list)
-    for item in items.order_by("page_id", "sort_order"):
-        grouped[item.page_id].append(item)
-    return grouped
-
-
-def load_attendance(page: MinutesPage) -> list[MinutesAttendance]:
-    rows = page.attendance.all()
-    if isinstance(rows, QuerySet) and not _prefetched(page, "attendance"):
-        rows = rows.select_related("person__organisation")
-    return list(rows)
-
-
-def preload_minutes(pages: list[MinutesPage], preload: Any, fields: set[str] | None) -> None:
-    """A preload hook (blocks/prefetch.py): a list's agendas, attendance and councils.
-
-    Each page would fetch its items, participants, attachments, attendance, the people's
-    translations and its council (parent) by itself: eight queries a page. Here they are
-    fetched for the whole list, as :func:`load_items` and :func:`load_attendance` would.
-    """
-
-    def asked(name: str) -> bool:
-        return fields is None or name in fields
-
-    pages = [page for page in pages if page.pk and isinstance(page.agenda_items.all(), QuerySet)]
-    if not pages:
-        return
-    people = []
-    if asked("agenda"):
-        prefetch_related_objects(
-            pages,
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.prefetch_related(*_item_prefetches()),
-            ),
-        )
-        people += [
-            participant.person_id
-            for page in pages
-            for item in page.agenda_items.all()
-            for participant in item.participants.all()
-        ]
-    if asked("attendance"):
-        prefetch_related_objects(
-            pages,
-            Prefetch(
-                "attendance",
-                queryset=MinutesAttendance.objects.select_related("person__organisation"),
-            ),
-        )
-        people += [row.person_id for page in pages for row in page.attendance.all()]
-    preload.want(Person, people)
-    if asked("council"):
-        # treebeard keeps a page's parent here once read: the councils in one query (a
-        # meeting's parent is always a council; any other parent is read as before).
-        from plugins.minutes.models import CouncilPage
-
-        need = [page for page in pages if not hasattr(page, "_cached_parent_obj")]
-        paths = {page.path[: -page.steplen] for page in need}
-        parents = {
-            parent.path: parent
-            for parent in CouncilPage.objects.exact_type(CouncilPage).filter(path__in=paths)
-        }
-        for page in need:
-            parent = parents.get(page.path[: -page.steplen])
-            if parent is not None:
-                page._cached_parent_obj = parent
-
-
-def localized_people(objects: Iterable[Any]) -> dict[Any, Any]:
-    """Map each translatable object to its translation in the active language, batched.
-
-    One query per model instead of one per object (``.localized`` queries every time).
-    Objects without a translation map to themselves.
-    """
-    objects = [obj for obj in objects if obj is not None]
-    result: dict[Any, Any] = {obj: obj for obj in objects}
-    preload = prefetch.current()
-    if preload is not None:
-        # People a listed page shows were fetched, with their translations, for the list.
-        found = {obj: preload.localized(obj) for obj in objects}
-        result.update({obj: known for obj, known in found.items() if known is not None})
-        objects = [obj for obj in objects if found[obj] is None]
-    if not objects:
-        return result
-    locale = active_locale()
-    if locale is None:
-        return result
-    by_model: dict[type, list[TranslatableMixin]] = defaultdict(list)
-    for obj in objects:
-        if obj.locale_id != locale.pk:
-            by_model[type(obj)].append(obj)
-    for model, wanted in by_model.items():
-        translations = {
-            translation.translation_key: translation
-            for translation in model.objects.filter(
-                translation_key__in={obj.translation_key for obj in wanted}, locale=locale
-            ).select_related(*(["organisation"] if hasattr(model, "organisation") else []))
-        }
-        for obj in wanted:
-            result[obj] = translations.get(obj.translation_key, obj)
-    return result
-
-
-def active_locale() -> Locale | None:
-    from django.utils.translation import get_language
-
-    language = get_language()
-    cached = _LOCALES.get(language)
-    if cached is None:
-        try:
-            cached = Locale.get_active()
-        except Locale.DoesNotExist:
-            return None
-        _LOCALES[language] = cached
-    return cached
-
-
-#: Locales are few and never change while the process runs; reading the row for every
-#: person shown would make a page's query count grow with its people.
-_LOCALES: dict[str, Locale] = {}
-
-
-def clear_locale_cache(**kwargs) -> None:
-    _LOCALES.clear()
-
-
 # --- what a reader sees -------------------------------------------------------------------
 
 
@@ -223,7 +54,7 @@ def visible_items(
     """
     shown: list[AgendaItem | RedactedItem] = []
     if people is None:
-        people = localized_people(shown_people(items, full))
+        people = localize(shown_people(items, full))
     for item in items:
         if item.is_closed and not full:
             shown.append(redact(item))
@@ -268,21 +99,19 @@ def status_label(code: str) -> str:
 def meeting_context(page: MinutesPage, request) -> dict[str, Any]:
     """Template context for a meeting page."""
     full = can_see_closed_items(request)
-    loaded = load_items(page)
-    attendance = load_attendance(page)
+    loaded = page.loaded_items()
+    attendance = page.loaded_attendance()
     # The participants, the attendance and the venue in the active language together:
     # one query for the translations of all of them (none when all are in that language).
     venue = page.venue if page.venue_id else None
-    people = localized_people(
-        [*shown_people(loaded, full), *(row.person for row in attendance), venue]
-    )
+    people = localize([*shown_people(loaded, full), *(row.person for row in attendance), venue])
     items = visible_items(loaded, full, people)
     for row in attendance:
         row.shown_person = people.get(row.person)
     venue = people.get(venue) if venue is not None else None
     previous, following = page.siblings() if page.pk else (None, None)
-    council = _council(page) if page.pk else None
-    locale = active_locale()
+    council = page.council if page.pk else None
+    locale = active_locale(request)
     if locale is not None and locale.pk == page.locale_id:
         # The JSON-LD names the page's language: spare the query for a locale we hold.
         page._state.fields_cache.setdefault("locale", locale)
@@ -299,16 +128,6 @@ def meeting_context(page: MinutesPage, request) -> dict[str, Any]:
         "status_label": status_label(page.document_status),
         "structured_data": meeting_json_ld(page, council, venue, request),
     }
-
-
-def _council(page: MinutesPage) -> Page | None:
-    """The meeting's council (its parent) in one query, not two (parent, then specific)."""
-    from plugins.minutes.models import CouncilPage
-
-    if hasattr(page, "_cached_parent_obj"):
-        return page._cached_parent_obj.specific
-    council = CouncilPage.objects.filter(path=page.path[: -page.steplen]).first()
-    return council if council is not None else page.get_parent().specific
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -372,8 +191,8 @@ def meeting_times(page: MinutesPage) -> dict[str, Any]:
 
 
 def attendance_json(page: MinutesPage, context: dict[str, Any] | None) -> list[dict[str, Any]]:
-    rows = load_attendance(page)
-    people = localized_people(row.person for row in rows)
+    rows = page.loaded_attendance()
+    people = localize(row.person for row in rows)
     return [
         {
             "name": people[row.person].name,
@@ -391,7 +210,7 @@ def members_json(council, context: dict[str, Any] | None) -> list[dict[str, Any]
     if isinstance(members, QuerySet):
         members = members.select_related("person", "organisation")
     members = list(members)
-    people = localized_people([m.person for m in members] + [m.organisation for m in members])
+    people = localize([m.person for m in members] + [m.organisation for m in members])
     return [
         {
             "name": people[member.person].name,

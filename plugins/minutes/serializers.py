@@ -41,10 +41,10 @@ class AgendaField(_PageField):
     """The agenda items of a meeting, closed items redacted."""
 
     def to_representation(self, page) -> list[AgendaItemOut]:
-        from plugins.minutes.presentation import item_json, load_items, visible_items
+        from plugins.minutes.presentation import item_json, visible_items
 
         context = getattr(self, "context", None) or {}
-        return [item_json(item, context) for item in visible_items(load_items(page), full=False)]
+        return [item_json(item, context) for item in visible_items(page.loaded_items(), full=False)]
 
 
 class AttendanceField(_PageField):
@@ -67,8 +67,7 @@ class CouncilField(_PageField):
     def to_representation(self, page) -> dict[str, Any] | None:
         from blocks.representation import page_link_data
 
-        parent = page.get_parent()
-        return page_link_data(parent.specific if parent else None, self.context)
+        return page_link_data(page.council, self.context)
 
 
 class CouncilLinksField(_PageField):

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
-from plugins.minutes.models import DocumentStatus
+from plugins.minutes.choices import DocumentStatus
 
 
 def minutes_errors(document_status: str, items: Sequence) -> list[tuple[int, str, str]]:

@@ -7,7 +7,8 @@ from django.http import HttpResponseForbidden
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from plugins.minutes.access import PERMISSION_CODENAME, can_see_closed_items, is_closed_document
+from plugins.minutes.access import PERMISSION_CODENAME, can_see_closed_items
+from plugins.minutes.documents import is_closed_document
 
 
 @hooks.register("before_serve_document")

@@ -21,7 +21,7 @@ router = Router(tags=["networks"])
 
 
 def attach_moderators(networks: list[NetworkPage], preload: Any, fields: set[str] | None) -> None:
-    """A preload hook (blocks/prefetch.py): every listed network's moderators in one query.
+    """A preload hook (cms/loading.py): every listed network's moderators in one query.
 
     ``moderators_data`` reads ``self.moderators.select_related("person")``, a query per
     network that no prefetch reaches. Handing each page its moderators as in-memory child

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from cms.public import ErasureReport, bump_generation
-from plugins.networks.models import InterestSubmission, NetworkPage
+from plugins.networks.models import NetworkPage
+from plugins.networks.submissions import InterestSubmission
 
 
 def erase_personal_data(email: str, dry_run: bool) -> list[ErasureReport]:

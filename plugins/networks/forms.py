@@ -6,7 +6,7 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from plugins.networks.models import InterestSubmission
+from plugins.networks.submissions import InterestSubmission
 
 #: The honeypot's name: tempting for bots, hidden from people and screen readers.
 HONEYPOT_FIELD = "website"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -18,8 +19,10 @@ from wagtail.models import Locale
 from cms.public import PAGES, active_locale, host_key, rate_limit, to_script
 from plugins.meetings.interface import event_data, resolve_programme, split_meetings
 from plugins.networks.forms import InterestForm
-from plugins.networks.models import NetworkPage
 from plugins.people.interface import organization
+
+if TYPE_CHECKING:
+    from plugins.networks.models import NetworkPage
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +52,6 @@ def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=
         venue_ids=[page.default_venue_id],
         person_ids=[m.person_id for m in moderators] + [page.contact_person_id],
         organisation_ids=[page.organiser_id] + [m.organiser_id for m in meetings],
-        rooms=False,
         request=request,
     )
     people, organisations = references.people, references.organisations

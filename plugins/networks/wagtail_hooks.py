@@ -8,7 +8,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.public import SafeSpreadsheetExportMixin
-from plugins.networks.models import InterestSubmission
+from plugins.networks.submissions import InterestSubmission
 
 
 class SubmissionIndexView(SafeSpreadsheetExportMixin, generic.IndexView):

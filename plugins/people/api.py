@@ -12,8 +12,8 @@ from django.db.models import Model
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from rest_framework import serializers
 
-from blocks import prefetch
 from blocks.representation import ImageData, image_data
+from cms.public import ensure_preloaded, localized
 
 
 class _RowData(BaseModel):
@@ -92,9 +92,9 @@ class VenueData(_RowData):
 
 
 def _localized(obj):
-    # From the request's preload when a list was preloaded (blocks/prefetch.py): asking
-    # each row for its translation costs two queries per reference otherwise.
-    return prefetch.localized(obj)
+    # From the request's loader when a list was preloaded (cms/loading.py): asking each
+    # row for its translation costs two queries per reference otherwise.
+    return localized(obj)
 
 
 def serialise(schema: type[_RowData], row, context: dict[str, Any] | None = None) -> dict | None:
@@ -126,7 +126,7 @@ class _RepresentationField(serializers.Field):
     def get_attribute(self, instance):
         # API v3 reads a page's fields one by one after its view returned: the first one
         # preloads what the page shows (a no-op for a list, preloaded before).
-        prefetch.ensure_preloaded(instance)
+        ensure_preloaded(instance)
         # Return the related object itself, even when it is None, so to_representation
         # decides what null means.
         return getattr(instance, self.source, None)

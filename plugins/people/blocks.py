@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from blocks.prefetch import PreloadedChooserMixin, localized
+from cms.public import PreloadedChooserMixin, localized
 from plugins.people.api import PersonData, person_data
 
 

@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from cms.public import plain_words, public_pages
+from cms.public import active_locale, plain_words, public_pages
 
 PER_PAGE = 10
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def clean_query(raw: str) -> str:
 
 def search_pages(request: HttpRequest, query: str):
     """Search results (live, public pages of this site and language) for ``query``."""
-    locale = Locale.get_active()
+    locale = active_locale(request) or Locale.get_active()
     root = site_root(request, locale)
     if root is None or not query:
         return Page.objects.none()

@@ -16,8 +16,9 @@ from django.conf import settings
 SNAPSHOT = Path(__file__).with_name("openapi.snapshot.json")
 
 
-def exported_document(tmp_path: Path) -> dict:
-    """What ``make openapi`` prints, from a manage.py process of its own.
+def exported_document(tmp_path: Path, **environment: str) -> dict:
+    """What ``make openapi`` prints, from a manage.py process of its own (with
+    ``environment`` added to its own, e.g. another DJANGO_SETTINGS_MODULE).
 
     Not call_command: pytest puts tests/thirdparty on this process's path, which installs
     the contract tests' example plugin, and its routes are no part of the shipped API.
@@ -30,10 +31,11 @@ def exported_document(tmp_path: Path) -> dict:
             "HOME": str(tmp_path),
             "LANG": "C.UTF-8",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'openapi.sqlite3'}",
+            **environment,
         },
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stderr

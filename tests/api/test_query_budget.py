@@ -1,5 +1,5 @@
 """Query budgets of API lists: the same handful of queries for 5 items or 20, however many
-people, venues and images they show (blocks/prefetch.py preloads them for the list)."""
+people, venues and images they show (the loader, cms/loading.py, fetches them for the list)."""
 
 from __future__ import annotations
 
@@ -241,13 +241,13 @@ def test_people_are_the_same_with_and_without_the_preload(locales):
     """Blocks and helpers give what ``.localized`` gives, preloaded or not."""
     from django.utils import translation
 
-    from blocks import prefetch
+    from cms import loading
     from plugins.people.api import person_data
 
     chosen = person(1, locales)
     with translation.override("da"):
         plain = person_data(Person.objects.get(pk=chosen.pk))
-        with prefetch.request_scope() as preload:
+        with loading.request_scope() as preload:
             preload.add_locales(locales.values())
             preload.want(Person, [chosen.pk])
             preload.load()
@@ -257,7 +257,7 @@ def test_people_are_the_same_with_and_without_the_preload(locales):
     assert preloaded == plain
     assert plain["role"] == "Forsker"
     assert len(captured) == 1  # the get() above, nothing for translations or images
-    assert prefetch.current() is None  # the scope is closed with its block
+    assert loading.current() is None  # the scope is closed with its block
     assert (
         Organisation.objects.filter(translation_key=chosen.organisation.translation_key).count()
         == 2

@@ -40,9 +40,38 @@ def test_replacing_a_queryset_that_is_gone_says_what_changed(monkeypatch):
         compat.replace_v3_queryset("pages", lambda request: None)
 
 
-def test_the_uncached_site_lookup_finds_the_requests_site(sites):
-    request = RequestFactory().get("/", HTTP_HOST="dk.localhost")
-    assert compat.find_site_uncached(request) == sites["da"]
+@pytest.mark.parametrize("with_default", [True, False])
+def test_sites_are_matched_in_memory_as_wagtail_matches_them(sites, with_default):
+    """The site memo (cms/sites.py) picks among all sites as Wagtail's query would."""
+    from wagtail.models.sites import get_site_for_hostname
+
+    root = sites["da"].root_page
+    Site.objects.create(hostname="dk.localhost", port=8080, root_page=root)
+    Site.objects.create(hostname="two.localhost", port=81, root_page=root)
+    Site.objects.create(hostname="two.localhost", port=82, root_page=root)
+    Site.objects.create(hostname="one.localhost", port=81, root_page=root)
+    if not with_default:
+        Site.objects.update(is_default_site=False)
+    every_site = list(Site.objects.all())
+    for host in [
+        "localhost",
+        "localhost:8000",
+        "dk.localhost",
+        "DK.localhost",
+        "dk.localhost:8080",
+        "dk.localhost:9999",
+        "two.localhost:81",
+        "two.localhost:83",
+        "one.localhost:83",
+        "nowhere.localhost",
+    ]:
+        request = RequestFactory().get("/", HTTP_HOST=host)
+        hostname, port = compat.request_host(request)
+        try:
+            expected = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            expected = None
+        assert compat.match_site(every_site, hostname, port) == expected, host
 
 
 def test_a_site_remembered_on_the_request_is_what_wagtail_returns(sites, django_assert_num_queries):
@@ -52,3 +81,23 @@ def test_a_site_remembered_on_the_request_is_what_wagtail_returns(sites, django_
         assert Site.find_for_request(request) == sites["sv"]
     assert compat.site_on_request(request) == sites["sv"]
     assert compat.site_on_request(RequestFactory().get("/"), "none") == "none"
+
+
+def test_field_schemas_are_registered_before_wagtail_builds_the_v3_page_schemas():
+    """Wagtail builds its API v3 page schemas when its registry module is first imported
+    (any app's ready() may do it): the import hook typed StreamFields just before."""
+    import sys
+
+    from wagtail.api.v3.schemas.generators.read import read_generator
+    from wagtail.fields import RichTextField, StreamField
+
+    from api.stream_schema import absolute_rich_text_field, typed_stream_field
+
+    registry_module = sys.modules[compat.V3_REGISTRY]
+    assert "\nregistry.register_defaults()" in inspect.getsource(registry_module)
+    assert compat.v3_schemas_built()
+    assert read_generator.field_schemas[StreamField] is typed_stream_field
+    assert read_generator.field_schemas[RichTextField] is absolute_rich_text_field
+    assert compat.before_v3_schemas(lambda: None) is False  # too late now, and says so
+    body = registry_module.registry.get("cms.HomePage").read_schema.model_json_schema()
+    assert body["properties"]["body"]["items"] != {}  # typed, not list[Any]

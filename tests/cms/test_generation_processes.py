@@ -1,8 +1,9 @@
 """Two real app processes and a shell share one database and nothing else.
 
 Each has its own per-process cache (the default), as two gunicorn workers do. A view
-restriction added from the shell must be honoured by both servers at their next request,
-not after the 600 s the per-process memos once lived.
+restriction added, or a site changed, from the shell must be honoured by both servers at
+their next request, not after the 600 s the per-process memos once lived (or the 30 s and
+then the hour the site languages once lived in a process and its own cache).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,6 +47,15 @@ def status(port: int, path: str = "/") -> int:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def language(port: int) -> str:
+    """The Content-Language of the home page: the language the site serves unprefixed."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/", headers={"Host": f"localhost:{port}"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.headers["Content-Language"]
 
 
 def wait_until_serving(port: int, server: subprocess.Popen) -> None:
@@ -84,7 +96,9 @@ def manage(environment: dict[str, str], *args: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_a_restriction_added_in_one_process_is_honoured_by_the_others_at_once(environment):
+@contextmanager
+def two_servers(environment: dict[str, str]) -> Iterator[list[int]]:
+    """Two ``runserver`` processes on a freshly migrated and bootstrapped database."""
     manage(environment, "migrate", "--noinput")
     manage(environment, "bootstrap_sites", "--port", "80")
     ports = [free_port(), free_port()]
@@ -109,22 +123,7 @@ def test_a_restriction_added_in_one_process_is_honoured_by_the_others_at_once(en
     try:
         for port, server in zip(ports, servers, strict=True):
             wait_until_serving(port, server)
-        # Both servers have served the home page: their memos say "no restrictions".
-        assert [status(port) for port in ports] == [200, 200]
-        assert [status(port) for port in ports] == [200, 200]
-
-        manage(
-            environment,
-            "shell",
-            "--no-imports",
-            "-c",
-            "from wagtail.models import PageViewRestriction, Site; "
-            "PageViewRestriction.objects.create("
-            "page=Site.objects.get(is_default_site=True).root_page, restriction_type='login')",
-        )
-
-        # The very next request to each: the login page, not the content.
-        assert [status(port) for port in ports] == [302, 302]
+        yield ports
     finally:
         for server in servers:
             server.terminate()
@@ -134,3 +133,42 @@ def test_a_restriction_added_in_one_process_is_honoured_by_the_others_at_once(en
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+def shell(environment: dict[str, str], code: str) -> None:
+    manage(environment, "shell", "--no-imports", "-c", code)
+
+
+def test_a_restriction_added_in_one_process_is_honoured_by_the_others_at_once(environment):
+    with two_servers(environment) as ports:
+        # Both servers have served the home page: their memos say "no restrictions".
+        assert [status(port) for port in ports] == [200, 200]
+        assert [status(port) for port in ports] == [200, 200]
+
+        shell(
+            environment,
+            "from wagtail.models import PageViewRestriction, Site; "
+            "PageViewRestriction.objects.create("
+            "page=Site.objects.get(is_default_site=True).root_page, restriction_type='login')",
+        )
+
+        # The very next request to each: the login page, not the content.
+        assert [status(port) for port in ports] == [302, 302]
+
+
+def test_a_site_changed_in_one_process_is_served_by_the_others_at_once(environment):
+    """The site and locale memo (cms/sites.py) follows the content generation: no process
+    keeps serving a site's old language for a while after another changed it."""
+    with two_servers(environment) as ports:
+        assert [language(port) for port in ports] == ["en", "en"]
+        assert [language(port) for port in ports] == ["en", "en"]  # remembered
+
+        shell(
+            environment,
+            "from wagtail.models import Site; "
+            "site = Site.objects.get(is_default_site=True); "
+            "site.root_page = Site.objects.get(hostname='dk.localhost').root_page; "
+            "site.save()",
+        )
+
+        assert [language(port) for port in ports] == ["da", "da"]

@@ -147,7 +147,7 @@ def test_hook_preload(example_demo, client):
     """One loader call per list, with every page of the list, however long the list."""
     from tingsted_example.preload import SEEN
 
-    from blocks.prefetch import _declared
+    from cms.loading import _declared
 
     assert ExampleNote in _declared().loaders
     SEEN.clear()

@@ -95,3 +95,41 @@ def test_the_site_of_a_request_is_looked_up_once_until_a_site_changes(host_clien
     response = host_client.get("da", "/")  # dk.localhost is no site now: the default answers
     assert response.status_code == 200
     assert html_lang(response) == "en"
+
+
+def _changed_in_another_process() -> None:
+    """What another app process's save leaves behind: a new content generation in the
+    store every process reads (the shared cache here), and no signal in this process."""
+    from cms.generation import GENERATION_KEY, generation, generation_cache
+
+    generation_cache().set(GENERATION_KEY, generation() + 1, timeout=None)
+
+
+def test_a_site_changed_by_another_process_is_served_at_the_next_request(host_client, sites, home):
+    """Sites and their languages are remembered per content generation, not for a while."""
+    assert host_client.get("da", "/")["Content-Language"] == "da"  # remembered now
+
+    # Another process gives dk.localhost the Swedish home page, without signals here.
+    Site.objects.filter(pk=sites["da"].pk).update(root_page=home("sv"))
+    _changed_in_another_process()
+
+    response = host_client.get("da", "/")
+    assert response["Content-Language"] == "sv"
+    assert html_lang(response) == "sv"
+
+
+def test_a_locale_changed_by_another_process_is_used_at_the_next_request(locales):
+    """The active locale's row comes from the same memo, and follows a change as soon."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from cms.sites import active_locale
+
+    with translation.override("sv"):
+        assert active_locale() == locales["sv"]
+        # Another process takes Swedish away (a locale nothing serves any more).
+        Locale.objects.filter(pk=locales["sv"].pk).update(language_code="sv-x-retired")
+        assert active_locale() == locales["sv"]  # this process has heard nothing yet
+        _changed_in_another_process()
+        # As Wagtail does: the LANGUAGE_CODE locale when the language has none.
+        assert active_locale() == Locale.get_active() == locales["en"]

@@ -127,6 +127,43 @@ def test_v3_upcoming_lists_live_public_meetings_with_everything_resolved(
 
 
 @pytest.mark.django_db
+def test_v3_a_session_is_served_as_its_schema_says(client, network, frozen_now):
+    """A session is read from the resolved programme through SessionSchema: its rich text
+    as HTML with absolute links (made once, not again when the answer is checked), the
+    chosen speaker's id, a speaker typed in, and the venue in full."""
+    person = PersonFactory(name="Karin Lindqvist", role="Researcher")
+    entry = session(
+        "10:00",
+        "11:00",
+        headline="Opening",
+        people=[person],
+        inline=[("Ole Berg", "Chair", "Forum")],
+        venue=VenueFactory(name="Salen"),
+    )
+    entry[1]["description"] = RichText('<p>See <a href="/about/">about</a>.</p>')
+    MeetingPageFactory(
+        parent=network,
+        start=local(2030, 7, 1, 9),
+        end=local(2030, 7, 1, 15),
+        programme=[entry],
+    )
+    item = client.get("/api/v3/meetings/upcoming/", HTTP_HOST="dk.localhost").json()["items"][0]
+    [served] = item["sessions"]
+    assert served["headline"] == "Opening"
+    assert served["description"] == '<p>See <a href="http://dk.localhost/about/">about</a>.</p>'
+    assert [speaker["person_id"] for speaker in served["speakers"]] == [person.pk, None]
+    assert served["speakers"][0]["name"] == "Karin Lindqvist"
+    assert served["speakers"][1] == {
+        "name": "Ole Berg",
+        "role": "Chair",
+        "organisation": "Forum",
+        "person_id": None,
+    }
+    assert served["venue"]["name"] == "Salen"
+    assert isinstance(served["venue"]["rooms"], list)
+
+
+@pytest.mark.django_db
 def test_v3_upcoming_filters_by_date_and_validates_parameters(client, network, frozen_now):
     add_meetings(network, 3)  # 1, 15 and 29 July 2030
     url = "/api/v3/meetings/upcoming/"

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from plugins.networks.models import InterestSubmission
+from plugins.networks.submissions import InterestSubmission
 
 
 class Command(BaseCommand):

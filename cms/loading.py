@@ -1,31 +1,33 @@
-"""A request-scoped preload of everything a list of pages refers to, so that serialising
-20 or 100 pages costs the same handful of queries.
+"""The one request-scoped loader: what pages show of other rows, fetched in bulk and localised.
 
-Why: blocks and API fields resolve each reference on its own. A chosen speaker costs an
-``in_bulk`` per stream, ``.localized`` (two queries: ``Locale.get_active()`` and the
-translation), the organisation, its translation, and two images with their renditions; a
-list of 20 meetings made thousands of queries. Here, before a list is serialised:
+Why: blocks, templates and API fields resolve each reference on its own. A chosen speaker
+costs an ``in_bulk`` per stream, ``.localized`` (two queries: ``Locale.get_active()`` and
+the translation), the organisation, its translation, and two images with their renditions;
+a list of 20 meetings made thousands of queries. The loader fetches what a request shows in
+a handful of queries, for rendered pages and both APIs alike:
 
-1. the raw StreamField data of every page is walked with its block definitions, and the
-   ids chosen through blocks that read the preload (:class:`PreloadedChooserMixin`), plus
-   the page's own foreign keys in its ``api_fields``, are collected per model;
+1. :func:`preload_pages`, before a list of pages is serialised, walks the raw StreamField
+   data of every page with its block definitions and collects the ids chosen through blocks
+   that read the loader (:class:`PreloadedChooserMixin`), plus the page's own foreign keys in
+   its ``api_fields``, per model; every stream's blocks are then converted for all pages at
+   once (one ``bulk_to_python`` per block type instead of one per page), so Wagtail's own
+   choosers (images, documents, pages) cost one query per list, not per page;
 2. each model a plugin declares as a ``BulkModel`` (the contract's ``preload`` hook,
-   cms/contract.py) is fetched once for all ids, its
+   cms/contract.py) is fetched once for all ids wanted (:meth:`Preload.want`), its
    translations in the locales in play in the same query, and what it refers to
-   (:attr:`ModelLoader.follow`: a person's organisation) after it; the images all these
-   rows show get their renditions in one more query;
-3. every stream's blocks are converted for all pages at once (one ``bulk_to_python`` per
-   block type instead of one per page), so Wagtail's own choosers (images, documents,
-   pages) cost one query per list, not per page;
-4. a plugin's ``PageLoader`` for a page type attaches what only it knows how to fetch in
-   bulk (a meeting's network, for its organiser).
+   (``follow``: a person's organisation) after it; the renditions of every image these rows
+   show are fetched in one more query;
+3. a plugin's ``PageLoader`` for a page type attaches what only it knows how to fetch in bulk
+   (a meeting's network, a council meeting's agenda) and asks for more rows;
+4. rows a caller already holds are localised together (:func:`localize`): one query per
+   model for their translations, whatever the number of rows.
 
-The preload lives in a ContextVar opened by :func:`request_scope` (the API middleware
-wraps every API request in one) or by :func:`preloaded` itself, and reset when it closes,
-so it never leaks into another request or thread. Everything that reads it —
-:func:`localized`, :func:`active_locale`, :class:`PreloadedChooserMixin` — falls back to
-Wagtail's own behaviour when nothing is preloaded, so detail pages, templates, exports and
-the admin work unchanged; the preload only saves queries, it never changes an answer.
+The loader lives in a ContextVar opened by :func:`request_scope` (the site middleware opens
+one around every request, cms/middleware.py) and reset when it closes, so it never leaks
+into another request or thread. Everything that reads it — :func:`localized`,
+:func:`localize`, :class:`PreloadedChooserMixin` — falls back to Wagtail's own behaviour for
+what nothing loaded, so the admin and exports work unchanged: the loader only saves
+queries, it never changes an answer. Plugins reach it through ``cms.public``.
 """
 
 from __future__ import annotations
@@ -40,32 +42,68 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
-from django.utils import translation
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.utils.translation import get_language
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images.models import AbstractImage
-from wagtail.models import DraftStateMixin, Locale, Page, Site, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 
-from blocks.representation import prefetch_renditions
-from cms.generation import GenerationMemo
+from cms import sites
+
+#: Rendition sizes offered to API consumers and used in templates' srcset.
+IMAGE_WIDTHS = (480, 960, 1600)
+#: The rendition filter specs for IMAGE_WIDTHS, in the same order.
+RENDITION_SPECS = tuple(f"width-{width}" for width in IMAGE_WIDTHS)
+
+
+def prefetch_renditions(images: Iterable) -> None:
+    """Fetch the :data:`RENDITION_SPECS` renditions of all ``images`` in one query.
+
+    Wagtail's get_renditions() then finds them on the instances instead of asking the
+    cache or database once per image.
+    """
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    Rendition = images[0].get_rendition_model()
+    prefetch_related_objects(
+        images,
+        Prefetch(
+            "renditions",
+            queryset=Rendition.objects.filter(filter_spec__in=RENDITION_SPECS),
+            to_attr="prefetched_renditions",
+        ),
+    )
+
+
+def _has_renditions(image: Any) -> bool:
+    return image is None or hasattr(image, "prefetched_renditions")
+
+
+# --- what plugins declared ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class ModelLoader:
-    """How to fetch one model in bulk for the preload."""
+    """How to fetch one model in bulk (from a plugin's ``BulkModel``)."""
 
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
-    #: Foreign keys whose targets are preloaded too (they must be registered models);
-    #: each row's relation is then set to the preloaded target, so reading it costs nothing.
+    #: Foreign keys whose targets are loaded too (they must be bulk models themselves);
+    #: each row's relation is then set to the loaded target, so reading it costs nothing.
     follow: tuple[str, ...] = ()
     #: Foreign keys to images: their renditions are fetched with everything else's.
     images: tuple[str, ...] = ()
 
+    @property
+    def joins(self) -> tuple[str, ...]:
+        """What to join when translations of rows in hand are fetched (nothing followed)."""
+        return (*self.select_related, *self.images, *self.follow)
 
-#: A page hook gets the pages of its type, the preload, and the field names being served
+
+#: A page hook gets the pages of its type, the loader, and the field names being served
 #: (None for all of them).
 PageHook = Callable[[list, "Preload", "set[str] | None"], None]
 
@@ -82,7 +120,8 @@ _declared_cache: _Declared | None = None
 def _declared() -> _Declared:
     """What installed plugins declared through the contract's ``preload`` hook.
 
-    Read from the plugin registry on first use (after every app is ready), once per process.
+    Read from the plugin registry on first use (after every app is ready), once per process:
+    declarations are code, not content.
     """
     global _declared_cache
     if _declared_cache is None:
@@ -125,6 +164,16 @@ def _concrete(model: type[models.Model]) -> type[models.Model]:
     return model._meta.concrete_model or model
 
 
+_UNKNOWN = object()
+
+
+def _translates() -> bool:
+    return getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+
+
+# --- the loader ---------------------------------------------------------------------------
+
+
 class Preload:
     """Rows fetched for one request, with their translations, keyed by model and id."""
 
@@ -139,53 +188,50 @@ class Preload:
         self.locale_ids: set[int] = set()
         self._wanted: dict[type[models.Model], set] = defaultdict(set)
         self._locales: dict[str, Locale] = {}
-        self._active: dict[str | None, Locale | None] = {}
         #: Pages already preloaded, by id(); held so that no id is reused in the request.
         self._pages: dict[int, Any] = {}
-        self.sites: dict[int, Site] | None = None
-        #: Images whose renditions the next :meth:`load` fetches, besides the rows' own.
+        #: Images whose renditions are fetched, together, when the first one is needed.
         self.images: list = []
         #: image_data() answers already built in this request, by (image id, caption, host).
         self.images_data: dict[tuple, dict] = {}
-        #: (row, foreign key, id): relations to set to preloaded rows once loaded.
+        #: (row, foreign key, id): relations to set to loaded rows once loaded.
         self.links: list[tuple[models.Model, models.ForeignKey, Any]] = []
 
     # --- locales ------------------------------------------------------------------------
 
-    def add_locales(self, locales: Iterable[Locale]) -> None:
+    def add_locales(self, locales: Iterable[Locale | None]) -> None:
+        """Fetch translations in these locales too (the pages' own, a route's ``?locale=``)."""
         for locale in locales:
             if locale is not None:
                 self.locale_ids.add(locale.pk)
                 self._locales.setdefault(locale.language_code, locale)
 
     def active_locale(self) -> Locale | None:
-        """``Locale.get_active()``, asked once per language for the whole request."""
-        language = translation.get_language()
-        if language not in self._active:
-            try:
-                # The locales of the pages being served are already known: no query for them.
-                known = self._locales.get(get_supported_content_language_variant(language))
-            except LookupError:
-                known = None
-            try:
-                self._active[language] = known or Locale.get_active()
-            except (LookupError, Locale.DoesNotExist):
-                self._active[language] = None
-        return self._active[language]
+        """The active language's locale: one of the locales in play, else from the site and
+        locale memo (cms/sites.py)."""
+        try:
+            known = self._locales.get(get_supported_content_language_variant(get_language()))
+        except LookupError:
+            known = None
+        return known or sites.active_locale(self.request)
 
     # --- collecting and fetching --------------------------------------------------------
 
     def want(self, model: type[models.Model], ids: Iterable[Any]) -> None:
-        """Ask for rows of a registered model; fetched by the next :meth:`load`."""
+        """Ask for rows of a bulk model by id; fetched by the next :meth:`load`."""
         model = _concrete(model)
         if model not in _declared().loaders:
             return
         known = self.rows[model]
         self._wanted[model].update(pk for pk in ids if pk is not None and pk not in known)
 
-    def load(self) -> None:
-        """Fetch everything wanted, following relations until nothing new is asked for."""
-        images, self.images = self.images, []
+    def load(self, *, renditions: bool = True) -> None:
+        """Fetch everything wanted, following relations until nothing new is asked for,
+        then point the rows' followed relations at the loaded rows.
+
+        With ``renditions``, the renditions of the images they show come too (a list about
+        to be serialised shows them); otherwise when the first of them is read.
+        """
         while any(self._wanted.values()):
             pending = [m for m, ids in self._wanted.items() if ids]
             # A model others still lead to (a person's organisation) waits for them, so
@@ -195,8 +241,10 @@ class Preload:
                 pending[0],
             )
             ids = self._wanted.pop(model)
-            images.extend(self._fetch(model, ids))
-        prefetch_renditions([image for image in images if not _has_renditions(image)])
+            self.images.extend(self._fetch(model, ids))
+        self.attach_followed()
+        if renditions:
+            self.fetch_renditions()
 
     def _fetch(self, model: type[models.Model], ids: set) -> list:
         loader = _declared().loaders[model]
@@ -222,14 +270,14 @@ class Preload:
                     key = (model, row.translation_key, locale_id)
                     self.translations[key] = by_key.get((row.translation_key, locale_id))
         for name in loader.follow:
-            target = _concrete(model._meta.get_field(name).related_model)
+            field_ = model._meta.get_field(name)
             self.want(
-                target, (getattr(row, model._meta.get_field(name).attname) for row in fetched)
+                _concrete(field_.related_model), (getattr(r, field_.attname) for r in fetched)
             )
         return [getattr(row, name) for row in fetched for name in loader.images]
 
     def attach_followed(self) -> None:
-        """Point each row's followed relations at the preloaded rows (no query on access)."""
+        """Point each row's followed relations at the loaded rows (no query on access)."""
         for model, rows in self.rows.items():
             for name in _declared().loaders[model].follow:
                 field_ = model._meta.get_field(name)
@@ -244,27 +292,33 @@ class Preload:
             if target is not None:
                 row._state.fields_cache[link.name] = target
 
+    def fetch_renditions(self) -> None:
+        """The renditions of every image loaded so far, in one query (once each)."""
+        images, self.images = self.images, []
+        prefetch_renditions(image for image in images if not _has_renditions(image))
+
     # --- reading ------------------------------------------------------------------------
 
     def get(self, model: type[models.Model], pk: Any) -> models.Model | None:
         return self.rows.get(_concrete(model), {}).get(pk)
 
-    def localized(self, obj: models.Model) -> models.Model | None:
-        """What ``obj.localized`` would return, from the preload; None if it does not know."""
+    def localized(self, obj: models.Model, locale: Locale | None = None) -> models.Model | None:
+        """What ``obj.localized`` would return (in ``locale``, default the active one),
+        from what was loaded; None if the loader does not know."""
         model = _concrete(type(obj))
         row = self.rows.get(model, {}).get(obj.pk)
         if row is None:
             return None
-        if not isinstance(row, TranslatableMixin) or not getattr(
-            settings, "WAGTAIL_I18N_ENABLED", False
-        ):
+        return self._translation(model, row, locale or self.active_locale(), unknown=None)
+
+    def _translation(self, model, row, locale: Locale | None, unknown: Any) -> Any:
+        if not isinstance(row, TranslatableMixin) or not _translates():
             return row
-        locale = self.active_locale()
         if locale is None or locale.pk == row.locale_id:
             return row
         key = (model, row.translation_key, locale.pk)
         if key not in self.translations:
-            return None
+            return unknown
         translated = self.translations[key]
         if translated is None:
             return row
@@ -272,18 +326,67 @@ class Preload:
             return row
         return translated
 
+    def rows_by_id(
+        self, model: type[models.Model], ids: Iterable[Any], locale: Locale | None = None
+    ) -> dict[Any, models.Model]:
+        """Rows of a bulk model by id, each in ``locale`` (default the active one).
+
+        Loads what is wanted first (these ids, and whatever else was asked for: ask for
+        several models, then read each, and they are fetched together).
+        """
+        ids = {pk for pk in ids if pk is not None}
+        locale = locale or self.active_locale()
+        self.add_locales([locale])
+        self.want(model, ids)
+        self.load(renditions=False)
+        rows = {pk: self.get(model, pk) for pk in ids}
+        rows = {pk: row for pk, row in rows.items() if row is not None}
+        translated = self.localize(rows.values(), locale)
+        return {pk: translated[row] for pk, row in rows.items()}
+
+    def localize(
+        self, objects: Iterable[models.Model | None], locale: Locale | None = None
+    ) -> dict[models.Model, models.Model]:
+        """Map each row in hand to its translation in ``locale`` (default the active one),
+        or to itself: one query per model for the translations not loaded yet."""
+        objects = [obj for obj in objects if obj is not None]
+        result = {obj: obj for obj in objects}
+        locale = locale or self.active_locale()
+        if locale is None or not _translates():
+            return result
+        missing: dict[type[models.Model], list] = defaultdict(list)
+        for obj in objects:
+            model = _concrete(type(obj))
+            found = self._translation(model, obj, locale, unknown=_UNKNOWN)
+            if found is _UNKNOWN:
+                missing[model].append(obj)
+            else:
+                result[obj] = found
+        for model, wanted in missing.items():
+            keys = {obj.translation_key for obj in wanted}
+            queryset = model._default_manager.filter(translation_key__in=keys, locale=locale)
+            loader = _declared().loaders.get(model)
+            if loader is not None and loader.joins:
+                queryset = queryset.select_related(*loader.joins)
+            translations = {row.translation_key: row for row in queryset}
+            for key in keys:
+                self.translations[(model, key, locale.pk)] = translations.get(key)
+            for obj in wanted:
+                result[obj] = self._translation(model, obj, locale, unknown=obj)
+        return result
+
 
 _current: ContextVar[Preload | None] = ContextVar("tingsted_preload", default=None)
 
 
 def current() -> Preload | None:
-    """The preload of the request being answered, if any."""
+    """The loader of the request being answered, if any."""
     return _current.get()
 
 
 @contextmanager
 def request_scope(request: Any = None) -> Iterator[Preload]:
-    """Open a preload for the duration of one request (nested scopes share the outer one)."""
+    """Open a loader for the duration of one request (nested scopes share the outer one)."""
     preload = _current.get()
     if preload is not None:
         if preload.request is None:
@@ -296,6 +399,9 @@ def request_scope(request: Any = None) -> Iterator[Preload]:
         yield preload
     finally:
         _current.reset(token)
+
+
+# --- pages --------------------------------------------------------------------------------
 
 
 @contextmanager
@@ -355,7 +461,6 @@ def preload_pages(preload: Preload, pages: list, fields: Iterable[str] | None) -
                         streams.append(value)
                         _collect(value.stream_block, list(value.raw_data), preload)
     preload.load()
-    preload.attach_followed()
     convert_streams(streams)
 
 
@@ -371,8 +476,8 @@ def _want_foreign_key(preload: Preload, pages: list, model_field: models.Foreign
 
 
 def _want_related_rows(preload: Preload, pages: list, name: str, related: type) -> None:
-    """Inline rows (a post's authors): the registered rows they point at are preloaded and
-    set on them, so ``author.person`` costs nothing."""
+    """Inline rows (a post's authors): the bulk rows they point at are loaded and set on
+    them, so ``author.person`` costs nothing."""
     links = [
         f
         for f in related._meta.concrete_fields
@@ -443,15 +548,11 @@ def convert_streams(values: Iterable[StreamValue]) -> None:
             )
 
 
-def _has_renditions(image: Any) -> bool:
-    return image is None or hasattr(image, "prefetched_renditions")
-
-
-# --- what blocks and API helpers call -----------------------------------------------------
+# --- what blocks, templates and API fields call -------------------------------------------
 
 
 def localized(obj: Any) -> Any:
-    """``obj.localized``, from the preload when it has the row, else asked of the database."""
+    """``obj.localized``, from the loader when it has the row, else asked of the database."""
     if obj is None:
         return None
     preload = _current.get()
@@ -462,12 +563,10 @@ def localized(obj: Any) -> Any:
         return found
     if type(obj).localized is not TranslatableMixin.localized:
         return obj.localized
-    # Not preloaded: ask for the translation as ``.localized`` does, but without asking
-    # for the active locale again for every row (Locale.get_active() is a query each time).
+    # Not loaded: ask for the translation as ``.localized`` does, but without asking for
+    # the active locale again for every row (Locale.get_active() is a query each time).
     locale = preload.active_locale()
-    if locale is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return obj
-    if locale.pk == obj.locale_id:
+    if locale is None or not _translates() or locale.pk == obj.locale_id:
         return obj
     translated = obj.get_translation_or_none(locale)
     if translated is None or (isinstance(obj, DraftStateMixin) and not translated.live):
@@ -475,38 +574,28 @@ def localized(obj: Any) -> Any:
     return translated
 
 
-def active_locale() -> Locale:
-    """``Locale.get_active()``, remembered for the request when one is being answered."""
+def localize(
+    objects: Iterable[Any], locale: Locale | None = None
+) -> dict[models.Model, models.Model]:
+    """Rows in hand mapped to their translations in ``locale`` (default the active one), or
+    to themselves: one query per model, however many rows (see :meth:`Preload.localize`)."""
+    with request_scope() as preload:
+        return preload.localize(objects, locale)
+
+
+def fetch_renditions() -> None:
+    """Before an image's renditions are read: those of every image loaded for the request,
+    in one query."""
     preload = _current.get()
-    if preload is not None:
-        locale = preload.active_locale()
-        if locale is not None:
-            return locale
-    return Locale.get_active()
-
-
-#: Every site by id, per process and content generation (saving a site bumps it).
-_SITES = GenerationMemo()
-
-
-def site_by_id(site_id: int) -> Site:
-    """``Site.objects.get(id=…)``, every site fetched once per request when one is being
-    answered (pages ask for their site per item: dates, time zones, API links)."""
-    preload = _current.get()
-    if preload is None:
-        return Site.objects.get(id=site_id)
-    if preload.sites is None or site_id not in preload.sites:
-        preload.sites = _SITES.get(preload.request, "by_id", Site.objects.in_bulk)
-    if site_id not in preload.sites:
-        raise Site.DoesNotExist(f"No site with id {site_id}.")
-    return preload.sites[site_id]
+    if preload is not None and preload.images:
+        preload.fetch_renditions()
 
 
 class PreloadedChooserMixin:
-    """For a chooser block of a registered model: take chosen rows from the preload.
+    """For a chooser block of a bulk model: take chosen rows from the loader.
 
     Wagtail's ``bulk_to_python`` runs one ``in_bulk`` query per stream; with the rows
-    preloaded it costs nothing. Ids the preload does not have are fetched as Wagtail does.
+    loaded it costs nothing. Ids the loader does not have are fetched as Wagtail does.
     """
 
     def bulk_to_python(self, values):
@@ -527,7 +616,7 @@ class PreloadedChooserMixin:
                 obj = fetched.get(pk)
             if obj is not None and (pk in seen or pk not in fetched):
                 # Wagtail gives each occurrence its own instance; so do we, and never the
-                # preload's own row, which other blocks and fields share.
+                # loader's own row, which other blocks and fields share.
                 obj = copy.copy(obj)
             result.append(obj)
             seen.add(pk)
@@ -535,16 +624,19 @@ class PreloadedChooserMixin:
 
 
 __all__ = [
+    "IMAGE_WIDTHS",
+    "RENDITION_SPECS",
     "ModelLoader",
     "Preload",
     "PreloadedChooserMixin",
-    "active_locale",
     "convert_streams",
     "current",
     "ensure_preloaded",
+    "fetch_renditions",
     "forget_declarations",
+    "localize",
     "localized",
+    "prefetch_renditions",
     "preloaded",
     "request_scope",
-    "site_by_id",
 ]

@@ -1,0 +1,22 @@
+"""The choices a meeting's fields offer: below the page types, so everything that shows a
+meeting (calendar, JSON-LD, API) names them without importing the pages."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    CONFIRMED = "confirmed", _("Confirmed")
+    NOT_CONFIRMED = "not_confirmed", _("Not yet confirmed")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MeetingKind(models.TextChoices):
+    REGULAR = "regular", _("Regular meeting")
+    OVERNIGHT = "overnight", _("Overnight meeting (two days)")
+    CONFERENCE = "conference", _("Conference")
+    WEBINAR = "webinar", _("Webinar")
