@@ -22,8 +22,9 @@ EXPORTS: dict[str, str] = {
     "BulkModel": "cms.contract",
     "PageLoader": "cms.contract",
     "ErasureReport": "cms.contract",
-    # The page base class every page type subclasses.
+    # The page base class every page type subclasses, and the base of its admin form.
     "TingstedPage": "cms.models",
+    "TingstedPageForm": "cms.models",
     # Demo content: the context a plugin's demo builder gets, and translating into it.
     "DemoContext": "cms.demo",
     "DemoSite": "cms.demo",
@@ -73,7 +74,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.generation import bump_generation
     from cms.jsonld import to_script
     from cms.memo import PAGES, active_locale, host_key
-    from cms.models import TingstedPage
+    from cms.models import TingstedPage, TingstedPageForm
     from cms.ratelimits import check as rate_limit
     from cms.search_text import plain_words
     from cms.sites import site_time_zone

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -15,6 +16,19 @@ from api.pages import APIPageMixin
 from blocks.stream import BodyStreamBlock
 
 
+class TingstedPageForm(WagtailAdminPageForm):
+    """The admin form of every Tingsted page type (subclass it for a page's own form).
+
+    It tells the page, while the page validates itself, whether Wagtail defers validation:
+    saving a draft (*Save draft*, autosave) needs only what the database needs, publishing
+    and submitting for review need everything (Wagtail's "validation on publish").
+    """
+
+    def clean(self):
+        self.instance.is_deferred_validation = self.is_deferred_validation
+        return super().clean()
+
+
 class TingstedPage(APIPageMixin, Page):
     """Abstract base for every Tingsted page type.
 
@@ -23,6 +37,14 @@ class TingstedPage(APIPageMixin, Page):
     every page type lists its translations in both APIs and can be previewed in a headless
     front end (see api/pages.py).
     """
+
+    base_form_class = TingstedPageForm
+
+    #: True while the admin saves a draft: ``clean()`` leaves out the checks only a
+    #: published page needs (fields that must agree with each other), so a page half
+    #: edited, or autosaved between two related changes, is kept rather than refused. The
+    #: same flag as Wagtail's on forms and blocks (``is_deferred_validation``).
+    is_deferred_validation = False
 
     class Meta:
         abstract = True
