@@ -117,6 +117,9 @@ class LiveServer:
             finally:
                 request_started.connect(close_old_connections)
                 request_finished.connect(close_old_connections)
+                # The browser keeps the HTTP connection, and so this thread, for its next
+                # request: a static file's would close the shared connection as an old one.
+                del connections[DEFAULT_DB_ALIAS]
         return [body]
 
 

@@ -5,9 +5,10 @@ meetings translated into Swedish; the Swedish translator (``translator-sv``) fin
 in the status overview and translates; a reviewer (``reviewer``) approves; visitors of the
 Danish site's Swedish pages (``dk.localhost/sv/...``) see the result.
 
-Tests marked ``xfail(strict=True, reason="issue 15 finding N")`` describe behaviour that is
-wrong on main today: they fail now and turn into an unexpected pass (a failure, being
-strict) when the finding is fixed, so whoever fixes it removes the mark.
+Tests marked ``xfail(strict=True, raises=AssertionError, reason="issue 15 finding N")``
+describe behaviour that is wrong on main today: they fail on an assertion now (any other
+error is a real failure) and turn into an unexpected pass (a failure, being strict) when
+the finding is fixed, so whoever fixes it removes the mark.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ def test_the_editor_starts_a_swedish_translation_and_nothing_goes_public(journey
 
 @pytest.mark.xfail(
     strict=True,
+    raises=AssertionError,
     reason="issue 15 finding 1: the network index above the page goes live in Swedish as an "
     "alias of the Danish index (Danish heading, lang=sv)",
 )
@@ -117,6 +119,7 @@ def test_starting_a_translation_puts_no_danish_text_live_as_swedish(journey, net
 
 @pytest.mark.xfail(
     strict=True,
+    raises=AssertionError,
     reason="issue 15 finding 8: the editor lands on a permission error after starting a "
     "translation",
 )
@@ -129,6 +132,7 @@ def test_the_editor_lands_on_a_page_they_may_use_after_starting_a_translation(jo
 
 @pytest.mark.xfail(
     strict=True,
+    raises=AssertionError,
     reason="issue 15 finding 5: the overview's 'Missing -> Translate' link refuses translators",
 )
 def test_every_link_in_the_translators_overview_opens_something_they_may_use(journey, network):
@@ -172,6 +176,7 @@ SUBMIT_FOR_REVIEW = re.compile(r"\b(submit|skicka)\b|\breview\b|\bgranskning\b",
 
 @pytest.mark.xfail(
     strict=True,
+    raises=AssertionError,
     reason="issue 15 finding 4: the translator has no 'submit for review' action and the "
     "review workflow never starts",
 )
