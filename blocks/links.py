@@ -40,7 +40,8 @@ class CallToActionBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if bool(value["page"]) == bool(value["url"]):
+        # A button just added to a draft has no target yet; publishing needs exactly one.
+        if bool(value["page"]) == bool(value["url"]) and not self.is_deferred_validation:
             message = _("Choose a page or give an address, not both.")
             if not value["page"] and not value["url"]:
                 message = _("Choose a page or give an address for the button.")

@@ -24,8 +24,9 @@ EXPORTS: dict[str, str] = {
     "ErasureReport": "cms.contract",
     # The installed plugins (what they declare), e.g. to list their page types and snippets.
     "plugin_registry": "cms.plugins",
-    # The page base class every page type subclasses.
+    # The page base class every page type subclasses, and the base of its admin form.
     "TingstedPage": "cms.models",
+    "TingstedPageForm": "cms.models",
     # Demo content: the context a plugin's demo builder gets (its helpers find, create and
     # translate; docs/plugins.md "Demo content"), and the core's welcome text.
     "DemoContext": "cms.demo",
@@ -106,7 +107,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
         request_scope,
     )
     from cms.memo import PAGES, host_key
-    from cms.models import TingstedPage
+    from cms.models import TingstedPage, TingstedPageForm
     from cms.plugins import registry as plugin_registry
     from cms.ratelimits import check as rate_limit
     from cms.search_text import plain_words

@@ -161,6 +161,11 @@ def demo(_demo_transaction, db, settings) -> DemoBuild:
     return build
 
 
+def pytest_configure(config):
+    # pytest-xdist registers this mark; without it (-p no:xdist) --strict-markers would refuse it.
+    config.addinivalue_line("markers", "xdist_group(name): run these tests in one xdist worker")
+
+
 # tryfirst: xdist reads the xdist_group marks in its own hook.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
@@ -169,6 +174,9 @@ def pytest_collection_modifyitems(config, items):
     uses_demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
     for item in uses_demo:
         item.add_marker(pytest.mark.xdist_group("demo"))
+    # The browser tests (tests/e2e) last among them: they share one Chromium, started by
+    # the first and stopped after the last.
+    uses_demo.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
     items[:] = uses_demo + [item for item in items if item not in uses_demo]
 
 

@@ -1,7 +1,7 @@
 from cms.models.documents import TingstedDocument
 from cms.models.generation import ContentGeneration
 from cms.models.images import TingstedImage, TingstedRendition
-from cms.models.pages import HomePage, TingstedPage
+from cms.models.pages import HomePage, TingstedPage, TingstedPageForm
 
 __all__ = [
     "ContentGeneration",
@@ -9,5 +9,6 @@ __all__ = [
     "TingstedDocument",
     "TingstedImage",
     "TingstedPage",
+    "TingstedPageForm",
     "TingstedRendition",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -15,6 +16,19 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from api.pages import APIPageMixin
 from blocks.stream import BodyStreamBlock
+
+
+class TingstedPageForm(WagtailAdminPageForm):
+    """The admin form of every Tingsted page type (subclass it for a page's own form).
+
+    It tells the page, while the page validates itself, whether Wagtail defers validation:
+    saving a draft (*Save draft*, autosave) needs only what the database needs, publishing
+    and submitting for review need everything (Wagtail's "validation on publish").
+    """
+
+    def clean(self):
+        self.instance.is_deferred_validation = self.is_deferred_validation
+        return super().clean()
 
 
 class TingstedPage(APIPageMixin, Page):
@@ -30,6 +44,13 @@ class TingstedPage(APIPageMixin, Page):
     #: search description empty: a text or rich text field ("introduction", "lead"). Page
     #: types set it or override :meth:`search_summary` (docs/plugins.md, "search_summary").
     search_summary_field: str | None = None
+    base_form_class = TingstedPageForm
+
+    #: True while the admin saves a draft: ``clean()`` leaves out the checks only a
+    #: published page needs (fields that must agree with each other), so a page half
+    #: edited, or autosaved between two related changes, is kept rather than refused. The
+    #: same flag as Wagtail's on forms and blocks (``is_deferred_validation``).
+    is_deferred_validation = False
 
     class Meta:
         abstract = True

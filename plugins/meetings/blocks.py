@@ -96,7 +96,8 @@ class SessionBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         start, end = value.get("start_time"), value.get("end_time")
-        if start and end and end <= start:
+        # A draft may hold a session whose times are still being typed.
+        if start and end and end <= start and not self.is_deferred_validation:
             raise StructBlockValidationError(
                 block_errors={
                     "end_time": ValidationError(_("The session must end after it starts."))

@@ -16,7 +16,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.blocks import StreamBlockValidationError
@@ -30,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from api.fields import typed_property
 from blocks.media import AttachmentListBlock
 from blocks.text import RICH_TEXT_FEATURES
-from cms.public import TingstedPage, site_time_zone
+from cms.public import TingstedPage, TingstedPageForm, site_time_zone
 from plugins.meetings.blocks import ProgrammeBlock
 from plugins.meetings.calendar import calendar_response
 from plugins.meetings.choices import MeetingKind, MeetingStatus
@@ -46,7 +45,7 @@ from plugins.meetings.programme import (
 from plugins.people.interface import OrganisationField, VenueField
 
 
-class MeetingPageForm(WagtailAdminPageForm):
+class MeetingPageForm(TingstedPageForm):
     """Publishing needs a place; a draft may be saved before the venue is known."""
 
     def __init__(self, *args, **kwargs):
@@ -355,6 +354,10 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
 
     def clean(self) -> None:
         super().clean()
+        if self.is_deferred_validation:
+            # A draft may be between two related changes (the start moved, the end not
+            # yet): these rules hold for what is published and submitted for review.
+            return
         errors: dict[str, ValidationError | list] = {}
         if self.start and self.end:
             if self.end <= self.start:

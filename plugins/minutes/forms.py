@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from cms.public import TingstedPageForm
 
 #: Form fields of an agenda item row that are machinery, not content.
 _FORMSET_FIELDS = ("id", DELETION_FIELD_NAME, ORDERING_FIELD_NAME)
 
 
-class MinutesPageForm(WagtailAdminPageForm):
+class MinutesPageForm(TingstedPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from plugins.minutes.access import can_see_closed_items

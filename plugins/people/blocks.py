@@ -49,7 +49,8 @@ class SpeakerBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value["person"] and not value["name"]:
+        # A speaker just added to a draft has neither yet; publishing needs one.
+        if not value["person"] and not value["name"] and not self.is_deferred_validation:
             raise StructBlockValidationError(
                 block_errors={"name": ValidationError(_("Choose a person or type a name."))}
             )

@@ -226,6 +226,13 @@ class TestCallToActionBlock:
             "Choose a page or give an address, not both."
         ]
 
+    def test_a_draft_may_hold_a_button_still_being_filled_in(self):
+        # Saving a draft (and autosave) defers the check to publishing: issue 15 finding 12.
+        value = self.block.to_python({"label": "", "page": None, "url": ""})
+        assert self.block.clean_deferred(value)["url"] == ""
+        with pytest.raises(StructBlockValidationError):
+            self.block.clean(value)
+
 
 @pytest.mark.django_db
 class TestEmbedBlock:

@@ -174,3 +174,35 @@ def test_session_outside_the_meeting_is_shown_in_the_admin_form(admin_client, ne
     response = admin_client.post(url, meeting_post(venue=VenueFactory().pk, end="2030-04-02 10:30"))
     assert response.status_code == 200
     assert "programme" in response.context["form"].errors
+
+
+def autosave(client, url, data):
+    """What Wagtail's autosave posts: the form as it stands, asking for JSON."""
+    data = {key: value for key, value in data.items() if key != "action-publish"}
+    return client.post(url, data, HTTP_ACCEPT="application/json")
+
+
+@pytest.mark.django_db
+def test_autosave_keeps_a_meeting_between_two_related_changes(admin_client, network):
+    """Issue 15 finding 12: autosave answers 200 while the editor is halfway through a change
+    (postponed but no original start yet; start moved past the end; a speaker added but
+    not named); publishing still names every problem."""
+    url = f"/admin/pages/add/meetings/meetingpage/{network.pk}/"
+    halfway = meeting_post(venue=VenueFactory().pk, status="postponed", start="2030-04-03 09:30")
+    speaker = "programme-0-value-speakers-0-value-name"
+    assert halfway[speaker] == "Tove Lund"
+    halfway[speaker] = ""
+
+    response = autosave(admin_client, url, halfway)
+    assert response.status_code == 200, response.content
+    assert response.json()["success"] is True
+    draft = MeetingPage.objects.get(slug="meeting-about-housing")
+    assert not draft.live and draft.status == MeetingStatus.POSTPONED
+
+    response = admin_client.post(f"/admin/pages/{draft.pk}/edit/", halfway)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["previous_start"] == ["Give the originally planned start of a postponed meeting."]
+    assert errors["end"] == ["The meeting must end after it starts."]
+    assert "programme" in errors  # the speaker without a name
+    assert not MeetingPage.objects.get(pk=draft.pk).live
