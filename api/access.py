@@ -26,10 +26,11 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from wagtail.models import APIToken, Locale, Page, PageViewRestriction, Site
+from wagtail.models import APIToken, Page, PageViewRestriction, Site
 
 from cms import loading, visibility
 from cms.generation import GenerationMemo
+from cms.sites import all_locales
 
 READ_RESTRICTED = visibility.READ_RESTRICTED
 #: Opens closed items (closed minutes items and the like) to a token's user.
@@ -137,10 +138,9 @@ def requested_site(request: HttpRequest) -> Site | None:
 
 def validate_locale(request: HttpRequest) -> None:
     value = request.GET.get("locale")
-    if value and not Locale.objects.filter(language_code=value).exists():
-        known = ", ".join(
-            Locale.objects.order_by("language_code").values_list("language_code", flat=True)
-        )
+    locales = all_locales(request)
+    if value and value not in locales:
+        known = ", ".join(sorted(locales))
         raise APIParameterError(
             "locale", f"No locale '{value}'. Known locales: {known}.", code="unknown"
         )
@@ -169,7 +169,7 @@ def pages_queryset(request: HttpRequest, model: type[Page] = Page, *, drafts: bo
 
 #: View restrictions and sites' root translations, per process and content generation:
 #: saving or deleting a restriction (or its groups), publishing, moving or translating a
-#: page bumps the generation (api.signals), so a change is seen on the next request.
+#: page bumps the generation (cms.invalidation), so a change is seen on the next request.
 _MEMO = GenerationMemo()
 
 

@@ -1,4 +1,8 @@
-"""Signal handlers: invalidate the API cache and send webhooks when content changes."""
+"""Signal handlers: purge a CDN in front and send webhooks when content changes.
+
+The content generation (and so the response cache) is moved by the kernel, cms/invalidation.py,
+for the same events; these handlers only add what the API does on top.
+"""
 
 from __future__ import annotations
 
@@ -12,47 +16,19 @@ from wagtail.signals import (
 
 from api.events import dispatch
 from api.purge import purge_access_change, purge_api_urls, purge_usage
-from cms.generation import bump_generation
 
 
-def _watched_models() -> tuple[type, ...]:
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import (
-        Collection,
-        CollectionViewRestriction,
-        Locale,
-        PageViewRestriction,
-        Site,
-    )
+def snippet_saved_or_deleted(sender, instance, **kwargs) -> None:
+    """A snippet changes the pages that show it: purge their addresses."""
     from wagtail.snippets.models import get_snippet_models
 
-    return (
-        get_image_model(),
-        get_document_model(),
-        Site,
-        Locale,
-        Collection,
-        PageViewRestriction,
-        CollectionViewRestriction,
-        *get_snippet_models(),
-    )
-
-
-def content_saved_or_deleted(sender, instance, **kwargs) -> None:
-    """Snippets, images, documents and the like change what pages show: invalidate."""
-    if isinstance(instance, _watched_models()):
-        bump_generation()
-        from wagtail.snippets.models import get_snippet_models
-
-        if isinstance(instance, tuple(get_snippet_models())):
-            purge_usage(instance)
+    if isinstance(instance, tuple(get_snippet_models())):
+        purge_usage(instance)
 
 
 def restriction_groups_changed(sender, instance, action, **kwargs) -> None:
-    """A view restriction's groups decide who reads what: invalidate when they change."""
+    """A view restriction's groups decide who reads what: purge when they change."""
     if action in ("post_add", "post_remove", "post_clear"):
-        bump_generation()
         restriction_changed(sender, instance)
 
 
@@ -101,25 +77,16 @@ def _announce_gone(page_id: int) -> None:
             _webhook("page.unpublished", page)
 
 
-def page_deleted(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        bump_generation()
-
-
 def _webhook(event: str, page) -> None:
     dispatch(event, page)
 
 
 def published(sender, instance, **kwargs) -> None:
-    bump_generation()
     purge_api_urls(instance)
     _webhook("page.published", instance)
 
 
 def unpublished(sender, instance, **kwargs) -> None:
-    bump_generation()
     purge_api_urls(instance)
     _webhook("page.unpublished", instance)
 
@@ -137,7 +104,6 @@ def before_delete(sender, instance, **kwargs) -> None:
 
 
 def moved(sender, instance, **kwargs) -> None:
-    bump_generation()
     purge_api_urls(instance)
 
 
@@ -145,13 +111,12 @@ def translated(sender, source_obj, target_obj, **kwargs) -> None:
     from wagtail.models import Page
 
     if isinstance(target_obj, Page):
-        bump_generation()
         _webhook("page.translated", target_obj)
 
 
 def connect() -> None:
-    post_save.connect(content_saved_or_deleted, dispatch_uid="tingsted_api_saved")
-    post_delete.connect(content_saved_or_deleted, dispatch_uid="tingsted_api_deleted")
+    post_save.connect(snippet_saved_or_deleted, dispatch_uid="tingsted_api_saved")
+    post_delete.connect(snippet_saved_or_deleted, dispatch_uid="tingsted_api_deleted")
     from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
     for restriction in (PageViewRestriction, CollectionViewRestriction):
@@ -169,7 +134,6 @@ def connect() -> None:
     post_save.connect(
         restriction_added, sender=PageViewRestriction, dispatch_uid="tingsted_api_pvr_added"
     )
-    post_delete.connect(page_deleted, dispatch_uid="tingsted_api_page_deleted")
     pre_delete.connect(before_delete, dispatch_uid="tingsted_api_page_before_delete")
     page_published.connect(published, dispatch_uid="tingsted_api_published")
     page_unpublished.connect(unpublished, dispatch_uid="tingsted_api_unpublished")

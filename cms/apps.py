@@ -17,8 +17,9 @@ class CmsConfig(PluginConfig):
     def ready(self) -> None:
         super().ready()
         from cms import checks as plugin_checks
-        from cms import restrictions
+        from cms import invalidation, restrictions
 
         checks.register(plugin_checks.check_plugins, "tingsted")
         checks.register(plugin_checks.check_shared_cache, "tingsted", deploy=True)
         restrictions.connect()
+        invalidation.connect()

@@ -132,7 +132,7 @@ class GenerationMemo:
     For what every request needs and content changes seldom (sites, view restrictions, a
     site's root translations): the first request of a generation computes it, the rest of
     the generation reads it without a query. Bumping the generation (on any change an API
-    response or page can show, see api.signals) empties every memo on its next use.
+    response or page can show, see cms.invalidation) empties every memo on its next use.
     """
 
     def __init__(self) -> None:

@@ -4,7 +4,7 @@ What every page view asks for and only content changes — the site's home page,
 page's translations, feed links — is computed by the first request of a content generation
 and read from here by the rest. Every publish, move,
 deletion and translation, and every saved site, locale or snippet, bumps the generation
-(api.signals), so every process recomputes on its next request. Only what is the same for
+(cms.invalidation), so every process recomputes on its next request. Only what is the same for
 every visitor belongs here: never a user's data, a form or a CSRF token, never whole pages.
 """
 

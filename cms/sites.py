@@ -3,7 +3,7 @@
 Every page view and API call needs the site it is addressed to, its language, often another
 site by id (a page's URL, dates, time zone) and the active locale's row; Wagtail queries for
 each, every time. They change only when a site or locale is saved or deleted, which bumps
-the content generation (cms/generation.py, api.signals), so this process keeps them in one
+the content generation (cms/generation.py, cms/invalidation.py), so this process keeps them in one
 :class:`~cms.generation.GenerationMemo` and every process recomputes them at its first
 request after a change anywhere: never stale, never more than one read of the generation
 per request.

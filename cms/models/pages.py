@@ -116,7 +116,7 @@ class TingstedPage(APIPageMixin, Page):
         # Wagtail looks for restrictions on the page and its ancestors (two queries) every
         # time a page is served. Where the site has none at all, as most have, none can
         # apply: the list of restrictions is remembered per content generation, which every
-        # saved or deleted restriction bumps (api.signals). Otherwise Wagtail decides.
+        # saved or deleted restriction bumps (cms.invalidation). Otherwise Wagtail decides.
         from api.access import has_page_restrictions
 
         if not has_page_restrictions():

@@ -22,7 +22,7 @@ from wagtail.rich_text import RichText
 from api.access import APIParameterError, pages_queryset, requested_site
 from api.v3 import stable_order
 from blocks.representation import rich_text_html
-from cms.public import site_time_zone
+from cms.public import all_locales, site_time_zone
 from plugins.meetings.hosts import hosts_q
 from plugins.meetings.models import MeetingPage, upcoming_meetings
 from plugins.meetings.programme import Session, resolve_meetings
@@ -172,7 +172,7 @@ def _site(request: HttpRequest) -> Site:
 def _locale(site: Site, language: str | None) -> Locale:
     if language is None:
         return site.root_page.locale
-    locale = Locale.objects.filter(language_code=language).first()
+    locale = all_locales().get(language)
     if locale is None:
         # The API middleware answers unknown locales before the route runs; this is only
         # reached if the locale was deleted in between.

@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vGeo
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
-from cms.public import request_scope
+from cms.public import all_locales, request_scope
 from plugins.meetings.choices import MeetingStatus
 from plugins.people.interface import Venue
 
@@ -66,7 +66,7 @@ def build_calendar(meetings: Iterable[MeetingPage], request: HttpRequest, *, nam
     zone = timezone.get_current_timezone()
     site = Site.find_for_request(request)
     hostname = site.hostname if site else request.get_host().split(":")[0]
-    locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
+    locales = {locale.pk: code for code, locale in all_locales(request).items()}
     with request_scope() as loader:
         venues = loader.rows_by_id(Venue, [meeting.venue_id for meeting in meetings])
     stamp = timezone.now()
