@@ -13,7 +13,7 @@ help:
 	@echo "make test           the whole test suite on SQLite"
 	@echo "make test-postgres  the same suite on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/tingsted)"
 	@echo "make lint           ruff check and format check (and lint-imports when .importlinter exists)"
-	@echo "make messages       extract translatable strings into cms/locale (da, sv, nb)"
+	@echo "make messages       extract translatable strings into cms/locale (da, sv, nb), list Wagtail's untranslated admin strings in cms/locale_overrides"
 	@echo "make bench          the benchmark against stock Wagtail: PostgreSQL, Redis and wrk needed (docs/benchmarks.md)"
 
 $(BIN)/python:
@@ -63,7 +63,8 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages --no-obsolete --no-location -l da -l sv -l nb \
 		--ignore=.venv --ignore=tests --ignore=var --ignore=docs
-	@echo "Now translate the new entries in cms/locale/*/LC_MESSAGES/django.po"
+	$(BIN)/python manage.py admin_overrides
+	@echo "Now translate the new entries in cms/locale/*/LC_MESSAGES/django.po and cms/locale_overrides/*/LC_MESSAGES/*.po"
 
 openapi: install
 	$(BIN)/python manage.py export_openapi > tests/api/openapi.snapshot.json

@@ -5,6 +5,7 @@ from pydantic import BaseModel
 from wagtail import blocks
 
 from blocks.representation import rich_text_html
+from cms.i18n.names import ProperNameBlock
 
 #: The rich-text features editors get in body text. Kept small on purpose: structure
 #: (headings) has its own block, and presentation (colours, alignment) is the front end's.
@@ -72,11 +73,12 @@ class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(
         label=_("Quote"), help_text=_("The quoted words, without quotation marks.")
     )
-    name = blocks.CharBlock(label=_("Name"), help_text=_("Who said it."))
+    # Names are the same in every language: never offered for translation (cms/i18n/names.py).
+    name = ProperNameBlock(label=_("Name"), help_text=_("Who said it."))
     role = blocks.CharBlock(
         label=_("Role"), required=False, help_text=_("Their title or role, for example 'Mayor'.")
     )
-    organisation = blocks.CharBlock(
+    organisation = ProperNameBlock(
         label=_("Organisation"),
         required=False,
         help_text=_("The organisation they speak for, if any."),

@@ -18,8 +18,11 @@ class CmsConfig(PluginConfig):
         super().ready()
         from cms import checks as plugin_checks
         from cms import invalidation, restrictions
+        from cms.i18n import slugs
 
         checks.register(plugin_checks.check_plugins, "tingsted")
         checks.register(plugin_checks.check_shared_cache, "tingsted", deploy=True)
         restrictions.connect()
         invalidation.connect()
+        # Translated slugs by the target language's rule (wagtail-localize has no hook).
+        slugs.install()

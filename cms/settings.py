@@ -201,7 +201,10 @@ LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 USE_I18N = True
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
+#: Our own strings first (makemessages writes plugins' strings to the first entry), then
+#: our translations of Wagtail's and wagtail-localize's admin strings, which win over the
+#: packages' own catalogues (cms/i18n/overrides.py, docs/translation.md).
+LOCALE_PATHS = [BASE_DIR / "cms" / "locale", BASE_DIR / "cms" / "locale_overrides"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Copenhagen")
 USE_TZ = True
 

@@ -19,6 +19,10 @@ def marker(language_code: str) -> str:
     return f"[MT {language_code}]"
 
 
+#: A :func:`marker` in text, whatever the language (slugs must never carry one).
+MARKER_PATTERN = r"\[MT [A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*\]"
+
+
 class OfflineTranslator(BaseMachineTranslator):
     """Marks the source text as machine translated instead of translating it."""
 

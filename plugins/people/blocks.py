@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.public import PreloadedChooserMixin, localized
+from cms.public import PreloadedChooserMixin, ProperNameBlock, localized
 from plugins.people.api import PersonData, person_data
 
 
@@ -41,11 +41,13 @@ class SpeakerBlock(blocks.StructBlock):
         required=False,
         help_text=_("Choose someone from the people register, or type a name below."),
     )
-    name = blocks.CharBlock(
+    # A typed-in name (and organisation) is the same in every language, like the name of a
+    # person chosen from the register: not offered for translation; the role is.
+    name = ProperNameBlock(
         label=_("Name"), required=False, max_length=200, help_text=_("Only if no person is chosen.")
     )
     role = blocks.CharBlock(label=_("Role"), required=False, max_length=200)
-    organisation = blocks.CharBlock(label=_("Organisation"), required=False, max_length=200)
+    organisation = ProperNameBlock(label=_("Organisation"), required=False, max_length=200)
 
     def clean(self, value):
         value = super().clean(value)
