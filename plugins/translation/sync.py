@@ -18,6 +18,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
 from wagtail.models import DraftStateMixin, Locale, Page, WorkflowState
 from wagtail_localize.models import (
     StringSegment,
@@ -147,6 +149,11 @@ def save_draft(translation: Translation, *, user: Any = None):
         target = source.get_translated_instance(locale)
     else:
         draft = source.get_ephemeral_translated_instance(locale, fallback=True)
+        if isinstance(draft, Page):
+            # As wagtail-localize's save_target does: a translated slug made valid.
+            draft.slug = find_available_slug(
+                draft.get_parent(), slugify(draft.slug), ignore_page_id=draft.id
+            )
         revision = draft.save_revision(user=user, log_action=True)
         TranslationLog.objects.create(source=source, locale=locale, revision=revision)
     if isinstance(target, Page):

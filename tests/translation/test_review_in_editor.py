@@ -58,7 +58,7 @@ def test_translator_submits_reviewer_requests_changes_then_approves(
     client.force_login(translator)
     page = client.get(edit, **HOST).content.decode()
     assert 'name="action-submit"' in page
-    assert "Submit for review" in page
+    assert 'data-review-state="not_submitted"' in page
 
     _retranslate("Välkommen till årsmötet.", "Varmt välkommen till årsmötet.")
     mail.outbox.clear()
@@ -94,7 +94,8 @@ def test_translator_submits_reviewer_requests_changes_then_approves(
     client.force_login(translator)
     page = client.get(edit, **HOST).content.decode()
     assert "Skriv &#x27;årsmöte&#x27; med litet å i rubriken." in page
-    assert "Resubmit for review" in page
+    assert 'data-review-state="changes_requested"' in page
+    assert 'name="action-submit"' in page
     with django_capture_on_commit_callbacks(execute=True):
         client.post(edit, {"action-submit": "1"}, **HOST)
     target = _live(target)
@@ -144,7 +145,7 @@ def test_the_sync_form_offers_publish_immediately_only_to_who_may_publish(
     client.force_login(user_in("editors-dk.localhost"))
     page = client.get(url, **HOST).content.decode()
     assert 'name="publish_translations"' not in page
-    assert "a reviewer" in page
+    assert "tingsted-sync-review-note" in page
     client.force_login(user_in("reviewers"))
     assert 'name="publish_translations"' in client.get(url, **HOST).content.decode()
 
@@ -178,3 +179,19 @@ def test_a_sync_leaves_an_unfinished_translation_with_its_translator(
     target = _live(target)
     assert target.current_workflow_state is None
     assert target.intro == "Välkommen till årsmötet."
+
+
+def test_a_machine_translated_slug_is_made_valid_on_submit(translated, user_in, client):
+    """The offline machine translator writes "[MT sv] ..." into the slug segment too."""
+    source, target = translated
+    translation_source = TranslationSource.objects.get_for_instance(source.specific)
+    slug = translation_source.stringsegment_set.get(context__path="slug")
+    StringTranslation.objects.filter(translation_of=slug.string, locale=target.locale).update(
+        data="[MT sv] årsmøde"
+    )
+    client.force_login(user_in("translators-sv"))
+    edit = f"/admin/pages/{target.pk}/edit/"
+    response = client.post(edit, {"action-submit": "1"}, follow=True, **HOST)
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+    revision = _live(target).get_latest_revision_as_object()
+    assert revision.slug and "[" not in revision.slug and " " not in revision.slug
