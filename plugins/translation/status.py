@@ -492,7 +492,7 @@ def _snippet_permissions(model, user):
 
     if user is None or not user.is_authenticated:
         return (lambda locale_id: False), (lambda locale_id: False)
-    policy = policy_registry.get(model)
+    policy = policy_registry.get_by_type(model)
     memo: dict[int, bool] = {}
 
     def may_edit(locale_id: int) -> bool:
