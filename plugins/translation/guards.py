@@ -9,9 +9,10 @@ the same admin paths ahead of wagtail-localize's own (``plugins.translation`` co
 names stay wagtail-localize's, so every link keeps working.
 
 - submit: the user must be allowed to edit the source page or snippet;
-- update (sync): the same, and *Publish immediately* publishes only the translations the
-  user may publish in their locale (and whose locale does not require review); the others
-  are saved as a revision and sent to review (``plugins.translation.sync.save_for_review``).
+- update (sync): the same; it saves through the project's review-aware sync
+  (``plugins.translation.sync.save_synced``, as the API does): *Publish immediately* is
+  offered only to users who may publish a translation whose locale does not require
+  review, and publishes only those; the others are saved as a revision and sent to review.
 
 The edit translation view needs nothing here: Wagtail's page and snippet edit views check
 the target's edit permission before wagtail-localize's ``before_edit_page`` hook opens the
@@ -26,7 +27,8 @@ import contextlib
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import path
-from wagtail.models import Page
+from django.utils.translation import gettext as _
+from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.views import submit_translations, update_translations
 
 
@@ -56,33 +58,71 @@ class GuardedSubmitSnippetTranslationView(submit_translations.SubmitSnippetTrans
 
 
 class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """wagtail-localize's *Sync* form (the page menu's "Sync translated pages", the
+    snippet listing's button, the status overview's *Sync*), saving through the project's
+    review-aware sync (:func:`plugins.translation.sync.save_synced`).
+
+    *Publish immediately* is offered only to a user who may publish at least one of the
+    translations in a locale that needs no review; the others are saved as drafts and sent
+    to review, never live.
+    """
+
     def get_object(self):
         source = super().get_object()
         if not may_edit(self.request.user, source.get_source_instance()):
             raise PermissionDenied
         return source
 
+    def _translations(self):
+        return self.object.translations.filter(enabled=True).select_related(
+            "source", "target_locale"
+        )
+
+    def may_publish(self) -> bool:
+        from plugins.translation.sync import may_publish_directly
+
+        if not hasattr(self, "_may_publish"):
+            user = self.request.user
+            self._may_publish = any(
+                may_publish_directly(user, translation) for translation in self._translations()
+            )
+        return self._may_publish
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish():
+            form.fields.pop("publish_translations", None)
+        return form
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tingsted_review_note"] = (
+            _(
+                "Translations you may not publish, and those in languages that need review, "
+                "are saved as drafts: a reviewer publishes them."
+            )
+            if self.may_publish()
+            else _(
+                "The translations are saved as drafts: those with nothing left to translate "
+                "go to a reviewer, who publishes them; the others wait for their translators."
+            )
+        )
+        return context
+
     @transaction.atomic
     def form_valid(self, form):
-        from plugins.translation.sync import _may_publish, review_required, save_for_review
+        from plugins.translation.sync import save_synced
 
-        publish = form.cleaned_data.get("publish_translations", False)
+        publish = bool(form.cleaned_data.get("publish_translations")) and self.may_publish()
         # wagtail-localize's own path without publishing: update the source, machine
         # translate if asked, copy view restrictions; the targets are saved below.
         form.cleaned_data["publish_translations"] = False
         response = super().form_valid(form)
-        if publish:
-            user = self.request.user
-            for translation in self.object.translations.filter(enabled=True).select_related(
-                "source", "target_locale"
-            ):
+        instance = self.object.get_source_instance()
+        if publish or isinstance(instance, DraftStateMixin):
+            for translation in self._translations():
                 with contextlib.suppress(ValidationError):
-                    if _may_publish(user, translation) and not review_required(
-                        translation.target_locale
-                    ):
-                        translation.save_target(user=user, publish=True)
-                    else:
-                        save_for_review(translation, user=user)
+                    save_synced(translation, instance, user=self.request.user, publish=publish)
         return response
 
 

@@ -1,18 +1,33 @@
 """The translation status of pages and snippets in every locale, computed in bulk.
 
-A cell of the overview is one source object in one locale, in one of four states:
+A cell of the overview is one source object in one locale. For pages the state is what
+visitors of that locale see:
 
-* ``up_to_date``: the translation has every segment and was saved after the source last
-  changed;
-* ``outdated``: the source changed (was published or re-extracted) after the translation
-  was last synced;
-* ``in_progress``: some segments are not translated yet (``percent`` says how many are);
+* ``up_to_date`` ("Live and up to date"): the translation is live, every segment is
+  translated, and it was published after the source last changed;
+* ``outdated`` ("Live but outdated"): the translation is live, but the source changed
+  since (not synced yet), or the synced text is not live yet (``percent`` says how much of
+  it is translated);
+* ``in_progress`` ("Translation in progress (n %)"): the translation is not live: visitors
+  see no page in that language yet; ``percent`` of the segments are translated (a reviewer
+  may have asked for changes: ``changes_requested``);
+* ``awaiting_review``: submitted, waiting in a review workflow;
 * ``missing``: there is no translation (an alias page made by tree sync counts as missing).
+
+Snippets have no drafts: ``up_to_date``, ``outdated`` (the source changed since the last
+sync), ``in_progress`` (segments left) or ``missing``.
+
+Each cell carries the one action the *current user* may take on it (a link that opens for
+them), or none: *Translate* (start a translation: those who may edit the source; continue
+one: those who may edit the translation), *Sync* (those who may edit the source and submit
+translations), *Review* (reviewers of the task), *Open* (those who may edit the
+translation).
 
 The number of queries does not depend on how many rows are shown: one for the rows, one
 for every translation of them, one for wagtail-localize's sources, one for its translations
-with their progress and last sync annotated, one for workflows in progress (pages), and
-the listing's count. ``tests/translation/test_status.py`` asserts it.
+with their progress and last sync annotated, one for workflows in progress (pages), one for
+the translations the user may edit, and the listing's count.
+``tests/translation/test_status.py`` asserts it.
 """
 
 from __future__ import annotations
@@ -45,17 +60,19 @@ from wagtail_localize.models import (
 UP_TO_DATE = "up_to_date"
 OUTDATED = "outdated"
 IN_PROGRESS = "in_progress"
+AWAITING_REVIEW = "awaiting_review"
 MISSING = "missing"
 SOURCE = "source"
 
 STATE_LABELS = {
-    UP_TO_DATE: _("Up to date"),
-    OUTDATED: _("Outdated"),
-    IN_PROGRESS: _("In progress"),
+    UP_TO_DATE: _("Live and up to date"),
+    OUTDATED: _("Live but outdated"),
+    IN_PROGRESS: _("Translation in progress"),
+    AWAITING_REVIEW: _("Awaiting review"),
     MISSING: _("Missing"),
     SOURCE: _("Source"),
 }
-STATES = [UP_TO_DATE, OUTDATED, IN_PROGRESS, MISSING]
+STATES = [UP_TO_DATE, OUTDATED, IN_PROGRESS, AWAITING_REVIEW, MISSING]
 #: A link to the translation in the editor. A context of its own: "Open" alone is a
 #: minutes item's state (not closed) in the page templates.
 OPEN_ACTION = pgettext_lazy("translation status: link to the editor", "Open")
@@ -68,15 +85,19 @@ class Cell:
     #: The action that moves the cell towards "up to date", and its label.
     url: str = ""
     action: str = ""
-    #: True when the translation waits in a review workflow or as an unpublished draft.
+    #: True when the translation waits in a review workflow.
     in_review: bool = False
+    #: True when a reviewer sent the translation back with changes to make.
+    changes_requested: bool = False
     last_synced_at: datetime | None = None
     target_id: Any = None
 
     @property
     def label(self) -> str:
         text = str(STATE_LABELS[self.state])
-        if self.state == IN_PROGRESS and self.percent is not None:
+        if self.percent is not None and (
+            self.state == IN_PROGRESS or (self.state == OUTDATED and self.percent < 100)
+        ):
             text = f"{text} ({self.percent} %)"
         return text
 
@@ -239,7 +260,44 @@ def _managed_cell(
     return Cell(UP_TO_DATE, percent=100, last_synced_at=last)
 
 
-def page_rows(pages: Iterable[Page], locales: list[Locale], roots) -> list[Row]:
+@dataclass
+class _Permissions:
+    """What the current user may do with the cells of one set of rows (bounded queries)."""
+
+    user: Any
+    editable_targets: set[int]
+    moderated_tasks: set[int]
+
+    @classmethod
+    def load(cls, user, target_ids: list[int], task_ids: set[int]) -> _Permissions:
+        from wagtail.models import Task
+
+        if user is None or not user.is_authenticated:
+            return cls(user, set(), set())
+        if user.is_superuser:
+            return cls(user, set(target_ids), set(task_ids))
+        from cms.public import editable_pages, machine_principal
+
+        editable = set(
+            editable_pages(machine_principal(user))
+            .filter(pk__in=target_ids)
+            .values_list("pk", flat=True)
+        )
+        moderated = {
+            task.pk
+            for task in Task.objects.filter(pk__in=task_ids).specific()
+            if task.get_actions(None, user)
+        }
+        return cls(user, editable, moderated)
+
+    def may_translate(self, page: Page) -> bool:
+        """Start a translation of ``page`` or sync it (the guarded views' check)."""
+        return bool(getattr(page, "may_edit", False)) and self.user.has_perm(
+            "wagtail_localize.submit_translation"
+        )
+
+
+def page_rows(pages: Iterable[Page], locales: list[Locale], roots, user=None) -> list[Row]:
     pages = list(pages)
     keys = [page.translation_key for page in pages]
     targets: dict[tuple[Any, int], dict] = {}
@@ -258,12 +316,22 @@ def page_rows(pages: Iterable[Page], locales: list[Locale], roots) -> list[Row]:
         targets[(row["translation_key"], row["locale_id"])] = row
     localize = _Localize.load(keys)
     page_type = ContentType.objects.get_for_model(Page)
-    in_review = set(
-        WorkflowState.objects.filter(
+    workflows = {
+        row["object_id"]: row
+        for row in WorkflowState.objects.filter(
             base_content_type=page_type,
             object_id__in=[str(row["id"]) for row in targets.values()],
-            status=WorkflowState.STATUS_IN_PROGRESS,
-        ).values_list("object_id", flat=True)
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+        ).values("object_id", "status", "current_task_state__task_id")
+    }
+    permissions = _Permissions.load(
+        user,
+        [row["id"] for row in targets.values()],
+        {
+            row["current_task_state__task_id"]
+            for row in workflows.values()
+            if row["status"] == WorkflowState.STATUS_IN_PROGRESS
+        },
     )
 
     rows = []
@@ -285,49 +353,100 @@ def page_rows(pages: Iterable[Page], locales: list[Locale], roots) -> list[Row]:
                 continue
             target = targets.get((page.translation_key, locale.pk))
             translation = source and localize.translations.get((source["id"], locale.pk))
-            if target is None:
-                cell = Cell(MISSING)
-            elif translation is not None:
-                changed_at = max(
-                    filter(None, [page.last_published_at, source["last_updated_at"]]),
-                    default=None,
-                )
-                cell = _managed_cell(translation, changed_at, content_changed=False)
-            else:
-                # Translated outside wagtail-localize: only the publishing dates tell.
-                newer = (
-                    page.last_published_at
-                    and target["last_published_at"]
-                    and page.last_published_at > target["last_published_at"]
-                )
-                cell = Cell(OUTDATED if newer else UP_TO_DATE)
-            if target is not None:
-                cell.target_id = target["id"]
-                cell.in_review = str(target["id"]) in in_review or (
-                    target["has_unpublished_changes"] and cell.state == UP_TO_DATE
-                )
-            _page_action(cell, page, source, translation)
+            workflow = workflows.get(str(target["id"])) if target is not None else None
+            cell = _page_cell(page, target, source, translation, workflow)
+            _page_action(cell, page, source, translation, workflow, permissions)
             row.cells[locale.language_code] = cell
         rows.append(row)
     return rows
 
 
-def _page_action(cell: Cell, page: Page, source: dict | None, translation: dict | None):
-    if cell.state == MISSING:
-        cell.url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
-        cell.action = str(_("Translate"))
-    elif cell.state == OUTDATED and source is not None and translation is not None:
-        cell.url = reverse("wagtail_localize:update_translations", args=[source["id"]])
-        cell.action = str(_("Sync"))
-    elif cell.state == IN_PROGRESS or cell.state == OUTDATED:
-        cell.url = reverse("wagtailadmin_pages:edit", args=[cell.target_id])
-        cell.action = str(_("Translate"))
-    elif cell.in_review:
-        cell.url = reverse("wagtailadmin_pages:edit", args=[cell.target_id])
-        cell.action = str(_("Review"))
+def _page_cell(
+    page: Page,
+    target: dict | None,
+    source: dict | None,
+    translation: dict | None,
+    workflow: dict | None,
+) -> Cell:
+    """The state of one translation, as its visitors see it (see the module's docstring)."""
+    if target is None:
+        return Cell(MISSING)
+    percent = None
+    last = None
+    complete = True
+    if translation is not None:
+        total, done = translation["total_count"], translation["translated_count"]
+        percent = int(done * 100 / total) if total else 100
+        complete = done >= total
+        last = translation["last_synced_at"]
+    if workflow is not None and workflow["status"] == WorkflowState.STATUS_IN_PROGRESS:
+        state = AWAITING_REVIEW
+    elif not target["live"]:
+        state = IN_PROGRESS
+        percent = 100 if percent is None else percent
+    elif translation is not None:
+        extracted = source["last_updated_at"]
+        published = target["last_published_at"]
+        # The source was published after it was last extracted: a sync is due.
+        needs_sync = bool(page.last_published_at and page.last_published_at > extracted)
+        # The text extracted last is not what visitors of the translation see yet.
+        not_live_yet = published is None or extracted > published
+        state = OUTDATED if (needs_sync or not_live_yet or not complete) else UP_TO_DATE
     else:
-        cell.url = reverse("wagtailadmin_pages:edit", args=[cell.target_id])
-        cell.action = str(OPEN_ACTION)
+        # Translated outside wagtail-localize: only the publishing dates tell.
+        newer = (
+            page.last_published_at
+            and target["last_published_at"]
+            and page.last_published_at > target["last_published_at"]
+        )
+        state = OUTDATED if newer else UP_TO_DATE
+    return Cell(
+        state,
+        percent=percent,
+        in_review=state == AWAITING_REVIEW,
+        changes_requested=(
+            workflow is not None and workflow["status"] == WorkflowState.STATUS_NEEDS_CHANGES
+        ),
+        last_synced_at=last,
+        target_id=target["id"],
+    )
+
+
+def _page_action(
+    cell: Cell,
+    page: Page,
+    source: dict | None,
+    translation: dict | None,
+    workflow: dict | None,
+    permissions: _Permissions,
+) -> None:
+    """The link of a cell: the one step the current user may take towards "up to date"."""
+    may_edit_target = cell.target_id in permissions.editable_targets
+    edit = reverse("wagtailadmin_pages:edit", args=[cell.target_id]) if cell.target_id else ""
+    if cell.state == MISSING:
+        if permissions.may_translate(page):
+            cell.url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+            cell.action = str(_("Translate"))
+    elif cell.state == AWAITING_REVIEW:
+        if workflow["current_task_state__task_id"] in permissions.moderated_tasks:
+            cell.url, cell.action = edit, str(_("Review"))
+    elif cell.state == OUTDATED:
+        needs_sync = (
+            source is not None
+            and translation is not None
+            and page.last_published_at is not None
+            and page.last_published_at > source["last_updated_at"]
+        )
+        if needs_sync and permissions.may_translate(page):
+            cell.url = reverse("wagtail_localize:update_translations", args=[source["id"]])
+            cell.action = str(_("Sync"))
+        elif may_edit_target and not needs_sync:
+            cell.url, cell.action = edit, str(_("Translate"))
+    elif cell.state == IN_PROGRESS:
+        if may_edit_target:
+            cell.url, cell.action = edit, str(_("Translate"))
+    elif may_edit_target:
+        cell.url, cell.action = edit, str(OPEN_ACTION)
 
 
 # --- snippets ---------------------------------------------------------------------------
@@ -367,7 +486,28 @@ def _content_json(instance) -> str:
     return json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
 
 
-def snippet_rows(model, snippets: Iterable, locales: list[Locale]) -> list[Row]:
+def _snippet_permissions(model, user):
+    """(may edit a snippet of ``model`` in a locale, may start or sync its translations)."""
+    from wagtail.permissions import policy_registry
+
+    if user is None or not user.is_authenticated:
+        return (lambda locale_id: False), (lambda locale_id: False)
+    policy = policy_registry.get_by_type(model)
+    memo: dict[int, bool] = {}
+
+    def may_edit(locale_id: int) -> bool:
+        if locale_id not in memo:
+            memo[locale_id] = policy.user_has_permission_for_instance(
+                user, "change", model(locale_id=locale_id)
+            )
+        return memo[locale_id]
+
+    may_submit = user.has_perm("wagtail_localize.submit_translation")
+    return may_edit, (lambda locale_id: may_submit and may_edit(locale_id))
+
+
+def snippet_rows(model, snippets: Iterable, locales: list[Locale], user=None) -> list[Row]:
+    may_edit, may_translate = _snippet_permissions(model, user)
     snippets = list(snippets)
     keys = [snippet.translation_key for snippet in snippets]
     targets = {
@@ -389,7 +529,9 @@ def snippet_rows(model, snippets: Iterable, locales: list[Locale]) -> list[Row]:
             edit_url=reverse(
                 f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit",
                 args=[quote(snippet.pk)],
-            ),
+            )
+            if may_edit(snippet.locale_id)
+            else "",
         )
         source = localize.sources.get((snippet.translation_key, snippet.locale_id))
         content_changed = None
@@ -401,11 +543,12 @@ def snippet_rows(model, snippets: Iterable, locales: list[Locale]) -> list[Row]:
             translation = source and localize.translations.get((source["id"], locale.pk))
             if target_pk is None:
                 cell = Cell(MISSING)
-                cell.url = reverse(
-                    "wagtail_localize:submit_snippet_translation",
-                    args=[opts.app_label, opts.model_name, quote(snippet.pk)],
-                )
-                cell.action = str(_("Translate"))
+                if may_translate(snippet.locale_id):
+                    cell.url = reverse(
+                        "wagtail_localize:submit_snippet_translation",
+                        args=[opts.app_label, opts.model_name, quote(snippet.pk)],
+                    )
+                    cell.action = str(_("Translate"))
             else:
                 if translation is not None:
                     if content_changed is None:
@@ -422,9 +565,12 @@ def snippet_rows(model, snippets: Iterable, locales: list[Locale]) -> list[Row]:
                     args=[quote(target_pk)],
                 )
                 if cell.state == OUTDATED and source is not None:
-                    cell.url = reverse("wagtail_localize:update_translations", args=[source["id"]])
-                    cell.action = str(_("Sync"))
-                else:
+                    if may_translate(snippet.locale_id):
+                        cell.url = reverse(
+                            "wagtail_localize:update_translations", args=[source["id"]]
+                        )
+                        cell.action = str(_("Sync"))
+                elif may_edit(locale.pk):
                     cell.url = edit
                     cell.action = str(_("Translate") if cell.state == IN_PROGRESS else OPEN_ACTION)
             row.cells[locale.language_code] = cell
@@ -444,4 +590,4 @@ def page_status(page: Page, user) -> dict[str, Cell] | None:
         return None
     locales = list(Locale.objects.order_by("language_code"))
     roots = site_roots()
-    return page_rows([page], locales, roots)[0].cells
+    return page_rows([page], locales, roots, user)[0].cells

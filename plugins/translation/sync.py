@@ -18,7 +18,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import DraftStateMixin, Locale, Page
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+from wagtail.models import DraftStateMixin, Locale, Page, WorkflowState
 from wagtail_localize.models import (
     StringSegment,
     Translation,
@@ -65,21 +67,31 @@ def sync_translations(instance, *, user: Any = None, publish: bool = True) -> Sy
     changed = before is None or before.last_updated_at != source.last_updated_at
     result = SyncResult(source_changed=changed)
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
-        locale = translation.target_locale
-        as_draft = not publish or review_required(locale) or not _may_publish(user, translation)
-        if as_draft and isinstance(instance, DraftStateMixin):
-            outcome = save_for_review(translation, user=user)
-        else:
-            save_target(translation, publish=True, user=user)
-            outcome = "published"
+        outcome = save_synced(translation, instance, user=user, publish=publish)
         result.locales.append(
             LocaleSync(
-                locale=locale.language_code,
+                locale=translation.target_locale.language_code,
                 outcome=outcome,
                 untranslated=untranslated_texts(translation),
             )
         )
     return result
+
+
+def may_publish_directly(user: Any, translation: Translation) -> bool:
+    """Whether a sync by ``user`` may publish ``translation`` (no review required)."""
+    return not review_required(translation.target_locale) and _may_publish(user, translation)
+
+
+def save_synced(translation: Translation, instance, *, user: Any, publish: bool) -> str:
+    """Write one re-extracted translation: published where ``publish`` is asked and allowed
+    (:func:`may_publish_directly`), else a draft sent for review (see
+    :func:`save_for_review`). Every sync path (the API, the admin's *Sync* form) ends here."""
+    as_draft = not publish or not may_publish_directly(user, translation)
+    if as_draft and isinstance(instance, DraftStateMixin):
+        return save_for_review(translation, user=user, complete_only=True)
+    save_target(translation, publish=True, user=user)
+    return "published"
 
 
 def _may_publish(user: Any, translation: Translation) -> bool:
@@ -107,13 +119,27 @@ def untranslated_texts(translation: Translation) -> list[str]:
     )
 
 
-def save_for_review(translation: Translation, *, user: Any = None) -> str:
+def save_for_review(
+    translation: Translation, *, user: Any = None, complete_only: bool = False
+) -> str:
     """Save the synced translation as a revision and start its review workflow.
 
     wagtail-localize's own ``save_target(publish=False)`` writes the new content into the
     page row, which is what a live page serves: the draft would be live at once. A
     revision alone leaves the live content alone until a reviewer publishes it.
+
+    ``complete_only`` (a sync): a translation with text still untranslated is saved as a
+    draft without starting the review, since its translator has work left and submits it
+    for review when done ("draft").
     """
+    target = save_draft(translation, user=user)
+    if complete_only and untranslated_texts(translation):
+        return "draft"
+    return "draft for review" if start_review(target, user=user) else "draft"
+
+
+def save_draft(translation: Translation, *, user: Any = None):
+    """A new revision of the target from the translation, leaving the live content alone."""
     source = translation.source
     locale = translation.target_locale
     try:
@@ -121,18 +147,35 @@ def save_for_review(translation: Translation, *, user: Any = None) -> str:
     except Exception:
         save_target(translation, publish=False, user=user)
         target = source.get_translated_instance(locale)
-        revision = target.get_latest_revision()
     else:
         draft = source.get_ephemeral_translated_instance(locale, fallback=True)
+        if isinstance(draft, Page):
+            # As wagtail-localize's save_target does: a translated slug made valid.
+            draft.slug = find_available_slug(
+                draft.get_parent(), slugify(draft.slug), ignore_page_id=draft.id
+            )
         revision = draft.save_revision(user=user, log_action=True)
         TranslationLog.objects.create(source=source, locale=locale, revision=revision)
     if isinstance(target, Page):
         target = target.specific
+    return target
+
+
+def start_review(target, *, user: Any = None) -> bool:
+    """Put the latest revision of ``target`` in its review workflow; False without one.
+
+    A workflow waiting for changes (a reviewer asked for them) is resumed, one in progress
+    is restarted with the new revision, else the page's workflow is started.
+    """
     workflow = target.get_workflow() if hasattr(target, "get_workflow") else None
     if workflow is None or not workflow.active:
-        return "draft"
-    if target.workflow_in_progress:
-        target.current_workflow_state.cancel(user=user)
+        return False
+    state = target.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+        return True
+    if state is not None:
+        state.cancel(user=user)
     target.refresh_from_db()
     workflow.start(target, user)
-    return "draft for review"
+    return True

@@ -104,7 +104,7 @@ def build_rows(form: StatusFilterForm, *, paginate: int | None, page_number: str
         queryset = status.source_snippets(model)
 
         def rows_for(items):
-            return status.snippet_rows(model, items, all_locales)
+            return status.snippet_rows(model, items, all_locales, user)
     else:
         roots = status.site_roots()
         content_type_ids = (
@@ -119,7 +119,7 @@ def build_rows(form: StatusFilterForm, *, paginate: int | None, page_number: str
         ).select_related("locale")
 
         def rows_for(items):
-            return status.page_rows(items, all_locales, roots)
+            return status.page_rows(items, all_locales, roots, user)
 
     codes = {item.language_code for item in locales}
 

@@ -130,12 +130,9 @@ def test_the_editor_lands_on_a_page_they_may_use_after_starting_a_translation(jo
     assert len(messages(editor, "success")) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 15 finding 5: the overview's 'Missing -> Translate' link refuses translators",
-)
 def test_every_link_in_the_translators_overview_opens_something_they_may_use(journey, network):
+    """Finding 5: the translator's overview offers only what they may do (no Missing ->
+    Translate, no Sync, no title link to the Danish source), and every link opens."""
     start_translation(journey, network.page)
     with journey.db():
         danish_site = Site.objects.get(hostname="dk.localhost")
@@ -148,6 +145,18 @@ def test_every_link_in_the_translators_overview_opens_something_they_may_use(jou
     )
     table = translator.locator("main table")
     expect(table).to_contain_text(network.page.title)
+    row = table.locator("tbody tr", has_text=network.page.title)
+    # The Danish source is not theirs: its title is no link; the Swedish cell links to
+    # the translation editor.
+    expect(row.locator("th a")).to_have_count(0)
+    swedish_cell = row.locator("td[data-state]")
+    expect(swedish_cell).to_have_count(1)
+    assert swedish_cell.get_attribute("data-state") in ("in_progress", "outdated")
+    with journey.db():
+        swedish_page, _meeting = network.swedish()
+    expect(swedish_cell.locator("a")).to_have_attribute(
+        "href", f"/admin/pages/{swedish_page.pk}/edit/"
+    )
     links = []
     for href in table.locator("a").evaluate_all("links => links.map(link => link.href)"):
         if href not in links:
@@ -174,19 +183,8 @@ def machine_translate(translator: BrowserPage) -> None:
 SUBMIT_FOR_REVIEW = re.compile(r"\b(submit|skicka)\b|\breview\b|\bgranskning\b", re.IGNORECASE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 15 finding 4: the translator has no 'submit for review' action and the "
-    "review workflow never starts",
-)
-def test_the_translator_submits_for_review_and_the_reviewer_gets_the_task(journey, network):
-    start_translation(journey, network.page)
-    with journey.db():
-        swedish_page, _meeting = network.swedish()
-
-    translator = journey.as_user("translator-sv", "sv", f"/admin/pages/{swedish_page.pk}/edit/")
-    machine_translate(translator)
+def submit_for_review(translator: BrowserPage) -> None:
+    """The translator's "Submit for review" (or "Resubmit"), in the editor's footer."""
     footer = translator.locator("footer")
     expect(footer).to_be_visible()
     actions = footer.locator("button, a")
@@ -200,13 +198,63 @@ def test_the_translator_submits_for_review_and_the_reviewer_gets_the_task(journe
     assert submit, f"the translator is offered {offered}, nothing that submits for review"
     with translator.expect_navigation():
         submit[0].click()
-    with journey.db():
-        assert not Page.objects.get(pk=swedish_page.pk).live
+    assert messages(translator, "error") == []
+    assert len(messages(translator, "success")) == 1
 
-    # The reviewer finds the task on the translation and may approve or reject it.
-    reviewer = journey.as_user("reviewer", "sv", f"/admin/pages/{swedish_page.pk}/edit/")
+
+def review(reviewer: BrowserPage, action: str, comment: str = "") -> None:
+    """The reviewer, in the translation editor, approves or requests changes."""
+    button = reviewer.locator(f'[data-workflow-action-name="{action}"]').first
+    expect(button).to_be_visible()
+    if comment:
+        reviewer.locator("textarea[name=comment]").fill(comment)
+    with reviewer.expect_navigation():
+        button.click()
+    assert messages(reviewer, "error") == []
+
+
+def test_the_translator_submits_for_review_and_the_reviewer_gets_the_task(journey, network):
+    """Finding 4: translate (machine), submit for review, the reviewer requests changes with
+    a comment, the translator sees it and resubmits, the reviewer approves: only then do
+    visitors see the Swedish text."""
+    start_translation(journey, network.page)
+    with journey.db():
+        swedish_page, _meeting = network.swedish()
+    edit = f"/admin/pages/{swedish_page.pk}/edit/"
+
+    translator = journey.as_user("translator-sv", "sv", edit)
+    machine_translate(translator)
+    submit_for_review(translator)
+    expect(translator.locator("[data-review-state=awaiting_review]")).to_be_visible()
+    with journey.db():
+        swedish = Page.objects.get(pk=swedish_page.pk).specific
+        assert swedish.workflow_in_progress
+        # What visitors get is what it was before: no machine translation yet.
+        assert "[MT sv]" not in swedish.title
+        swedish_address = swedish.full_url
+
+    # The reviewer finds the task on the dashboard and may approve or reject it.
+    reviewer = journey.as_user("reviewer", "sv", "/admin/")
+    expect(reviewer.locator(f'main a[href*="{edit}"]').first).to_be_attached()
+    reviewer.goto(journey.url("sv", edit))
     for action in ("approve", "reject"):
         expect(reviewer.locator(f'[data-workflow-action-name="{action}"]').first).to_be_attached()
+    comment = "Rubriken ska inte börja med [MT sv]."
+    review(reviewer, "reject", comment)
+
+    # The translator sees the comment and resubmits.
+    translator.goto(journey.url("sv", edit))
+    expect(translator.locator("[data-review-state=changes_requested]")).to_contain_text(comment)
+    submit_for_review(translator)
+
+    reviewer.goto(journey.url("sv", edit))
+    review(reviewer, "approve")
+
+    visitor = journey.visitor()
+    response = visitor.goto(swedish_address)
+    assert response.status == 200
+    assert visitor.locator("html").get_attribute("lang") == "sv"
+    assert heading(visitor).startswith("[MT sv]"), "visitors do not see the Swedish text"
 
 
 def test_translated_child_pages_are_reachable_once_published(journey, network):

@@ -76,12 +76,28 @@ def _sync(client, page, token):
 
 
 def test_editor_sync_sends_translations_to_review(client, page, user_in):
-    page = _change_source(page)
+    page = Page.objects.get(pk=page.pk).specific
+    page.save_revision().publish()  # republished, no text changed: nothing to translate
     response = _sync(client, page, api_token(user_in("editors-dk.localhost")))
     assert response.status_code == 200, response.content
     assert response.json()["locales"][0]["outcome"] == "draft for review"
     swedish = {item["locale"]: item for item in response.json()["status"]["translations"]}["sv"]
     assert swedish["in_review"] is True
+    assert swedish["state"] == "awaiting_review"
+
+
+def test_editor_sync_leaves_unfinished_translations_to_their_translator(client, page, user_in):
+    """Changed text: the translation is saved as a draft (never published) and waits for
+    its translator, who submits it for review when it is done."""
+    page = _change_source(page)
+    response = _sync(client, page, api_token(user_in("editors-dk.localhost")))
+    assert response.status_code == 200, response.content
+    [swedish_sync] = response.json()["locales"]
+    assert swedish_sync["outcome"] == "draft"
+    assert swedish_sync["untranslated"] == ["Høringen slutter i juni."]
+    swedish = {item["locale"]: item for item in response.json()["status"]["translations"]}["sv"]
+    assert swedish["in_review"] is False
+    assert swedish["state"] == "outdated"
 
 
 def test_an_editor_of_another_site_may_not_sync_this_sites_page(client, page, user_in):
@@ -108,7 +124,8 @@ def test_sync_updates_translations_after_the_source_changed(client, page, user_i
         {"locale": "sv", "outcome": "published", "untranslated": ["Høringen slutter i juni."]}
     ]
     swedish = {item["locale"]: item for item in body["status"]["translations"]}["sv"]
-    assert swedish["state"] == "in_progress"
+    # Published with the new sentence untranslated: live, but not the current text.
+    assert swedish["state"] == "outdated"
     assert swedish["percent"] == 66
 
 

@@ -7,6 +7,7 @@ import io
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from cms.i18n.localize import translate
@@ -34,7 +35,15 @@ def pages(home):
     translate(news, "sv", title="Nyheter", intro="Senaste nytt.")
     news.intro = "Seneste nyt fra netværket."
     news.save_revision().publish()
-    return {"plan": plan, "news": news}
+
+    # Never published in Swedish: visitors see no Swedish page while it is translated.
+    draft = child_page(home("da"), title="Høring", intro="Høringen slutter i maj.")
+    swedish, _changed = translate(draft, "sv", title="Remiss", intro="Remissen slutar i maj.")
+    Page.objects.get(pk=swedish.pk).specific.unpublish()
+    StringTranslation.objects.filter(
+        locale__language_code="sv", data="Remissen slutar i maj."
+    ).delete()
+    return {"plan": plan, "news": news, "draft": draft}
 
 
 def _cells(page):
@@ -49,8 +58,11 @@ def test_every_state_with_its_fixing_action(pages):
     plan = _cells(pages["plan"])
     assert plan["da"].state == status.SOURCE
     assert plan["sv"].state == status.UP_TO_DATE
-    assert plan["en"].state == status.IN_PROGRESS
+    assert plan["sv"].label == "Live and up to date"
+    # Live, with the introduction not translated: visitors see the older translation.
+    assert plan["en"].state == status.OUTDATED
     assert plan["en"].percent == 66  # title and slug done, introduction not
+    assert plan["en"].label == "Live but outdated (66 %)"
     assert plan["nb"].state == status.MISSING
     assert plan["nb"].url == f"/admin/localize/submit/page/{pages['plan'].pk}/"
     assert plan["en"].url == f"/admin/pages/{plan['en'].target_id}/edit/"
@@ -60,18 +72,23 @@ def test_every_state_with_its_fixing_action(pages):
     assert news["sv"].state == status.OUTDATED
     assert news["sv"].url == f"/admin/localize/update/{source.pk}/"
 
+    draft = _cells(pages["draft"])
+    assert draft["sv"].state == status.IN_PROGRESS
+    assert draft["sv"].label == "Translation in progress (66 %)"
+    assert draft["sv"].url == f"/admin/pages/{draft['sv'].target_id}/edit/"
+
 
 def test_overview_shows_states_and_filters_by_state_and_locale(pages, admin_client):
     response = admin_client.get(URL, {"state": "outdated"}, HTTP_HOST="localhost")
     assert response.status_code == 200
     titles = [row.title for row in response.context["rows"]]
-    assert titles == ["Nyheder"]
+    assert titles == ["Mødeplan", "Nyheder"]
 
     response = admin_client.get(
-        URL, {"locale": "en", "state": "in_progress"}, HTTP_HOST="localhost"
+        URL, {"locale": "sv", "state": "in_progress"}, HTTP_HOST="localhost"
     )
-    assert [row.title for row in response.context["rows"]] == ["Mødeplan"]
-    assert "In progress (66 %)" in response.content.decode()
+    assert [row.title for row in response.context["rows"]] == ["Høring"]
+    assert "Translation in progress (66 %)" in response.content.decode()
 
 
 def test_overview_filters_by_site(pages, admin_client, sites):
@@ -83,13 +100,14 @@ def test_overview_filters_by_site(pages, admin_client, sites):
 
 def test_csv_and_spreadsheet_exports(pages, admin_client):
     csv_text = admin_client.get(URL, {"export": "csv"}, HTTP_HOST="localhost").content.decode()
-    assert "Mødeplan" in csv_text and "In progress (66 %)" in csv_text and "Missing" in csv_text
+    assert "Mødeplan" in csv_text and "Live but outdated (66 %)" in csv_text
+    assert "Translation in progress (66 %)" in csv_text and "Missing" in csv_text
 
     response = admin_client.get(URL, {"export": "xlsx"}, HTTP_HOST="localhost")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("Title", "Type", "Site", "Source locale")
-    assert any(row[0] == "Nyheder" and "Outdated" in row for row in rows)
+    assert any(row[0] == "Nyheder" and "Live but outdated" in row for row in rows)
 
 
 def test_overview_needs_the_permission(user_in, client):
