@@ -18,7 +18,9 @@ class CmsConfig(PluginConfig):
         super().ready()
         from cms import checks as plugin_checks
         from cms import restrictions
+        from cms.tree import check_page_tree
 
         checks.register(plugin_checks.check_plugins, "tingsted")
+        checks.register(check_page_tree, "tingsted", checks.Tags.database)
         checks.register(plugin_checks.check_shared_cache, "tingsted", deploy=True)
         restrictions.connect()
