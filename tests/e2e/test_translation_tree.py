@@ -107,9 +107,7 @@ def publish_in_the_admin(journey, reviewer: BrowserPage, page: Page) -> None:
     assert messages(reviewer, "error") == []
 
 
-def test_meeting_first_then_network_then_index_every_swedish_page_is_reachable(
-    journey, climate
-):
+def test_meeting_first_then_network_then_index_every_swedish_page_is_reachable(journey, climate):
     index, network, meeting = climate
     start_translation_from_the_menu(journey, network)
 
@@ -146,9 +144,7 @@ def test_a_moved_meeting_shows_its_new_time_on_the_live_swedish_page_at_once(jou
         source = Page.objects.get(pk=meeting.pk).specific
         source.start = new_start
         source.end = source.end - datetime.timedelta(minutes=30)
-        source.save_revision(user=journey.user("reviewer")).publish(
-            user=journey.user("reviewer")
-        )
+        source.save_revision(user=journey.user("reviewer")).publish(user=journey.user("reviewer"))
 
     visitor.goto(address)
     shown = visitor.locator("main").inner_text()
