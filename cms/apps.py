@@ -19,8 +19,10 @@ class CmsConfig(PluginConfig):
         from cms import checks as plugin_checks
         from cms import invalidation, restrictions
         from cms.i18n import slugs
+        from cms.tree import check_page_tree
 
         checks.register(plugin_checks.check_plugins, "tingsted")
+        checks.register(check_page_tree, "tingsted", checks.Tags.database)
         checks.register(plugin_checks.check_shared_cache, "tingsted", deploy=True)
         restrictions.connect()
         invalidation.connect()

@@ -226,3 +226,34 @@ def _align(source: Any, candidate: Any) -> None:
         for key, value in candidate.items():
             if key in source:
                 _align(source[key], value)
+
+
+def translate_missing_parents(page: Page, locale: Locale) -> list[Page]:
+    """Create the missing ancestors of ``page``'s translation into ``locale`` as drafts.
+
+    A translation is created under its parent's translation. When that is missing,
+    Wagtail would make it an alias of the source parent, which is live as soon as the
+    source is (and goes live again on every publish of the source): the source language
+    would be public under the translated language's address before anyone translated it
+    (issue 15, finding 1). Here each missing ancestor, from the top down, becomes a
+    wagtail-localize translation saved as a draft instead (never live, the source text as
+    its placeholder): translators see it in the status overview, and a reviewer publishes
+    it when it is translated. Existing translations, aliases included, are kept.
+
+    Returns the draft pages created.
+    """
+    created = []
+    ancestors = page.get_ancestors().filter(depth__gt=1).specific().order_by("path")
+    for ancestor in ancestors:
+        if Page.objects.filter(translation_key=ancestor.translation_key, locale=locale).exists():
+            continue
+        source, _created = TranslationSource.get_or_create_from_instance(ancestor)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        if not translation.enabled:
+            translation.enabled = True
+            translation.save(update_fields=["enabled"])
+        translation.save_target(publish=False)
+        created.append(translation.get_target_instance())
+    return created

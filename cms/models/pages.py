@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from api.pages import APIPageMixin
 from blocks.stream import BodyStreamBlock
 from cms.i18n import slugs
+from cms.tree import TREE_FIELDS, tree_fields_from_database
 
 
 class TingstedPageForm(WagtailAdminPageForm):
@@ -159,6 +160,34 @@ class TingstedPage(APIPageMixin, Page):
             patch_cache_control(response, private=True, no_store=True)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+    def save(self, *args, **kwargs):
+        # Tree columns are treebeard's: an instance loaded before a child was added under it
+        # would write back the old child count and hide the child (cms/tree.py).
+        update_fields = kwargs.get("update_fields")
+        if (
+            self.pk is not None
+            and not self._state.adding
+            and (update_fields is None or set(update_fields) & set(TREE_FIELDS))
+        ):
+            tree_fields_from_database(self)
+        return super().save(*args, **kwargs)
+
+    def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
+        # Wagtail creates the missing parents of a new translation as aliases of the
+        # source pages: live at once, in the source language, under the translated
+        # language's address. They are made as draft translations instead, which a
+        # translator translates and a reviewer publishes like any other
+        # (cms.i18n.localize.translate_missing_parents, docs/translation.md).
+        if copy_parents and not alias:
+            from cms.i18n.localize import translate_missing_parents
+
+            translate_missing_parents(self, locale)
+        return super().copy_for_translation(
+            locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
+        )
+
+    copy_for_translation.alters_data = True
 
     def get_view_restrictions(self):
         # Wagtail looks for restrictions on the page and its ancestors (two queries) every

@@ -26,7 +26,7 @@ import contextlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.views import submit_translations, update_translations
@@ -41,7 +41,35 @@ def may_edit(user, instance) -> bool:
     return policy_registry.get(instance).user_has_permission_for_instance(user, "change", instance)
 
 
-class GuardedSubmitPageTranslationView(submit_translations.SubmitPageTranslationView):
+class _LandWhereAllowed:
+    """After *Translate this page*: a page the user may open, and a message in their language.
+
+    wagtail-localize sends the user to the new translation's editor when one language was
+    chosen; an editor of the source may not edit a translation in a locale they do not
+    work in, so they landed on a permission error beside the success message (issue 15,
+    finding 8). They go there only if they may edit it, else back to the source's editor
+    (which they may edit: the guard above checked it).
+    """
+
+    def get_default_success_url(self, translated_object=None):
+        if translated_object is not None and not may_edit(self.request.user, translated_object):
+            translated_object = None
+        if translated_object is None and isinstance(self.object, Page):
+            return reverse("wagtailadmin_pages:edit", args=[self.object.pk])
+        return super().get_default_success_url(translated_object)
+
+    def get_success_message(self, locales):
+        if not isinstance(self.object, Page):
+            return super().get_success_message(locales)
+        return _(
+            "'%(title)s' was submitted for translation into %(locales)s. The translated "
+            "pages are drafts: nothing is published until they are translated and approved."
+        ) % {"title": self.object.get_admin_display_title(), "locales": locales}
+
+
+class GuardedSubmitPageTranslationView(
+    _LandWhereAllowed, submit_translations.SubmitPageTranslationView
+):
     def get_object(self):
         instance = super().get_object()
         if not may_edit(self.request.user, instance):
@@ -49,7 +77,9 @@ class GuardedSubmitPageTranslationView(submit_translations.SubmitPageTranslation
         return instance
 
 
-class GuardedSubmitSnippetTranslationView(submit_translations.SubmitSnippetTranslationView):
+class GuardedSubmitSnippetTranslationView(
+    _LandWhereAllowed, submit_translations.SubmitSnippetTranslationView
+):
     def get_object(self):
         instance = super().get_object()
         if not may_edit(self.request.user, instance):

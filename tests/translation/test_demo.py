@@ -31,3 +31,16 @@ def test_demo_leaves_every_state_and_a_second_run_changes_nothing(demo, home):
     assert {status.UP_TO_DATE, status.MISSING} <= snippet_states
 
     assert "nothing changed" in demo.second_output
+
+
+def test_the_demo_leaves_the_page_tree_sound(demo):
+    """Issue 15, finding 2: build_demo refuses a broken tree, and so does check_tree."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    assert all(found == [] for found in Page.find_problems())
+    out = StringIO()
+    call_command("check_tree", stdout=out)
+    assert "no problems" in out.getvalue()

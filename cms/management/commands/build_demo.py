@@ -8,6 +8,7 @@ from django.db import transaction
 from cms.bootstrap import bootstrap_sites
 from cms.demo import DemoContext
 from cms.plugins import registry
+from cms.tree import tree_problems
 
 
 class Command(BaseCommand):
@@ -39,6 +40,12 @@ class Command(BaseCommand):
         for step in context.finishing_steps:
             with transaction.atomic():
                 step(context)
+        problems = tree_problems()
+        if problems:
+            # The demo is what people try first: a broken tree there hides pages (404s).
+            raise CommandError(
+                "The demo left the page tree broken. " + " ".join(problems.sentences())
+            )
         if context.created:
             self.stdout.write(f"Demo content: created {len(context.created)} items.")
         else:

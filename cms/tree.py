@@ -1,0 +1,112 @@
+"""The page tree's integrity: what is wrong with it, said in a sentence, and a system check.
+
+Wagtail stores the page tree as materialised paths (django-treebeard): each page row keeps
+its ``path``, ``depth`` and number of children (``numchild``), and treebeard updates them
+with queries of their own when a page is added, moved or deleted. A page instance loaded
+before a child was added still holds the old ``numchild``; saving it afterwards writes the
+old count back, and a parent with ``numchild = 0`` looks childless to Wagtail's routing, so
+its children answer 404 (issue 15, finding 2: wagtail-localize publishes a new
+translation's first revision in an ``on_commit`` callback, with the instance it had before
+the subtree's translations were added under it). ``TingstedPage.save`` therefore takes the
+tree fields from the database (:func:`tree_fields_from_database`), and this module reports
+anything that still goes wrong: ``manage.py check_tree``, ``manage.py check --database
+default`` (``cms.E030``), the demo build, and the test suite's demo tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core import checks
+
+#: The columns treebeard maintains with queries of its own, never through ``save()``.
+TREE_FIELDS = ("path", "depth", "numchild")
+
+E030 = "The page tree has problems: {summary}"
+E030_HINT = (
+    "Run `python manage.py check_tree --fix` (Wagtail's Page.fix_tree) and check the "
+    "pages named, then find what saved them with stale tree fields."
+)
+
+
+@dataclass(frozen=True)
+class TreeProblems:
+    """What ``Page.find_problems()`` reports, as page ids per kind of problem."""
+
+    bad_alphabet: tuple[int, ...] = ()
+    bad_path: tuple[int, ...] = ()
+    orphans: tuple[int, ...] = ()
+    wrong_depth: tuple[int, ...] = ()
+    wrong_numchild: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return any(self.page_ids())
+
+    def page_ids(self) -> list[int]:
+        return sorted(
+            {
+                *self.bad_alphabet,
+                *self.bad_path,
+                *self.orphans,
+                *self.wrong_depth,
+                *self.wrong_numchild,
+            }
+        )
+
+    def sentences(self) -> list[str]:
+        """One sentence per kind of problem, naming the pages (id, title and locale)."""
+        from wagtail.models import Page
+
+        kinds = [
+            (self.bad_alphabet, "paths with characters outside the tree's alphabet"),
+            (self.bad_path, "paths of the wrong length"),
+            (self.orphans, "no parent page"),
+            (self.wrong_depth, "a depth that does not match their path"),
+            (self.wrong_numchild, "a wrong number of children (numchild)"),
+        ]
+        titles = {
+            page.pk: f"#{page.pk} '{page.title}' ({page.locale.language_code}, {page.url_path})"
+            for page in Page.objects.filter(pk__in=self.page_ids())
+            .select_related("locale")
+            .order_by("path")
+        }
+        return [
+            f"{len(ids)} page(s) have {what}: "
+            + ", ".join(titles.get(pk, f"#{pk}") for pk in ids)
+            + "."
+            for ids, what in kinds
+            if ids
+        ]
+
+
+def tree_problems() -> TreeProblems:
+    """The page tree's problems now (``Page.find_problems()``, one query per kind)."""
+    from wagtail.models import Page
+
+    found = Page.find_problems()
+    return TreeProblems(*(tuple(sorted(ids)) for ids in found))
+
+
+def tree_fields_from_database(page) -> None:
+    """Give ``page`` the tree columns its row holds now (a page loaded earlier may be stale)."""
+    from wagtail.models import Page
+
+    current = Page.objects.filter(pk=page.pk).values_list(*TREE_FIELDS).first()
+    if current is not None:
+        for name, value in zip(TREE_FIELDS, current, strict=True):
+            setattr(page, name, value)
+
+
+def check_page_tree(app_configs=None, databases=None, **kwargs) -> list[checks.CheckMessage]:
+    """``cms.E030``: registered with the ``database`` tag, so ``check --database default``
+    (and ``check_tree``) runs it; plain ``check`` does not touch the database."""
+    if not databases:
+        return []
+    problems = tree_problems()
+    if not problems:
+        return []
+    return [
+        checks.Error(
+            E030.format(summary=" ".join(problems.sentences())), hint=E030_HINT, id="cms.E030"
+        )
+    ]
