@@ -100,7 +100,9 @@ def tree_fields_from_database(page) -> None:
 def check_page_tree(app_configs=None, databases=None, **kwargs) -> list[checks.CheckMessage]:
     """``cms.E030``: registered with the ``database`` tag, so ``check --database default``
     (and ``check_tree``) runs it; plain ``check`` does not touch the database."""
-    if not databases:
+    if not databases or not _page_table_exists():
+        # `migrate` runs the database checks before it migrates: a new database has no
+        # page tree to check yet.
         return []
     problems = tree_problems()
     if not problems:
@@ -110,3 +112,10 @@ def check_page_tree(app_configs=None, databases=None, **kwargs) -> list[checks.C
             E030.format(summary=" ".join(problems.sentences())), hint=E030_HINT, id="cms.E030"
         )
     ]
+
+
+def _page_table_exists() -> bool:
+    from django.db import connection
+    from wagtail.models import Page
+
+    return Page._meta.db_table in connection.introspection.table_names()
