@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page, Site
 from cms.formatting import format_time
 from cms.i18n.localize import translate
 from cms.tree import tree_problems
+from tests.e2e.test_translation_journeys import messages, start_translation
 
 pytestmark = pytest.mark.e2e
 
@@ -58,28 +59,11 @@ def swedish_address(journey, page: Page) -> str:
     return address
 
 
-def start_translation_from_the_menu(journey, network: Page) -> BrowserPage:
-    """The editor: the page's actions menu, "Translate", Swedish, with the subtree."""
-    submit_form = f"/admin/localize/submit/page/{network.pk}/"
-    editor = journey.as_user("editor-dk", "da", f"/admin/pages/{network.pk}/edit/")
-    editor.locator("header .w-dropdown__toggle").first.click()
-    editor.locator(f'header a[href="{submit_form}"]').click()
-    editor.get_by_label(SWEDISH).check()
-    editor.locator("#id_include_subtree").check()
-    with editor.expect_navigation():
-        editor.locator("main form [type=submit]").click()
-    return editor
-
-
-def messages(page: BrowserPage, kind: str) -> list[str]:
-    return [text.strip() for text in page.locator(f".messages li.{kind}").all_inner_texts()]
-
-
 def test_starting_a_translation_publishes_nothing_and_the_editor_stays_on_their_page(
     journey, climate
 ):
     index, network, meeting = climate
-    editor = start_translation_from_the_menu(journey, network)
+    editor = start_translation(journey, network, from_the_menu=True)
 
     # Finding 8: back on the Danish page's editor, one message, in Danish, no refusal.
     assert urlsplit(editor.url).path == f"/admin/pages/{network.pk}/edit/"
@@ -109,7 +93,7 @@ def publish_in_the_admin(journey, reviewer: BrowserPage, page: Page) -> None:
 
 def test_meeting_first_then_network_then_index_every_swedish_page_is_reachable(journey, climate):
     index, network, meeting = climate
-    start_translation_from_the_menu(journey, network)
+    start_translation(journey, network, from_the_menu=True)
 
     reviewer = journey.as_user("reviewer", "sv", path=None)
     for page in (meeting, network, index):  # children before parents
@@ -125,7 +109,7 @@ def test_meeting_first_then_network_then_index_every_swedish_page_is_reachable(j
 
 def test_a_moved_meeting_shows_its_new_time_on_the_live_swedish_page_at_once(journey, climate):
     index, network, meeting = climate
-    start_translation_from_the_menu(journey, network)
+    start_translation(journey, network, from_the_menu=True)
     with journey.db():
         # The translator's and the reviewer's work, done: the Swedish pages are live.
         for page in (index, network, meeting):

@@ -17,16 +17,9 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 
 from cms.i18n.localize import translate
 from tests.factories.translation import child_page
+from tests.translation.conftest import HOST, refused
 
 pytestmark = pytest.mark.django_db
-
-HOST = {"HTTP_HOST": "localhost"}
-
-
-def refused(response) -> bool:
-    return response.status_code == 403 or (
-        response.status_code == 302 and response.url.rstrip("/") == "/admin"
-    )
 
 
 @pytest.fixture

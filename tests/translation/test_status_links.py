@@ -21,11 +21,11 @@ from cms.i18n.localize import translate
 from plugins.translation import status
 from plugins.translation.sync import start_review, sync_translations
 from tests.factories.translation import child_page
+from tests.translation.conftest import HOST
 
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/translation-status/"
-HOST = {"HTTP_HOST": "localhost"}
 
 ROLES = {
     "editor-dk": "editors-dk.localhost",
