@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.db.models.query import ModelIterable
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
@@ -128,6 +130,17 @@ def build_preview_router() -> Router:
     return router
 
 
+def revision_user_condition(value: Any) -> Q:
+    """The revision listing's ``user_id`` filter, refusing a value no user could have as key."""
+    if value is None:
+        return Q()
+    try:
+        key = get_user_model()._meta.pk.to_python(value)
+    except ValidationError:
+        raise APIParameterError("user_id", f"'{value}' is not a user id.") from None
+    return Q(user_id=key)
+
+
 def mount() -> None:
     """Configure Wagtail's API v3 and add every plugin's routers (the ``api_routers`` hook).
 
@@ -147,6 +160,7 @@ def mount() -> None:
     compat.replace_v3_queryset("pages", v3_pages_queryset)
     compat.replace_v3_queryset("documents", v3_documents_queryset)
     compat.replace_v3_queryset("images", v3_images_queryset)
+    compat.filter_v3_revision_user(revision_user_condition)
     api.renderer = NinjaRenderer()  # the same JSON, encoded by orjson
 
     @api.exception_handler(APIParameterError)

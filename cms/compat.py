@@ -57,6 +57,25 @@ def replace_v3_queryset(kind: str, function: Callable[..., Any]) -> None:
     setattr(module, name, function)
 
 
+#: Wagtail's v3 revision listing filters on ``user_id`` typed ``int | str`` (user models may
+#: have any key) and hands the text to the ORM, which raises on a key it cannot convert.
+V3_REVISION_FILTER = ("wagtail.api.v3.schemas.params", "RevisionFilterSchema")
+
+
+def filter_v3_revision_user(function: Callable[[Any], Any]) -> None:
+    """Make the v3 revision listings build their ``user_id`` condition with ``function``.
+
+    django-ninja's FilterSchema calls ``filter_<field>(value)`` when the class has one.
+    """
+    module_path, name = V3_REVISION_FILTER
+    schema = _require(import_module(module_path), name)
+    if "user_id" not in schema.model_fields:
+        raise WagtailChanged(
+            f"{name} has no 'user_id' filter any more; cms/compat.py relies on it."
+        )
+    schema.filter_user_id = staticmethod(function)
+
+
 def v3_schemas_built() -> bool:
     """Whether Wagtail has built its API v3 page schemas (so it is too late to type fields)."""
     return V3_REGISTRY in sys.modules

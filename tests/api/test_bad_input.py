@@ -242,3 +242,19 @@ def test_a_snippet_key_its_model_cannot_hold_is_not_found(api, content):
 def test_a_nul_in_a_parameter_names_it(api, content, endpoint, query, parameter):
     """Found by the fuzzer on PostgreSQL, whose text cannot hold NUL (500 before)."""
     _problem(api.get(f"{endpoint}?{query}"), 400, parameter)
+
+
+def test_a_revision_user_id_no_user_could_have_names_it(api, content):
+    """Found by the fuzzer in CI: Wagtail hands ``user_id`` text to the ORM (500 before)."""
+    admin_user = UserFactory(username="admin", is_superuser=True)
+    admin = APITokenFactory(user=admin_user)
+    page = content["page"]
+    page.save_revision(user=admin_user)
+    revisions = f"/api/v3/pages/{page.pk}/revisions/"
+    for bad in ["%20%C3%B2b%16", "abc", "1.5"]:
+        _problem(api.get(f"{revisions}?user_id={bad}", token=admin), 400, "user_id")
+    mine = api.get(f"{revisions}?user_id={admin_user.pk}", token=admin)
+    assert mine.status_code == 200
+    assert [item["user_id"] for item in mine.json()["items"]] == [admin_user.pk]
+    nobody = api.get(f"{revisions}?user_id={admin_user.pk + 1000}", token=admin)
+    assert nobody.json()["items"] == []

@@ -101,3 +101,13 @@ def test_field_schemas_are_registered_before_wagtail_builds_the_v3_page_schemas(
     assert compat.before_v3_schemas(lambda: None) is False  # too late now, and says so
     body = registry_module.registry.get("cms.HomePage").read_schema.model_json_schema()
     assert body["properties"]["body"]["items"] != {}  # typed, not list[Any]
+
+
+def test_the_revision_user_filter_is_still_where_we_set_it(monkeypatch):
+    """Wagtail's revision listing must still filter ``user_id`` through our condition."""
+    from wagtail.api.v3.schemas.params import RevisionFilterSchema
+
+    assert "user_id" in RevisionFilterSchema.model_fields
+    monkeypatch.setattr(compat, "V3_REVISION_FILTER", ("wagtail.api.v3.schemas.params", "nope"))
+    with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
+        compat.filter_v3_revision_user(lambda value: None)
