@@ -161,9 +161,32 @@ def demo(_demo_transaction, db, settings) -> DemoBuild:
     return build
 
 
+class _DemoGroupCheck:
+    """Refuses a worker whose demo tests xdist did not group: each worker would build the
+    demo, a minute or more of CI each. pytest-xdist marks a grouped test by adding
+    ``@<group>`` to its id, after our grouping hook below; a pytest that keeps ids where
+    xdist cannot write them (9.2) silently spreads the group."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        if not config.getvalue("loadgroup"):
+            return
+        ungrouped = [
+            item.nodeid
+            for item in items
+            if DEMO_FIXTURE in getattr(item, "fixturenames", ()) and "@demo" not in item.nodeid
+        ]
+        if ungrouped:
+            raise pytest.UsageError(
+                f"pytest-xdist did not group the demo tests ({ungrouped[0]} has no '@demo'): "
+                "install the pytest and pytest-xdist of requirements.lock."
+            )
+
+
 def pytest_configure(config):
     # pytest-xdist registers this mark; without it (-p no:xdist) --strict-markers would refuse it.
     config.addinivalue_line("markers", "xdist_group(name): run these tests in one xdist worker")
+    config.pluginmanager.register(_DemoGroupCheck(), "tingsted-demo-group-check")
 
 
 # tryfirst: xdist reads the xdist_group marks in its own hook.
