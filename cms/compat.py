@@ -9,7 +9,8 @@ Everything else in the project uses Wagtail's public API.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from typing import Any
 
@@ -74,6 +75,55 @@ def filter_v3_revision_user(function: Callable[[Any], Any]) -> None:
             f"{name} has no 'user_id' filter any more; cms/compat.py relies on it."
         )
     schema.filter_user_id = staticmethod(function)
+
+
+#: The tasks Wagtail's reference index and modelsearch's search index enqueue from their
+#: ``post_save`` handlers, once per saved row; the handlers look them up as module globals.
+INDEX_TASKS: tuple[tuple[str, str], ...] = (
+    ("wagtail.signal_handlers", "update_reference_index_task"),
+    ("modelsearch.signal_handlers", "insert_or_update_object_task"),
+)
+
+
+class _CollectedTask:
+    """Stands in for a task inside :func:`deferred_index_tasks`: remembers its arguments."""
+
+    def __init__(self, task: Any, pending: dict[tuple[Any, tuple], None]) -> None:
+        self.task = task
+        self.pending = pending
+
+    def enqueue(self, *args: Any) -> None:
+        self.pending[(self.task, args)] = None
+
+
+@contextmanager
+def deferred_index_tasks() -> Iterator[None]:
+    """Enqueue each reference and search index update once, when the block ends.
+
+    A page published in four languages is saved, revised and published several times, and
+    each save re-indexes the page and every object it references; building the demo did
+    that 5,600 times for about 1,500 objects (40 % of its time). Updates for rows deleted
+    or rolled back meanwhile are dropped (a deletion already removed them from both
+    indexes); what the block committed before it raised is still indexed.
+    """
+    from django.apps import apps
+
+    pending: dict[tuple[Any, tuple], None] = {}
+    replaced = []
+    for module_path, name in INDEX_TASKS:
+        module = import_module(module_path)
+        task = _require(module, name)
+        replaced.append((module, name, task))
+        setattr(module, name, _CollectedTask(task, pending))
+    try:
+        yield
+    finally:
+        for module, name, task in replaced:
+            setattr(module, name, task)
+        for task, (app_label, model_name, pk) in pending:
+            model = apps.get_model(app_label, model_name)
+            if model._default_manager.filter(pk=pk).exists():
+                task.enqueue(app_label, model_name, pk)
 
 
 def v3_schemas_built() -> bool:

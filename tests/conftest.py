@@ -169,7 +169,7 @@ class _DemoGroupCheck:
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, config, items):
-        if not config.getvalue("loadgroup"):
+        if not config.getoption("loadgroup", default=False):
             return
         ungrouped = [
             item.nodeid

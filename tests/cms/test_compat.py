@@ -111,3 +111,45 @@ def test_the_revision_user_filter_is_still_where_we_set_it(monkeypatch):
     monkeypatch.setattr(compat, "V3_REVISION_FILTER", ("wagtail.api.v3.schemas.params", "nope"))
     with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
         compat.filter_v3_revision_user(lambda value: None)
+
+
+def test_index_updates_deferred_to_the_end_of_a_block_index_each_object_once(home, monkeypatch):
+    """build_demo's deferral: each index sees each object once, in its final state."""
+    from modelsearch.tasks import insert_or_update_object_task
+    from wagtail.models import Page
+    from wagtail.tasks import update_reference_index_task
+
+    from tests.factories.blog import BlogIndexPageFactory, BlogPostPageFactory
+
+    enqueued = []
+    task_class = type(update_reference_index_task)
+    enqueue = task_class.enqueue
+    monkeypatch.setattr(
+        task_class,
+        "enqueue",
+        lambda task, *args: (
+            (
+                task in (update_reference_index_task, insert_or_update_object_task)
+                and enqueued.append(args)
+            )
+            or enqueue(task, *args)
+        ),
+    )
+    with compat.deferred_index_tasks():
+        blog = BlogIndexPageFactory(parent=home("da"), slug="blog")
+        post = BlogPostPageFactory(parent=blog, slug="p", title="Udkast")
+        post.title = "Havnebadet åbner"
+        post.save()
+        post.save()
+        gone = BlogPostPageFactory(parent=blog, slug="gone", title="Slettet")
+        gone_pk = str(gone.pk)
+        gone.delete()
+        assert enqueued == []  # nothing indexed while the block runs
+    # Once in the reference index and once in the search index, however often it was saved.
+    assert [args for args in enqueued if args[2] == str(post.pk)] == [
+        ("blog", "blogpostpage", str(post.pk)),
+        ("blog", "blogpostpage", str(post.pk)),
+    ]
+    assert [args for args in enqueued if args[2] == gone_pk] == []
+    # Created as "Udkast": the index holds the title of the last save.
+    assert list(Page.objects.live().search("Havnebadet")) == [post.page_ptr]

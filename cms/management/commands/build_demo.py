@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms.bootstrap import bootstrap_sites
+from cms.compat import deferred_index_tasks
 from cms.demo import DemoContext
 from cms.plugins import registry
 from cms.tree import tree_problems
@@ -32,14 +33,16 @@ class Command(BaseCommand):
 
         context = DemoContext.from_settings(log=self.stdout.write)
 
-        for plugin in registry:
-            if plugin.demo_content is None:
-                continue
-            with transaction.atomic():
-                plugin.demo_content(context)
-        for step in context.finishing_steps:
-            with transaction.atomic():
-                step(context)
+        # Each object is indexed once at the end, not at every save (most of the build).
+        with deferred_index_tasks():
+            for plugin in registry:
+                if plugin.demo_content is None:
+                    continue
+                with transaction.atomic():
+                    plugin.demo_content(context)
+            for step in context.finishing_steps:
+                with transaction.atomic():
+                    step(context)
         problems = tree_problems()
         if problems:
             # The demo is what people try first: a broken tree there hides pages (404s).
