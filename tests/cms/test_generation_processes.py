@@ -8,6 +8,7 @@ then the hour the site languages once lived in a process and its own cache).
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -23,7 +24,8 @@ from django.conf import settings
 
 BASE_DIR = Path(settings.BASE_DIR)
 
-pytestmark = pytest.mark.subprocess
+# One worker runs both, so the migrated database is made once (--dist loadgroup).
+pytestmark = [pytest.mark.subprocess, pytest.mark.xdist_group("generation-processes")]
 
 
 def free_port() -> int:
@@ -70,17 +72,33 @@ def wait_until_serving(port: int, server: subprocess.Popen) -> None:
     pytest.fail(f"runserver on port {port} did not start")
 
 
-@pytest.fixture
-def environment(tmp_path) -> dict[str, str]:
+def _environment(directory: Path) -> dict[str, str]:
     """A file database every process shares; no CACHE_URL: each has its own locmem cache."""
     return {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
-        "HOME": str(tmp_path),
+        "HOME": str(directory),
         "LANG": "C.UTF-8",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DATABASE_URL": f"sqlite:///{directory / 'shared.sqlite3'}",
+        "MEDIA_ROOT": str(directory / "media"),
         "LOG_LEVEL": "WARNING",
     }
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory) -> Path:
+    """One freshly migrated and bootstrapped database file for the module's tests to copy:
+    migrating takes most of the time of a test here."""
+    directory = tmp_path_factory.mktemp("migrated")
+    environment = _environment(directory)
+    manage(environment, "migrate", "--noinput")
+    manage(environment, "bootstrap_sites", "--port", "80")
+    return directory / "shared.sqlite3"
+
+
+@pytest.fixture
+def environment(tmp_path, migrated) -> dict[str, str]:
+    shutil.copyfile(migrated, tmp_path / "shared.sqlite3")
+    return _environment(tmp_path)
 
 
 def manage(environment: dict[str, str], *args: str) -> None:
@@ -99,8 +117,6 @@ def manage(environment: dict[str, str], *args: str) -> None:
 @contextmanager
 def two_servers(environment: dict[str, str]) -> Iterator[list[int]]:
     """Two ``runserver`` processes on a freshly migrated and bootstrapped database."""
-    manage(environment, "migrate", "--noinput")
-    manage(environment, "bootstrap_sites", "--port", "80")
     ports = [free_port(), free_port()]
     servers = [
         subprocess.Popen(

@@ -138,14 +138,14 @@ def test_query_count_does_not_grow_with_the_number_of_pages(
         admin_client.get(URL, {"export": "csv"}, HTTP_HOST="localhost")
     # Counted now: every request clears Django's query log, which captured_queries reads.
     few_count = len(few.captured_queries)
-    _many_pages(home("da"), 200)
-    for number in range(0, 200, 20):
+    _many_pages(home("da"), 60)
+    for number in range(0, 60, 20):
         translate(HomePage.objects.get(slug=f"side-{number}"), "nb")
     # The changes above moved the content generation: warm again (the site lookup).
     admin_client.get(URL, {"export": "csv"}, HTTP_HOST="localhost")
     with django_assert_max_num_queries(few_count) as many:
         response = admin_client.get(URL, {"export": "csv"}, HTTP_HOST="localhost")
-    assert response.content.decode().count("Side ") == 200
+    assert response.content.decode().count("Side ") == 60
     assert len(many.captured_queries) == few_count
     # The paginated HTML view is bounded the same way.
     with django_assert_max_num_queries(40):
