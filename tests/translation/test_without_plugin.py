@@ -4,8 +4,8 @@ The workflow (roles, review, status, sync, its API and admin views) is a plugin 
 others; what the core needs of translation (creating a translation, the machine
 translators) is the core's own, ``cms.i18n``. An app registry cannot drop an installed app
 with models in the middle of a test run, so this runs in a process of its own with
-tests/translation/settings_without_plugin.py. It builds the whole demo, which makes it one
-of the slowest tests (a few minutes on a busy machine).
+tests/translation/settings_without_plugin.py, which keeps two of the four sites: building
+the demo is most of the test's time.
 """
 
 from __future__ import annotations
