@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test.utils import override_settings
 from wagtail.models import Locale, Site
 
@@ -201,6 +201,15 @@ def pytest_collection_modifyitems(config, items):
     # the first and stopped after the last.
     uses_demo.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
     items[:] = uses_demo + [item for item in items if item not in uses_demo]
+    # A test whose processes make their own SQLite database does the same work whatever
+    # the suite's database: the PostgreSQL run would repeat the SQLite run's test exactly.
+    if connection.vendor != "sqlite":
+        repeated = pytest.mark.skip(
+            reason="Its processes use a SQLite database of their own; the SQLite run has it."
+        )
+        for item in items:
+            if item.get_closest_marker("own_sqlite"):
+                item.add_marker(repeated)
 
 
 @pytest.hookimpl(tryfirst=True)

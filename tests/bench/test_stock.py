@@ -27,6 +27,7 @@ def test_stock_api_fields_are_the_database_columns_without_our_serialisers():
 
 
 @pytest.mark.subprocess
+@pytest.mark.own_sqlite
 def test_a_stock_request_runs_no_project_code():
     """tests/bench/stock_request.py, in a process started with the stock settings."""
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}

@@ -25,7 +25,11 @@ from django.conf import settings
 BASE_DIR = Path(settings.BASE_DIR)
 
 # One worker runs both, so the migrated database is made once (--dist loadgroup).
-pytestmark = [pytest.mark.subprocess, pytest.mark.xdist_group("generation-processes")]
+pytestmark = [
+    pytest.mark.subprocess,
+    pytest.mark.own_sqlite,
+    pytest.mark.xdist_group("generation-processes"),
+]
 
 
 def free_port() -> int:

@@ -50,6 +50,7 @@ print(json.dumps(answers))
 
 
 @pytest.mark.subprocess
+@pytest.mark.own_sqlite
 def test_the_core_runs_without_the_translation_plugin(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT],
