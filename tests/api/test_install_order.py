@@ -15,7 +15,7 @@ import pytest
 
 from tests.api.test_openapi_snapshot import SNAPSHOT, exported_document
 
-pytestmark = pytest.mark.subprocess
+pytestmark = [pytest.mark.subprocess, pytest.mark.own_sqlite]
 
 
 @pytest.mark.parametrize("position", ["last", "after-plugins"])

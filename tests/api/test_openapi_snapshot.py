@@ -43,6 +43,7 @@ def exported_document(tmp_path: Path, **environment: str) -> dict:
 
 
 @pytest.mark.subprocess
+@pytest.mark.own_sqlite
 def test_the_openapi_document_matches_the_snapshot(tmp_path):
     actual = exported_document(tmp_path)
     expected = json.loads(SNAPSHOT.read_text())

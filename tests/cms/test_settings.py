@@ -96,6 +96,7 @@ def production(tmp_path) -> dict[str, str]:
 
 
 @pytest.mark.subprocess
+@pytest.mark.own_sqlite
 def test_debug_off_without_secret_key_stops_with_a_sentence(run):
     result = run("check", DEBUG="false")
     assert result.returncode != 0
@@ -104,6 +105,7 @@ def test_debug_off_without_secret_key_stops_with_a_sentence(run):
 
 
 @pytest.mark.subprocess
+@pytest.mark.own_sqlite
 def test_deploy_check_is_clean_with_production_variables(run, production):
     result = run("check", "--deploy", "--fail-level", "WARNING", **production)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -111,6 +113,7 @@ def test_deploy_check_is_clean_with_production_variables(run, production):
 
 
 @pytest.mark.subprocess
+@pytest.mark.own_sqlite
 def test_deploy_check_fails_on_a_weak_secret_key(run, production):
     """The check above really runs the deployment checks."""
     result = run(
@@ -138,6 +141,7 @@ def test_redis_cache_url_uses_the_resilient_redis_backend(load_settings):
 
 
 @pytest.mark.subprocess
+@pytest.mark.own_sqlite
 def test_a_per_process_cache_fails_the_deploy_check(run, production):
     production.pop("CACHE_URL")
     result = run("check", "--deploy", **production)
