@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -21,11 +22,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 BASE_DIR = Path(settings.BASE_DIR)
 
 # One worker runs both, so the migrated database is made once (--dist loadgroup).
 pytestmark = [
+    # The database is the source of the processes' copy (``migrated``), never written.
+    pytest.mark.django_db,
     pytest.mark.subprocess,
     pytest.mark.own_sqlite,
     pytest.mark.xdist_group("generation-processes"),
@@ -89,14 +93,17 @@ def _environment(directory: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def migrated(tmp_path_factory) -> Path:
-    """One freshly migrated and bootstrapped database file for the module's tests to copy:
-    migrating takes most of the time of a test here."""
-    directory = tmp_path_factory.mktemp("migrated")
-    environment = _environment(directory)
-    manage(environment, "migrate", "--noinput")
-    manage(environment, "bootstrap_sites", "--port", "80")
-    return directory / "shared.sqlite3"
+def migrated(tmp_path_factory, django_db_setup, django_db_blocker) -> Path:
+    """A migrated and bootstrapped database file for the module's tests to copy: the test
+    run's own SQLite database as set up for the session (migrated, sites bootstrapped on
+    port 80, nothing else committed), which spares a `migrate` of its own."""
+    target = tmp_path_factory.mktemp("migrated") / "shared.sqlite3"
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        with sqlite3.connect(target) as copy:
+            connection.connection.backup(copy)
+    copy.close()
+    return target
 
 
 @pytest.fixture
