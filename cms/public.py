@@ -36,6 +36,7 @@ EXPORTS: dict[str, str] = {
     # Creating translations through wagtail-localize (cms/i18n/localize.py).
     "translate": "cms.i18n.localize",
     "save_target": "cms.i18n.localize",
+    "record_strings": "cms.i18n.localize",
     # A name typed in a block (a speaker, an organisation): never offered for translation.
     "ProperNameBlock": "cms.i18n.names",
     # Sites, languages and what rendered pages remember per content generation.
@@ -100,7 +101,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.demo import HOME_WELCOME, DemoContentMissing, DemoContext, DemoSite
     from cms.exports import SafeSpreadsheetExportMixin, csv_response, xlsx_response
     from cms.generation import bump_generation
-    from cms.i18n.localize import save_target, translate
+    from cms.i18n.localize import record_strings, save_target, translate
     from cms.i18n.names import ProperNameBlock
     from cms.jsonld import to_script
     from cms.loading import (

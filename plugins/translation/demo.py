@@ -2,8 +2,8 @@
 
 The hook only schedules :func:`finish`, which runs once every plugin has built its pages
 (``DemoContext.after``), wherever this app is in INSTALLED_APPS. Most translations the plugins make are complete; ``finish``
-leaves some outdated, some in progress and some missing, so the translation status
-overview shows every state. Each change is made once: a second run changes nothing.
+leaves some outdated, some in progress (one not live yet) and some missing, so the translation
+status overview shows every state. Each change is made once: a second run changes nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.public import DemoContext, DemoSite, save_target, translate
+from cms.public import DemoContext, DemoSite, record_strings, save_target, translate
 from plugins.translation.roles import setup_roles
 
 #: Appended to a source's introduction after it was translated: its translations are
@@ -38,6 +38,14 @@ NEW_PARAGRAPH = {
 MISSING_DEMO = {
     "da": "Nordisk Oversætternetværk",
     "sv": "Nordiska översättarnätverket",
+}
+
+#: The title of the showcase page's translation that is left in progress.
+DRAFT_TITLE = {
+    "en": "Nordic translators' network",
+    "da": "Nordisk Oversætternetværk",
+    "sv": "Nordiska översättarnätverket",
+    "nb": "Nordisk oversetternettverk",
 }
 
 #: Slug of the page that shows translation states, under the first home page type that
@@ -160,4 +168,24 @@ def _leave_missing(context: DemoContext, demo_site: DemoSite) -> None:
             continue
         page = context.add_page(demo_site.home, page)
         context.translate(page, translated_into, title=translated_name)
+        _leave_draft(context, page, demo_site, translated_into)
         break
+
+
+def _leave_draft(context: DemoContext, page: Page, demo_site: DemoSite, done: str) -> None:
+    """A translation started and only partly done, not live: "Translation in progress".
+
+    As after "Translate this page" and a translator's first string: the title is
+    translated, the rest waits, and visitors of that language do not see the page.
+    """
+    language = next((other for other in context.other_languages(demo_site) if other != done), None)
+    if language is None or page.get_translations().filter(locale__language_code=language):
+        return
+    locale = Locale.objects.get(language_code=language)
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    record_strings(source, locale, {"title": DRAFT_TITLE[language]})
+    save_target(translation, publish=False)
+    context.created.append(f"translation in progress: {page.title} ({language})")
