@@ -211,6 +211,10 @@ def test_the_translator_submits_for_review_and_the_reviewer_gets_the_task(journe
     edit = f"/admin/pages/{swedish_page.pk}/edit/"
 
     translator = journey.as_user("translator-sv", "sv", edit)
+    # Finding 11: the editor's heading is Swedish too, not "Dansk to Svenska translation".
+    editor = translator.locator(".js-translation-editor")
+    expect(editor).to_contain_text(re.compile(r"Översättning från \w+ till Svenska"))
+    expect(editor).not_to_contain_text(" translation")
     machine_translate(translator)
     submit_for_review(translator)
     expect(translator.locator("[data-review-state=awaiting_review]")).to_be_visible()
