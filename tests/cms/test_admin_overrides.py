@@ -162,7 +162,12 @@ def test_a_reviewers_dashboard_speaks_their_language(task_waiting, client, langu
     assert page.title in html  # the task is on the dashboard
     for text in expected:
         assert text in html, text
-    for english in ["Awaiting your review", "Task submitted by", "Search all pages"]:
+    for english in [
+        "Awaiting your review",
+        "Task submitted by",
+        "Search all pages",
+        "Toggle sidebar",
+    ]:
         assert english not in html, english
 
 
