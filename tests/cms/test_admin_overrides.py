@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import polib
 import pytest
+from django.contrib.messages import get_messages
+from django.core import mail
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.i18n import overrides
 from cms.i18n.localize import save_target
+from plugins.translation.roles import setup_roles
 from tests.cms.test_translations_complete import placeholder_mismatches, untranslated_or_fuzzy
+from tests.factories.auth import UserFactory
 from tests.factories.translation import child_page
 
 
@@ -112,3 +116,109 @@ def test_wagtail_localizes_javascript_catalogue_includes_our_strings(admin_clien
     assert "\\u00d6vers\\u00e4tt med " in response.content.decode() or (
         "Översätt med " in response.content.decode()
     )
+
+
+# --- The reviewer's dashboard, the workflow e-mails, the "Translate this page" message --
+
+
+@pytest.fixture
+def task_waiting(home, admin_user, django_capture_on_commit_callbacks):
+    """``task_waiting(language)``: a reviewer who prefers ``language``, and a Danish page
+    submitted to *Editorial review* (the reviewers' group task) after that."""
+
+    setup_roles(log=lambda message: None)
+
+    def submit(language):
+        reviewer = UserFactory(username="reviewer", groups=["reviewers"])
+        profile = UserProfile.get_for_user(reviewer)
+        profile.preferred_language = language
+        profile.save()
+        page = child_page(home("da"), title="Mødeplan", intro="Alle møder.")
+        page.save_revision(user=admin_user)
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            page.get_workflow().start(page, admin_user)
+        return reviewer, page
+
+    return submit
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("da", ["Afventer din gennemgang", "Opgave indsendt af", "Søg i alle sider…"]),
+        # Wagtail's own Swedish catalogue translates the dashboard; checked all the same.
+        ("sv", ["Inväntar din granskning", "Uppgift inskickad av"]),
+        ("nb", ["Venter på din gjennomgang", "Søk i alle sider…", "sider <span"]),
+    ],
+)
+def test_a_reviewers_dashboard_speaks_their_language(task_waiting, client, language, expected):
+    reviewer, page = task_waiting(language)
+    client.force_login(reviewer)
+    response = client.get("/admin/", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert page.title in html  # the task is on the dashboard
+    for text in expected:
+        assert text in html, text
+    for english in [
+        "Awaiting your review",
+        "Task submitted by",
+        "Search all pages",
+        "Toggle sidebar",
+    ]:
+        assert english not in html, english
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "subject", "body"),
+    [
+        (
+            "da",
+            'Siden "Mødeplan" er sendt til godkendelse i godkendelsestrinnet',
+            ['Siden "Mødeplan" er sendt til godkendelse i godkendelsestrinnet'],
+        ),
+        # Wagtail's own Swedish: the page e-mails were translated before our catalogues.
+        ("sv", 'Sidan "Mødeplan"', ['Sidan "Mødeplan"']),
+        (
+            "nb",
+            'Siden "Mødeplan" er sendt til godkjenning i godkjenningstrinnet',
+            ['Siden "Mødeplan" er sendt til godkjenning i godkjenningstrinnet'],
+        ),
+    ],
+)
+def test_the_reviewers_task_e_mail_speaks_their_language(task_waiting, language, subject, body):
+    reviewer, _page = task_waiting(language)
+    messages = [message for message in mail.outbox if message.to == [reviewer.email]]
+    assert messages, [message.to for message in mail.outbox]
+    message = messages[0]
+    assert subject in message.subject, message.subject
+    for text in body:
+        assert text in message.body, message.body
+    for english in ["has been submitted", "You can preview", "You can edit"]:
+        assert english not in message.subject + message.body, english
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("da", "til 2 sprog."), ("sv", "till 2 språk."), ("nb", "til 2 språk.")],
+)
+def test_translate_this_page_into_several_languages_names_them_in_the_users_language(
+    home, locales, admin_client, speaks, language, expected, django_capture_on_commit_callbacks
+):
+    """wagtail-localize builds "{} locales" with gettext; the sentence around it is ours."""
+    speaks(language)
+    page = child_page(home("da"), title="Mødeplan", intro="Alle møder.")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/localize/submit/page/{page.pk}/",
+            {"locales": [locales["sv"].pk, locales["nb"].pk]},
+            HTTP_HOST="localhost",
+        )
+    assert response.status_code == 302
+    [message] = [str(message) for message in get_messages(response.wsgi_request)]
+    assert expected in message, message
+    assert "locales" not in message
