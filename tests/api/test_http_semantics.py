@@ -1,5 +1,6 @@
 """HTTP semantics a consumer relies on: Vary, CORS, HEAD, content coding, unknown
-parameters, stable ordering and one rule for datetimes (issue 16). v2's ``?limit=0`` is covered in test_bad_input.py."""
+parameters, stable ordering and one rule for datetimes (issue 16). v2's ``?limit=0`` is
+covered in test_bad_input.py."""
 
 from __future__ import annotations
 
