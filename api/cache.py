@@ -86,7 +86,25 @@ def compress(content: bytes) -> bytes:
 
 
 def accepts_gzip(request: HttpRequest) -> bool:
-    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+    """Whether ``Accept-Encoding`` takes gzip: listed (or ``*``) with a quality above 0."""
+    qualities: dict[str, float] = {}
+    for part in request.META.get("HTTP_ACCEPT_ENCODING", "").lower().split(","):
+        coding, *params = (item.strip() for item in part.split(";"))
+        if not coding:
+            continue
+        quality = 1.0
+        for param in params:
+            name, _equals, value = param.partition("=")
+            if name.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        qualities[coding] = quality
+    for coding in ("gzip", "x-gzip", "*"):
+        if coding in qualities:
+            return qualities[coding] > 0
+    return False
 
 
 def build_response(

@@ -28,11 +28,13 @@ from api.access import (
     validate_locale,
 )
 from api.concurrency import if_match_fails, version_etag
-from api.errors import error_response
+from api.errors import error_response, is_v3
+from api.parameters import check_known_parameters
 from api.throttling import check_rate
 from api.validation import NotFound, check_integers, check_text, clean_search
 from cms.generation import generation
 from cms.loading import request_scope
+from cms.sites import answer_for_site
 from cms.visibility import is_shareable
 
 _V3_PAGE_DETAIL = re.compile(r"^/api/v3/pages/(?P<pk>\d+)/$")
@@ -45,6 +47,21 @@ class APIMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith("/api/"):
             return self.get_response(request)
+        head = request.method == "HEAD"
+        if head:
+            # Answered as the GET it stands for (django-ninja routes know GET only), from
+            # the cache or not; only the body is left out.
+            request.method = "GET"
+        response = self._handle(request)
+        if not is_v3(request):
+            # REST framework serves JSON or the browsable HTML from the same URL by Accept.
+            patch_vary_headers(response, ["Accept"])
+        if head:
+            request.method = "HEAD"
+            _without_body(response)
+        return response
+
+    def _handle(self, request: HttpRequest) -> HttpResponse:
         try:
             token = resolve_token(request)
         except APIParameterError as error:
@@ -80,9 +97,13 @@ class APIMiddleware:
 
         try:
             check_text(request)
+            check_known_parameters(request)
             check_integers(request)
             clean_search(request)
-            requested_site(request)
+            if "site" in request.GET:
+                answer_for_site(request, requested_site(request))
+            else:
+                requested_site(request)
             validate_locale(request)
             self._check_draft_access(request)
         except APIParameterError as error:
@@ -232,6 +253,16 @@ class APIMiddleware:
 
 #: Paths whose answers depend on more than URL and host: never stored.
 UNCACHED_PREFIXES = ("/api/v2/page_preview/", "/api/v3/preview/")
+
+
+def _without_body(response: HttpResponse) -> None:
+    """A HEAD answer: the GET's headers, its length included, and no body."""
+    if getattr(response, "streaming", False):
+        return
+    length = len(response.content)
+    response.content = b""
+    if response.status_code != 304:
+        response["Content-Length"] = str(length)
 
 
 def _is_conditional(request: HttpRequest) -> bool:

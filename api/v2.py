@@ -13,6 +13,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
 from django.urls import path
+from rest_framework.exceptions import APIException
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from wagtail.api import APIField
@@ -97,7 +98,14 @@ class TingstedAPIMixin:
             return Response(data, status=400)
         if isinstance(exc, Http404):
             return Response({"message": str(exc) or "not found", "status": 404}, status=404)
-        return super().handle_exception(exc)
+        response = super().handle_exception(exc)
+        if isinstance(exc, APIException) and isinstance(response.data, dict):
+            # REST framework's own errors (406 for an Accept it cannot serve, 405, 415)
+            # say {"detail": …}: give them the shape of every other v2 error.
+            detail = response.data.pop("detail", None)
+            if detail is not None:
+                response.data = {"message": str(detail), "status": response.status_code}
+        return response
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

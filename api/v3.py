@@ -25,6 +25,7 @@ from django.db.models.query import ModelIterable
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
@@ -32,6 +33,7 @@ from wagtail.models import Page
 
 from api.access import APIParameterError, pages_queryset, restricted_collection_ids
 from api.errors import parameter_in_message
+from api.parameters import check_field_filters
 from api.renderers import NinjaRenderer
 
 #: Public-read auth for plugin routes: a token when given, anonymous otherwise.
@@ -130,6 +132,24 @@ def build_preview_router() -> Router:
     return router
 
 
+def order_with_tiebreaker(original, schema, queryset, pagination_info, base_fields):
+    """Wagtail's ``?order=``, with errors naming ``order`` and the primary key appended, so
+    rows with equal values (dates, titles) keep their places between two pages of results."""
+    try:
+        ordered = original(schema, queryset, pagination_info, base_fields)
+    except PydanticValidationError as error:
+        messages = "; ".join(
+            str(item.get("ctx", {}).get("error", item["msg"])) for item in error.errors()
+        )
+        raise APIParameterError("order", messages, status=422, code="value_error") from None
+    if ordered is queryset or not hasattr(ordered, "query"):
+        return ordered
+    ordering = list(ordered.query.order_by)
+    if ordering and ordering != ["?"] and not {"pk", "-pk", "id", "-id"} & set(ordering):
+        ordered = ordered.order_by(*ordering, "pk")
+    return ordered
+
+
 def revision_user_condition(value: Any) -> Q:
     """The revision listing's ``user_id`` filter, refusing a value no user could have as key."""
     if value is None:
@@ -161,6 +181,8 @@ def mount() -> None:
     compat.replace_v3_queryset("documents", v3_documents_queryset)
     compat.replace_v3_queryset("images", v3_images_queryset)
     compat.filter_v3_revision_user(revision_user_condition)
+    compat.around_v3_ordering(order_with_tiebreaker)
+    compat.check_v3_field_filters(check_field_filters)
     api.renderer = NinjaRenderer()  # the same JSON, encoded by orjson
 
     @api.exception_handler(APIParameterError)

@@ -1,8 +1,9 @@
 """Turning references into the JSON an external site needs, shared by every block and plugin.
 
 Blocks call these from ``get_api_representation``; the API serialisers call them for model
-fields. Absolute URLs use the request the API is answering when there is one, otherwise
-``WAGTAILAPI_BASE_URL`` (or ``WAGTAILADMIN_BASE_URL``), so a consumer never has to guess a host.
+fields. Absolute URLs (renditions, documents, exports) start with ``WAGTAILAPI_BASE_URL`` where
+it is set, else with the root URL of the site record the answer is about (the request's site,
+or the API's ``?site=``), as pages' URLs do; ``WAGTAILADMIN_BASE_URL`` outside a request.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from cms.loading import (
     fetch_renditions,
     prefetch_renditions,
 )
+from cms.sites import answered_site
 
 
 class RenditionData(BaseModel):
@@ -108,9 +110,16 @@ def base_url(context: dict[str, Any] | None = None) -> str:
         # answered is the one the API middleware gave the loader.
         preload = current()
         request = preload.request if preload is not None else None
+    if settings.WAGTAILAPI_BASE_URL:
+        return settings.WAGTAILAPI_BASE_URL.rstrip("/")
     if request is not None:
+        # The site record, as for pages' URLs: never the Host header, which may lack the
+        # port (or name another site than ``?site=``).
+        site = answered_site(getattr(request, "_request", request))
+        if site is not None:
+            return site.root_url.rstrip("/")
         return f"{request.scheme}://{request.get_host()}"
-    return (settings.WAGTAILAPI_BASE_URL or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def absolute(url: str | None, context: dict[str, Any] | None = None) -> str | None:

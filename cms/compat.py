@@ -77,6 +77,44 @@ def filter_v3_revision_user(function: Callable[[Any], Any]) -> None:
     schema.filter_user_id = staticmethod(function)
 
 
+#: Wagtail's v3 listings order with ``OrderingSchema.order_queryset`` and filter by field
+#: with ``APIFieldFilterSchema.get_validated_fields`` (which drops unknown names silently).
+V3_PARAMS = "wagtail.api.v3.schemas.params"
+
+
+def around_v3_ordering(function: Callable[..., Any]) -> None:
+    """Make the v3 listings order with ``function(original, schema, queryset, pagination_info,
+    base_fields)``, ``original`` being Wagtail's ``OrderingSchema.order_queryset``."""
+    schema = _require(import_module(V3_PARAMS), "OrderingSchema")
+    original = _require(schema, "order_queryset")
+    original = getattr(original, "_tingsted_original", original)
+
+    def order_queryset(self, queryset, pagination_info, base_fields=()):
+        return function(original, self, queryset, pagination_info, base_fields)
+
+    order_queryset._tingsted_original = original
+    schema.order_queryset = order_queryset
+
+
+def check_v3_field_filters(function: Callable[[set[str], list[str]], None]) -> None:
+    """Call ``function(given, valid)`` whenever a v3 listing picks its field filters:
+    ``given`` the query parameters left to it, ``valid`` those naming a filterable field."""
+    schema = _require(import_module(V3_PARAMS), "APIFieldFilterSchema")
+    original = _require(schema, "get_validated_fields")
+    original = getattr(original, "_tingsted_original", original)
+    for name in ("raw_params", "ignore_fields"):
+        if name not in schema.model_fields:
+            raise WagtailChanged(f"APIFieldFilterSchema has no '{name}' any more.")
+
+    def get_validated_fields(self, queryset):
+        valid = original(self, queryset)
+        function(set(self.raw_params.keys()) - set(self.ignore_fields), valid)
+        return valid
+
+    get_validated_fields._tingsted_original = original
+    schema.get_validated_fields = get_validated_fields
+
+
 #: The tasks Wagtail's reference index and modelsearch's search index enqueue from their
 #: ``post_save`` handlers, once per saved row; the handlers look them up as module globals.
 INDEX_TASKS: tuple[tuple[str, str], ...] = (

@@ -8,6 +8,7 @@ least ``SECRET_KEY``, ``DATABASE_URL`` and ``ALLOWED_HOSTS`` (see README.md for 
 from pathlib import Path
 
 import environ
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.i18n.conf import machine_translator_setting
@@ -290,6 +291,14 @@ REST_FRAMEWORK = {
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+#: django-cors-headers' defaults plus the validators of conditional requests, so a browser
+#: front end can revalidate (If-None-Match, If-Modified-Since) and write safely (If-Match).
+CORS_ALLOW_HEADERS = [
+    *cors_default_headers,
+    "if-none-match",
+    "if-modified-since",
+    "if-match",
+]
 
 #: Requests per window, per API token and per anonymous client address ("<n>/<period>").
 TINGSTED_API_RATE_ANONYMOUS = env.str("API_RATE_ANONYMOUS", default="300/minute") or None

@@ -89,6 +89,22 @@ def find_site(request: HttpRequest) -> Site | None:
     return compat.site_on_request(request)
 
 
+#: Where :func:`answer_for_site` keeps the site an answer is about, on the request.
+_ANSWERED_SITE = "_tingsted_answered_site"
+
+
+def answer_for_site(request: HttpRequest, site: Site | None) -> None:
+    """Say the answer to ``request`` is about ``site`` (the API's ``?site=``), not the site
+    the request is addressed to."""
+    setattr(request, _ANSWERED_SITE, site)
+
+
+def answered_site(request: HttpRequest) -> Site | None:
+    """The site an answer is about: the one named by :func:`answer_for_site`, else the
+    request's own (:func:`find_site`). Its record is the base of the answer's absolute URLs."""
+    return getattr(request, _ANSWERED_SITE, None) or find_site(request)
+
+
 def site_time_zone(site: Site | None) -> ZoneInfo:
     """The zone a site's dates are shown in: its TINGSTED_SITES entry, else TIME_ZONE."""
     if site is not None:

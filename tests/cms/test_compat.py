@@ -155,3 +155,18 @@ def test_index_updates_deferred_to_the_end_of_a_block_index_each_object_once(
     # Created as "Udkast": the site's search finds the title of the last save.
     found = host_client.get("da", "/search/?q=havnebadet").content.decode()
     assert 'href="/blog/p/"' in found
+
+
+def test_the_v3_ordering_and_field_filters_are_still_where_we_wrap_them(monkeypatch):
+    """Wagtail's v3 listings must still order through OrderingSchema.order_queryset and pick
+    field filters through APIFieldFilterSchema.get_validated_fields, both wrapped by us."""
+    from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema
+
+    assert hasattr(OrderingSchema.order_queryset, "_tingsted_original")
+    assert hasattr(APIFieldFilterSchema.get_validated_fields, "_tingsted_original")
+    assert {"raw_params", "ignore_fields"} <= set(APIFieldFilterSchema.model_fields)
+    monkeypatch.setattr(compat, "V3_PARAMS", "wagtail.api.v3.schemas")
+    with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
+        compat.around_v3_ordering(lambda *args: None)
+    with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
+        compat.check_v3_field_filters(lambda given, valid: None)

@@ -1,0 +1,87 @@
+"""Unknown query parameters on API v3 routes: a 400 naming them, never silently ignored.
+
+A route accepts the query parameters its OpenAPI operation declares (Wagtail's routes and
+every plugin's alike, read from the v3 schema once per process) plus ``site``, which every
+route honours (which site's records absolute URLs and the pages come from). Wagtail's
+listings of pages, snippets, images and documents also filter by any of the model's
+database ``api_fields`` (``?slug=…``); those names are checked against the model where the
+listing knows it (:func:`check_field_filters`, wrapped around Wagtail's field filter by
+cms/compat.py). API v2 checks its parameters itself (Wagtail's ``check_query_parameters``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from django.http import HttpRequest
+
+from api.access import APIParameterError
+
+#: Read by the API middleware on every route (api/access.py ``requested_site``).
+EVERYWHERE = frozenset({"site"})
+#: Operations whose remaining parameters are field filters, checked per model.
+FIELD_FILTERED = frozenset(
+    {
+        "/api/v3/pages/",
+        "/api/v3/snippets/{type}/",
+        "/api/v3/images/",
+        "/api/v3/documents/",
+    }
+)
+
+_routes: list[tuple[re.Pattern, str, frozenset[str]]] | None = None
+
+
+def _known_routes() -> list[tuple[re.Pattern, str, frozenset[str]]]:
+    global _routes
+    if _routes is None:
+        from wagtail.api.v3.api import api
+
+        routes = []
+        for path, operations in api.get_openapi_schema()["paths"].items():
+            operation = operations.get("get")
+            if not isinstance(operation, dict):
+                continue
+            names = frozenset(
+                parameter["name"]
+                for parameter in operation.get("parameters", [])
+                if parameter.get("in") == "query"
+            )
+            pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path)) + "$")
+            routes.append((pattern, path, names))
+        # Literal segments first: /pages/find/ before /pages/{page_id}/.
+        routes.sort(key=lambda route: route[1].count("{"))
+        _routes = routes
+    return _routes
+
+
+def check_known_parameters(request: HttpRequest) -> None:
+    if request.method != "GET" or not request.path.startswith("/api/v3/"):
+        return
+    route = next((r for r in _known_routes() if r[0].match(request.path)), None)
+    if route is None or route[1] in FIELD_FILTERED:
+        # No such route (django-ninja answers 404), or a listing checked per model.
+        return
+    _refuse(sorted(set(request.GET) - route[2] - EVERYWHERE))
+
+
+def check_field_filters(given: Iterable[str], valid: Iterable[str]) -> None:
+    """``given``: the names a listing's field filter was left with; ``valid``: the model's
+    filterable fields. Anything else is a 400."""
+    _refuse(sorted(set(given) - set(valid) - EVERYWHERE - LISTING_PARAMETERS))
+
+
+#: Declared on the field-filtered listings besides the schemas Wagtail excludes itself.
+LISTING_PARAMETERS = frozenset({"limit", "offset", "rich_text_format"})
+
+
+def _refuse(unknown: list[str]) -> None:
+    if unknown:
+        listed = ", ".join(unknown)
+        raise APIParameterError(
+            unknown[0],
+            f"Unknown query parameter: {listed}. See /api/v3/docs for the parameters "
+            "this route accepts.",
+            code="unknown_parameter",
+        )
