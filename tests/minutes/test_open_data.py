@@ -231,6 +231,14 @@ def test_every_minutes_answer_validates_against_the_published_schema(
         assert_valid_for(openapi, "/api/v3/pages/{page_id}/", data)
     assert data["council"]["id"] == council.pk
     assert data["attendance"][1]["notice_given"] is True
+    # What a generated client sees: named types, not objects of anything.
+    components = openapi["components"]["schemas"]
+    assert components["MeetingOut"]["properties"]["venue"]["anyOf"][0] == {
+        "$ref": "#/components/schemas/VenueData"
+    }
+    assert components["AgendaItemOut"]["properties"]["decision"]["anyOf"][0] == {
+        "$ref": "#/components/schemas/DecisionOut"
+    }
 
 
 def assert_valid_for(openapi, path: str, data) -> None:
