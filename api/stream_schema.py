@@ -289,10 +289,13 @@ def absolute_rich_text_field(generator: Any, field: Any) -> tuple:
 
 def install() -> None:
     """Register the typed fields on Wagtail's read-schema generator (api/apps.py says when)."""
+    from django.db.models import CharField
     from wagtail.fields import RichTextField, StreamField
 
+    from api.types import choice_field_schema
     from cms import compat
 
+    compat.register_v3_field_schema(CharField, choice_field_schema)
     compat.register_v3_field_schema(StreamField, typed_stream_field)
     compat.register_v3_field_schema(RichTextField, absolute_rich_text_field)
 

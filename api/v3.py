@@ -211,7 +211,7 @@ def mount() -> None:
     wagtail_openapi = api.get_openapi_schema
 
     def get_openapi_schema(*args, **kwargs):
-        return valid_security(wagtail_openapi(*args, **kwargs))
+        return declare_field_filters(valid_security(wagtail_openapi(*args, **kwargs)))
 
     # The OpenAPI views call api.get_openapi_schema; an instance attribute wraps it.
     api.get_openapi_schema = get_openapi_schema
@@ -239,4 +239,104 @@ def valid_security(schema: dict) -> dict:
             "An API token (Settings → API tokens in the admin) as 'Authorization: Bearer "
             "<token>'. Optional on read routes: without one you read the public content."
         )
+    return schema
+
+
+def _filter_value_schema(field) -> dict | None:
+    """The JSON schema of a query value for Wagtail's filter on the model field ``field``,
+    or None for fields no one filters by exact value (text, streams, many-to-many, reverse
+    relations)."""
+    from django.db import models
+    from taggit.managers import TaggableManager
+    from wagtail.fields import StreamField
+
+    from api.types import choice_values
+
+    if isinstance(field, TaggableManager):  # ?tags=a&tags=b: pages with both tags
+        return {"type": "array", "items": {"type": "string"}}
+    if isinstance(field, models.ForeignObjectRel | models.ManyToManyField | models.TextField):
+        return None
+    if isinstance(field, StreamField) or getattr(field, "many_to_many", False):
+        return None
+    if getattr(field, "choices", None):
+        return {"type": "string", "enum": [v for v in choice_values(field.choices) if v != ""]}
+    if isinstance(field, models.BooleanField):
+        return {"type": "boolean"}
+    if isinstance(field, models.ForeignKey):
+        field = field.target_field
+    if isinstance(field, models.DateTimeField):
+        return {"type": "string", "format": "date-time"}
+    if isinstance(field, models.DateField):
+        return {"type": "string", "format": "date"}
+    if isinstance(field, models.IntegerField | models.AutoField):
+        return {"type": "integer"}
+    if isinstance(field, models.DecimalField | models.FloatField):
+        return {"type": "number"}
+    return {"type": "string"}
+
+
+def field_filter_parameters() -> list[dict]:
+    """The field filters of ``GET /api/v3/pages/``, as OpenAPI query parameters.
+
+    Wagtail filters a page list by any query parameter naming a database field in
+    ``api_fields`` of the listed type (``?type=blog.BlogPostPage&date=2026-05-04``), or one
+    of the fields every page has (``?slug=about``), by exact value. It reads them from the
+    raw query string, so its OpenAPI document declares none: this lists them.
+    """
+    from wagtail.api import APIField
+    from wagtail.api.conf import get_model_field
+    from wagtail.models import get_page_models
+
+    from cms import compat
+
+    base_fields = compat.v3_page_filter_fields()
+
+    found: dict[str, tuple[dict | None, list[str]]] = {}
+    for name in base_fields:
+        if name in {"pk", "locale"}:  # ?id= is Wagtail's; ?locale= is declared
+            continue
+        found[name] = (_filter_value_schema(Page._meta.get_field(name)), [])
+    for model in get_page_models():
+        if model is Page:
+            continue
+        for api_field in APIField.get_fields_for_model(model, db_fields_only=True):
+            if api_field.name in base_fields:
+                continue
+            schema = _filter_value_schema(get_model_field(model, api_field.name))
+            if schema is None:
+                continue
+            known, types = found.setdefault(api_field.name, (schema, []))
+            if known != schema:  # two page types, two kinds of value: any text
+                found[api_field.name] = ({"type": "string"}, types)
+            types.append(model._meta.label)
+    parameters = []
+    for name, (schema, types) in sorted(found.items()):
+        if schema is None:
+            continue
+        where = (
+            f" Needs `type=` of a page type declaring it: {', '.join(sorted(types))}."
+            if types
+            else ""
+        )
+        parameters.append(
+            {
+                "in": "query",
+                "name": name,
+                "required": False,
+                "schema": schema,
+                "description": f"Only pages whose `{name}` is this value (exact match).{where}",
+            }
+        )
+    return parameters
+
+
+def declare_field_filters(schema: dict) -> dict:
+    """Add the field filters (:func:`field_filter_parameters`) to the page list operation."""
+    operation = schema.get("paths", {}).get("/api/v3/pages/", {}).get("get")
+    if operation is None:
+        return schema
+    declared = {parameter["name"] for parameter in operation.get("parameters", [])}
+    operation.setdefault("parameters", []).extend(
+        parameter for parameter in field_filter_parameters() if parameter["name"] not in declared
+    )
     return schema

@@ -260,6 +260,23 @@ def register_v3_field_schema(field_class: type, schema: Callable[..., Any]) -> N
     _require(generator, "register_field_schema")(field_class, schema)
 
 
+def v3_model_field_schema(field: Any) -> tuple[Any, Any]:
+    """``(annotation, FieldInfo)`` of a plain model field, as Wagtail's API v3 read schemas
+    type it: django-ninja's ``get_schema_field``, which its ``create_schema`` calls per field.
+    A schema registered for a field class (:func:`register_v3_field_schema`) replaces that
+    call, so it starts from the same answer to change only what it means to."""
+    fields = import_module("ninja.orm.fields")
+    return _require(fields, "get_schema_field")(field)
+
+
+def v3_page_filter_fields() -> list[str]:
+    """The fields every page type may be filtered by on ``GET /api/v3/pages/`` (on top of
+    the ``api_fields`` of the ``?type=``): Wagtail's ``BASE_PAGE_READ_FIELDS``, which
+    ``list_pages`` gives its field filter as ``base_fields``."""
+    pages = import_module("wagtail.api.v3.schemas.pages")
+    return list(_require(pages, "BASE_PAGE_READ_FIELDS"))
+
+
 def request_host(request: HttpRequest) -> tuple[str, str]:
     """The hostname and port Wagtail's ``Site._find_for_request`` matches sites by."""
     _require(Site, "_find_for_request")

@@ -20,9 +20,11 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from api.access import APIParameterError, pages_queryset, requested_site
+from api.types import choice_type
 from api.v3 import stable_order
 from blocks.representation import rich_text_html
 from cms.public import all_locales, site_time_zone
+from plugins.meetings.choices import MeetingKind, MeetingStatus
 from plugins.meetings.hosts import hosts_q
 from plugins.meetings.models import MeetingPage, upcoming_meetings
 from plugins.meetings.programme import Session, resolve_meetings
@@ -72,9 +74,9 @@ class MeetingSchema(Schema):
     locale: str
     network: NetworkRefSchema | None
     sequence_label: str
-    kind: str
+    kind: choice_type(MeetingKind)  # type: ignore[valid-type]
     kind_label: str
-    status: str
+    status: choice_type(MeetingStatus)  # type: ignore[valid-type]
     status_label: str
     status_note: str
     start: datetime.datetime

@@ -11,6 +11,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from api.types import LocalTime
 from blocks.representation import rich_text_html
 from blocks.text import RichTextBlock
 from cms.public import PreloadedChooserMixin
@@ -22,8 +23,9 @@ class SessionData(BaseModel):
 
     #: Null for a session on the meeting's first day.
     day: datetime.date | None
-    start_time: datetime.time
-    end_time: datetime.time
+    #: Local times (HH:MM:SS, no offset): see api.types.LocalTime.
+    start_time: LocalTime
+    end_time: LocalTime
     #: Null when the session is at the meeting's own venue.
     venue: VenueData | None
     room: str

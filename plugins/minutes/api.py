@@ -8,17 +8,25 @@ marked private so no shared cache keeps them.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
+from pydantic import Field
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from api.access import pages_queryset
 from plugins.minutes.access import can_see_closed_items
+from plugins.minutes.api_types import (
+    AgendaItemOut,
+    AttendanceOut,
+    DocumentStatusValue,
+    MemberOut,
+)
 from plugins.minutes.models import CouncilPage, MinutesPage
 from plugins.minutes.presentation import (
     attendance_json,
@@ -30,20 +38,9 @@ from plugins.minutes.presentation import (
     status_label,
     visible_items,
 )
-from plugins.minutes.serializers import AgendaItemOut
+from plugins.people.interface import VenueData
 
 AUTH = [BearerTokenAuth(), AllowAnonymous()]
-
-
-class MemberOut(Schema):
-    name: str
-    person_id: int
-    role: str
-    role_label: str
-    represents: str
-    organisation_id: int | None
-    period_start: str | None
-    period_end: str | None
 
 
 class CouncilOut(Schema):
@@ -82,10 +79,10 @@ class MeetingSummaryOut(Schema):
     title: str
     url: str | None
     locale: str
-    start: str
-    end: str | None
-    time_zone: str
-    document_status: str
+    start: datetime.datetime = Field(description="With the offset of the site's time zone.")
+    end: datetime.datetime | None
+    time_zone: str = Field(description="The site's IANA time zone, e.g. Europe/Copenhagen.")
+    document_status: DocumentStatusValue  # type: ignore[valid-type]
     document_status_label: str
 
     @staticmethod
@@ -115,18 +112,10 @@ class MeetingSummaryOut(Schema):
         return status_label(obj.document_status)
 
 
-class AttendanceOut(Schema):
-    name: str
-    role: str
-    person_id: int
-    status: str
-    notice_given: bool | None
-
-
 class MeetingOut(MeetingSummaryOut):
     council_id: int
     introduction: str
-    venue: dict[str, Any] | None
+    venue: VenueData | None
     room: str
     attendance: list[AttendanceOut]
     #: Closed items the caller may not see have number, title and closed only.

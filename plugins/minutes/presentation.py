@@ -17,6 +17,15 @@ from django.db.models import QuerySet
 from blocks.representation import absolute, rich_text_html
 from cms.public import active_locale, localize, site_time_zone
 from plugins.minutes.access import can_see_closed_items
+from plugins.minutes.api_types import (
+    AgendaItemOut,
+    AttachmentOut,
+    AttendanceOut,
+    CouncilLinksOut,
+    DecisionOut,
+    MemberOut,
+    ParticipantOut,
+)
 from plugins.minutes.choices import Attendance, DocumentStatus, Outcome
 from plugins.minutes.structured_data import meeting_json_ld
 
@@ -133,47 +142,51 @@ def meeting_context(page: MinutesPage, request) -> dict[str, Any]:
 # --- JSON ---------------------------------------------------------------------------------
 
 
+# Each answer is built by its schema (plugins/minutes/serializers.py) and dumped as JSON.
+
+
 def document_json(document, context: dict[str, Any] | None) -> dict[str, Any]:
-    return {
-        "title": document.title,
-        "url": absolute(document.url, context),
-        "size": document.file_size,
-        "extension": (document.file_extension or "").lower(),
-    }
+    return AttachmentOut(
+        title=document.title,
+        url=absolute(document.url, context),
+        size=document.file_size,
+        extension=(document.file_extension or "").lower(),
+    ).model_dump(mode="json")
 
 
 def item_json(item: AgendaItem | RedactedItem, context: dict[str, Any] | None) -> dict[str, Any]:
     """An agenda item as JSON; a redacted item has number, title and closed only."""
     if isinstance(item, RedactedItem):
-        return {"number": item.number, "title": item.title, "closed": True}
+        redacted = AgendaItemOut(number=item.number, title=item.title, closed=True)
+        return redacted.model_dump(mode="json", exclude_unset=True)
     participants = getattr(item, "shown_participants", None)
     if participants is None:
         participants = visible_items([item], True)[0].shown_participants
-    return {
-        "number": item.number,
-        "title": item.title,
-        "closed": item.is_closed,
-        "case_number": item.case_number,
-        "summary": rich_text_html(item.summary, context),
-        "recommendation": rich_text_html(item.recommendation, context),
-        "participants": [
-            {
-                "name": participant["name"],
-                "role": participant["role"],
-                "person_id": participant["person"].pk if participant["person"] else None,
-            }
+    return AgendaItemOut(
+        number=item.number,
+        title=item.title,
+        closed=item.is_closed,
+        case_number=item.case_number,
+        summary=rich_text_html(item.summary, context),
+        recommendation=rich_text_html(item.recommendation, context),
+        participants=[
+            ParticipantOut(
+                name=participant["name"],
+                role=participant["role"],
+                person_id=participant["person"].pk if participant["person"] else None,
+            )
             for participant in participants
         ],
-        "participants_note": item.participants_note,
-        "decision": {
-            "outcome": item.decision_outcome or None,
-            "label": outcome_label(item.decision_outcome) or None,
-            "text": rich_text_html(item.decision_text, context),
-        },
-        "attachments": [
+        participants_note=item.participants_note,
+        decision=DecisionOut(
+            outcome=item.decision_outcome or None,
+            label=outcome_label(item.decision_outcome) or None,
+            text=rich_text_html(item.decision_text, context),
+        ),
+        attachments=[
             document_json(attachment.document, context) for attachment in item.attachments.all()
         ],
-    }
+    ).model_dump(mode="json")
 
 
 def page_url(page: Page, context: dict[str, Any] | None) -> str | None:
@@ -194,13 +207,13 @@ def attendance_json(page: MinutesPage, context: dict[str, Any] | None) -> list[d
     rows = page.loaded_attendance()
     people = localize(row.person for row in rows)
     return [
-        {
-            "name": people[row.person].name,
-            "role": people[row.person].role,
-            "person_id": row.person_id,
-            "status": row.status,
-            "notice_given": row.notice_given if row.status == Attendance.ABSENT else None,
-        }
+        AttendanceOut(
+            name=people[row.person].name,
+            role=people[row.person].role,
+            person_id=row.person_id,
+            status=row.status,
+            notice_given=row.notice_given if row.status == Attendance.ABSENT else None,
+        ).model_dump(mode="json")
         for row in rows
     ]
 
@@ -212,17 +225,17 @@ def members_json(council, context: dict[str, Any] | None) -> list[dict[str, Any]
     members = list(members)
     people = localize([m.person for m in members] + [m.organisation for m in members])
     return [
-        {
-            "name": people[member.person].name,
-            "person_id": member.person_id,
-            "role": member.role,
-            "role_label": str(member.get_role_display()),
-            "represents": member.represents
+        MemberOut(
+            name=people[member.person].name,
+            person_id=member.person_id,
+            role=member.role,
+            role_label=str(member.get_role_display()),
+            represents=member.represents
             or (people[member.organisation].name if member.organisation else ""),
-            "organisation_id": member.organisation_id,
-            "period_start": member.period_start.isoformat() if member.period_start else None,
-            "period_end": member.period_end.isoformat() if member.period_end else None,
-        }
+            organisation_id=member.organisation_id,
+            period_start=member.period_start,
+            period_end=member.period_end,
+        ).model_dump(mode="json")
         for member in members
     ]
 
@@ -230,7 +243,7 @@ def members_json(council, context: dict[str, Any] | None) -> list[dict[str, Any]
 def council_links(council, context: dict[str, Any] | None) -> dict[str, str]:
     from django.urls import reverse
 
-    return {
-        "export": absolute(reverse("minutes:council_export", args=[council.pk]), context),
-        "calendar": absolute(reverse("minutes:council_calendar", args=[council.pk]), context),
-    }
+    return CouncilLinksOut(
+        export=absolute(reverse("minutes:council_export", args=[council.pk]), context),
+        calendar=absolute(reverse("minutes:council_calendar", args=[council.pk]), context),
+    ).model_dump(mode="json")

@@ -9,26 +9,10 @@ so neither may vary by caller; authorised callers read closed items through
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel
 from rest_framework import serializers
 
-
-class AgendaItemOut(BaseModel):
-    """An agenda item in the API. Closed items the caller may not see carry number, title
-    and ``closed`` only; every other field is then absent (or null in generic schemas)."""
-
-    number: str
-    title: str
-    closed: bool
-    case_number: str | None = None
-    summary: str | None = None
-    recommendation: str | None = None
-    participants: list[dict[str, Any]] | None = None
-    participants_note: str | None = None
-    decision: dict[str, Any] | None = None
-    attachments: list[dict[str, Any]] | None = None
+from blocks.representation import PageLinkData
+from plugins.minutes.api_types import AgendaItemOut, AttendanceOut, CouncilLinksOut, MemberOut
 
 
 class _PageField(serializers.Field):
@@ -48,14 +32,14 @@ class AgendaField(_PageField):
 
 
 class AttendanceField(_PageField):
-    def to_representation(self, page) -> list[dict[str, Any]]:
+    def to_representation(self, page) -> list[AttendanceOut]:
         from plugins.minutes.presentation import attendance_json
 
         return attendance_json(page, getattr(self, "context", None) or {})
 
 
 class MembersField(_PageField):
-    def to_representation(self, page) -> list[dict[str, Any]]:
+    def to_representation(self, page) -> list[MemberOut]:
         from plugins.minutes.presentation import members_json
 
         return members_json(page, getattr(self, "context", None) or {})
@@ -64,7 +48,7 @@ class MembersField(_PageField):
 class CouncilField(_PageField):
     """The council a meeting belongs to, as a link."""
 
-    def to_representation(self, page) -> dict[str, Any] | None:
+    def to_representation(self, page) -> PageLinkData | None:
         from blocks.representation import page_link_data
 
         return page_link_data(page.council, self.context)
@@ -73,7 +57,7 @@ class CouncilField(_PageField):
 class CouncilLinksField(_PageField):
     """Where a council's meetings are available as data: JSON export and iCalendar."""
 
-    def to_representation(self, page) -> dict[str, str]:
+    def to_representation(self, page) -> CouncilLinksOut:
         from plugins.minutes.presentation import council_links
 
         return council_links(page, getattr(self, "context", None) or {})

@@ -34,19 +34,13 @@ from blocks.stream import BodyStreamBlock
 from blocks.text import RICH_TEXT_FEATURES
 from cms.public import TingstedPage
 from plugins.networks.blocks import NoticeStreamBlock
+from plugins.networks.choices import Currency
 from plugins.networks.schemas import InterestFormData, MembershipData, ModeratorData
 
 # The interest form's submissions have a module of their own, which the form imports without
 # the page types; imported here so the app registers the model.
 from plugins.networks.submissions import InterestSubmission  # noqa: F401
 from plugins.people.interface import OrganisationField, PersonField, VenueField
-
-
-class Currency(models.TextChoices):
-    DKK = "DKK", _("Danish kroner (DKK)")
-    SEK = "SEK", _("Swedish kronor (SEK)")
-    NOK = "NOK", _("Norwegian kroner (NOK)")
-    EUR = "EUR", _("Euro (EUR)")
 
 
 class NetworkIndexPage(TingstedPage):

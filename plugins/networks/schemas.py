@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from api.types import choice_type
+from plugins.networks.choices import Currency
 from plugins.people.interface import PersonData
 
 
@@ -16,7 +18,9 @@ class MembershipFeeData(BaseModel):
     amount: str | None = Field(
         description="The fee per season as a decimal string, e.g. '18500.00'."
     )
-    currency: str = Field(description="ISO 4217 code: DKK, SEK, NOK or EUR.")
+    currency: choice_type(Currency) = Field(  # type: ignore[valid-type]
+        description="ISO 4217 code: DKK, SEK, NOK or EUR."
+    )
     vat_note: str
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Model
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from rest_framework import serializers
 
+from api.types import choice_type
 from blocks.representation import ImageData, image_data
 from cms.public import ensure_preloaded, localized
+from plugins.people.choices import COUNTRIES
 
 
 class _RowData(BaseModel):
@@ -77,7 +79,9 @@ class VenueData(_RowData):
     street_address: str
     postal_code: str
     city: str
-    country: str
+    country: choice_type(COUNTRIES) = Field(  # type: ignore[valid-type]
+        description="ISO 3166-1 alpha-2 code."
+    )
     latitude: float | None
     longitude: float | None
     map_url: str

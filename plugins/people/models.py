@@ -20,19 +20,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-COUNTRIES = [
-    ("DK", _("Denmark")),
-    ("SE", _("Sweden")),
-    ("NO", _("Norway")),
-    ("FI", _("Finland")),
-    ("IS", _("Iceland")),
-    ("FO", _("Faroe Islands")),
-    ("GL", _("Greenland")),
-    ("AX", _("Åland")),
-    ("DE", _("Germany")),
-    ("GB", _("United Kingdom")),
-    ("BE", _("Belgium")),
-]
+from plugins.people.choices import COUNTRIES
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import jsonschema
 import pytest
 from openapi_spec_validator import validate
 from wagtail import blocks
@@ -14,6 +13,8 @@ from api import stream_schema
 from api.checks import W001, check_untyped_blocks
 from api.stream_schema import block_schema, json_schema_of
 from cms.models import TingstedPage
+from tests.api import openapi_validation
+from tests.api.openapi_validation import read_responses, untyped_parts
 from tests.factories.cms import DocumentFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,16 +83,8 @@ def filled_home(home):
     return page
 
 
-def response_schema(openapi, path: str, method: str = "get") -> dict:
-    """The 200 response schema of an operation, made standalone for jsonschema."""
-    operation = openapi["paths"][path][method]
-    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
-    return {**schema, "components": openapi["components"]}
-
-
-def validator_for(openapi, schema: dict):
-    # OpenAPI 3.1 schemas are JSON Schema 2020-12; refs point into #/components/schemas.
-    return jsonschema.Draft202012Validator(schema)
+def validator_for(openapi, path: str):
+    return openapi_validation.validator_for(openapi, path)
 
 
 def test_the_openapi_document_is_valid_openapi_3(openapi, client):
@@ -137,33 +130,6 @@ def test_every_page_type_has_a_typed_read_schema(openapi):
                     assert prop.get("items"), f"{model._meta.label}.{name} is untyped"
 
 
-#: Keywords that only describe a schema: a schema with nothing else accepts any value.
-DESCRIPTIVE_KEYWORDS = {"title", "description", "default", "examples", "deprecated", "readOnly"}
-
-
-def untyped_parts(schema: dict, where: str, components: dict, seen: set[str]) -> list[str]:
-    """Where ``schema`` (and every component it refers to) accepts any value: an empty
-    schema, alone or inside ``anyOf`` (Wagtail's ``Any | None``), ``items`` or properties.
-    ``seen`` holds components already looked at, so each is reported once."""
-    if not set(schema) - DESCRIPTIVE_KEYWORDS:
-        return [where]
-    found = []
-    if "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        if name not in seen:
-            seen.add(name)
-            found += untyped_parts(components[name], name, components, seen)
-    for keyword in ("anyOf", "oneOf", "allOf", "prefixItems"):
-        for position, part in enumerate(schema.get(keyword, [])):
-            found += untyped_parts(part, f"{where}.{keyword}[{position}]", components, seen)
-    for keyword in ("items", "additionalProperties"):
-        if isinstance(schema.get(keyword), dict):
-            found += untyped_parts(schema[keyword], f"{where}.{keyword}", components, seen)
-    for name, part in schema.get("properties", {}).items():
-        found += untyped_parts(part, f"{where}.{name}", components, seen)
-    return found
-
-
 def test_no_property_of_any_page_schema_is_untyped(openapi):
     """Every api_field of every plugin's page types has a type a client generator can use.
 
@@ -188,20 +154,164 @@ def test_the_untyped_check_sees_any_inside_unions_lists_and_components():
             "many": {"type": "array", "items": {}},
             "nested": {"$ref": "#/components/schemas/Inner"},
             "fine": {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+            "loose_keys": {"type": "object", "additionalProperties": True},
+            "bare": {"anyOf": [{"type": "object"}, {"type": "null"}]},
+            "mapping": {"type": "object", "additionalProperties": {"type": "string"}},
         },
     }
     assert untyped_parts(schema, "Page", components, set()) == [
         "Page.maybe.anyOf[0]",
         "Page.many.items",
         "Inner.loose",
+        "Page.loose_keys (any keys)",
+        "Page.bare.anyOf[0] (an object of anything)",
     ]
+
+
+def test_no_read_route_answers_with_an_untyped_part(openapi):
+    """Pages of every type, plugin routes (meetings, programmes, minutes), snippets,
+    documents, images, sites: a generated client gets a type for every value, never
+    ``unknown``/``Any`` nor an object of anything (``additionalProperties: true``)."""
+    components = openapi["components"]["schemas"]
+    seen: set[str] = set()
+    untyped = []
+    routes = read_responses(openapi)
+    for where, schema in routes:
+        untyped += untyped_parts(schema, where, components, seen)
+    assert untyped == []
+    paths = {where.split()[1] for where, _schema in routes}
+    assert {
+        "/api/v3/meetings/upcoming/",
+        "/api/v3/networks/{network_id}/programme/",
+        "/api/v3/minutes/councils/",
+        "/api/v3/minutes/councils/{council_id}/meetings/",
+        "/api/v3/minutes/meetings/{meeting_id}/",
+        "/api/v3/snippets/{type}/",
+        "/api/v3/snippets/{type}/{pk}/",
+    } <= paths
+
+
+def choice_fields(model) -> dict[str, list[str]]:
+    """The api_fields of ``model`` that are model fields with choices, with their values."""
+    from wagtail.api import APIField
+    from wagtail.api.conf import get_model_field
+
+    found = {}
+    for api_field in APIField.get_fields_for_model(model, db_fields_only=True):
+        field = get_model_field(model, api_field.name)
+        if getattr(field, "choices", None) and api_field.serializer is None:
+            found[api_field.name] = [str(value) for value, _label in field.choices]
+    return found
+
+
+def enum_of(schema: dict, components: dict) -> list[str] | None:
+    if "$ref" in schema:
+        return enum_of(components[schema["$ref"].rsplit("/", 1)[-1]], components)
+    if "enum" in schema:
+        return schema["enum"]
+    for part in schema.get("anyOf", []):
+        if part.get("type") != "null" and enum_of(part, components) is not None:
+            return enum_of(part, components)
+    return None
+
+
+def test_every_choice_field_is_an_enum(openapi):
+    """A TypeScript client gets ``"planned" | "confirmed" | …``, not ``string``."""
+    from plugins.meetings.choices import MeetingKind, MeetingStatus
+    from plugins.minutes.choices import Attendance, DocumentStatus, MemberRole, Outcome
+
+    components = openapi["components"]["schemas"]
+    checked = 0
+    for model in get_page_models():
+        properties = components[f"{model._meta.object_name}Schema"]["properties"]
+        for name, values in choice_fields(model).items():
+            assert enum_of(properties[name], components) == values, f"{model.__name__}.{name}"
+            checked += 1
+    assert checked >= 3  # MeetingPage.status, .kind, MinutesPage.document_status
+
+    def enum(component: str, name: str) -> list[str] | None:
+        return enum_of(components[component]["properties"][name], components)
+
+    assert enum("MeetingSchema", "status") == MeetingStatus.values
+    assert enum("MeetingSchema", "kind") == MeetingKind.values
+    assert enum("MeetingSummaryOut", "document_status") == DocumentStatus.values
+    assert enum("MeetingOut", "document_status") == DocumentStatus.values
+    assert enum("MemberOut", "role") == MemberRole.values
+    assert enum("AttendanceOut", "status") == Attendance.values
+    assert enum("DecisionOut", "outcome") == Outcome.values
+    assert enum("MembershipFeeData", "currency") == ["DKK", "SEK", "NOK", "EUR"]
+    assert "DK" in enum("VenueData", "country")
+
+
+def test_no_declared_format_is_one_the_data_lacks(openapi):
+    """``format: time`` is RFC 3339 with an offset; local times are declared by pattern."""
+    assert '"format": "time"' not in json.dumps(openapi, sort_keys=True)
+    start_time = openapi["components"]["schemas"]["SessionData"]["properties"]["start_time"]
+    assert start_time["type"] == "string"
+    assert start_time["pattern"]
+
+
+def page_list_parameters(openapi) -> dict[str, dict]:
+    operation = openapi["paths"]["/api/v3/pages/"]["get"]
+    return {parameter["name"]: parameter for parameter in operation["parameters"]}
+
+
+def test_the_documented_field_filters_are_declared(openapi):
+    parameters = page_list_parameters(openapi)
+    assert parameters["slug"]["schema"] == {"type": "string"}
+    assert parameters["first_published_at"]["schema"]["format"] == "date-time"
+    assert parameters["date"]["schema"]["format"] == "date"
+    assert "blog.BlogPostPage" in parameters["date"]["description"]
+    assert parameters["status"]["schema"]["enum"][0] == "planned"
+    # Streams, rich text and relations are not filtered by value: not declared.
+    assert not {"body", "programme", "description", "members"} & set(parameters)
+
+
+def test_a_declared_field_filter_filters(api, home):
+    page = home("da")
+    other = home("da", "en")
+    parameters = page_list_parameters_from(api)
+    assert "slug" in parameters
+    found = api.get(f"/api/v3/pages/?slug={other.slug}").json()["items"]
+    assert [item["id"] for item in found] == [other.pk]
+    assert page.pk not in [item["id"] for item in found]
+
+
+def page_list_parameters_from(api) -> set[str]:
+    served = api.get("/api/v3/openapi.json").json()
+    return {p["name"] for p in served["paths"]["/api/v3/pages/"]["get"]["parameters"]}
+
+
+def test_snippet_answers_validate_against_the_schema(openapi, api):
+    from tests.factories.api import APITokenFactory
+    from tests.factories.auth import UserFactory
+    from tests.factories.people import OrganisationFactory, PersonFactory, VenueFactory
+
+    # Wagtail reads snippets for a user who may edit them.
+    token = APITokenFactory(user=UserFactory(username="admin", is_superuser=True, is_staff=True))
+
+    person = PersonFactory(organisation=OrganisationFactory())
+    venue = VenueFactory()
+    listing = validator_for(openapi, "/api/v3/snippets/{type}/")
+    detail = validator_for(openapi, "/api/v3/snippets/{type}/{pk}/")
+    for label, pk in [
+        ("people.Person", person.pk),
+        ("people.Organisation", person.organisation.pk),
+        ("people.Venue", venue.pk),
+    ]:
+        response = api.get(f"/api/v3/snippets/{label}/", token=token)
+        assert response.status_code == 200, response.content
+        listing.validate(response.json())
+        response = api.get(f"/api/v3/snippets/{label}/{pk}/", token=token)
+        assert response.status_code == 200, response.content
+        detail.validate(response.json())
 
 
 @pytest.mark.parametrize("site_language", ["da", "sv", "nb", "en"])
 def test_real_page_responses_validate_against_the_schema(
     openapi, api, filled_home, home, site_language
 ):
-    schema = validator_for(openapi, response_schema(openapi, "/api/v3/pages/{page_id}/"))
+    schema = validator_for(openapi, "/api/v3/pages/{page_id}/")
     for language in ["da", "sv", "nb", "en"]:
         page = home(site_language, language)
         response = api.get(f"/api/v3/pages/{page.pk}/", site=site_language)
@@ -213,7 +323,7 @@ def test_real_page_responses_validate_against_the_schema(
 
 
 def test_list_responses_validate_against_the_schema(openapi, api, filled_home):
-    schema = validator_for(openapi, response_schema(openapi, "/api/v3/pages/"))
+    schema = validator_for(openapi, "/api/v3/pages/")
     schema.validate(api.get("/api/v3/pages/?limit=50").json())
 
 

@@ -170,3 +170,29 @@ def test_the_v3_ordering_and_field_filters_are_still_where_we_wrap_them(monkeypa
         compat.around_v3_ordering(lambda *args: None)
     with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
         compat.check_v3_field_filters(lambda given, valid: None)
+
+
+def test_choice_fields_start_from_the_type_wagtail_gives_a_model_field():
+    """A CharField's read schema is ninja's (title, description, default, max length), with
+    choices narrowed to an enum: Wagtail's create_schema still asks get_schema_field."""
+    from django.db.models import CharField
+    from wagtail.api.v3.schemas.generators.read import read_generator
+
+    from api.types import choice_field_schema
+    from plugins.meetings.models import MeetingPage
+
+    factory = inspect.getsource(import_module("ninja.orm.factory"))
+    assert "get_schema_field(" in factory
+    assert read_generator.field_schemas[CharField] is choice_field_schema
+    annotation, info = compat.v3_model_field_schema(MeetingPage._meta.get_field("room"))
+    assert str in getattr(annotation, "__args__", (annotation,)) and info.title
+    status, info, _resolve = choice_field_schema(None, MeetingPage._meta.get_field("status"))
+    assert info.default == "planned"
+    assert "cancelled" in str(status)
+
+
+def test_the_page_filter_fields_are_still_what_list_pages_filters_by():
+    from wagtail.api.v3.routers import pages
+
+    assert "base_fields=BASE_PAGE_READ_FIELDS" in inspect.getsource(pages.list_pages)
+    assert {"slug", "first_published_at"} <= set(compat.v3_page_filter_fields())

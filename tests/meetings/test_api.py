@@ -3,7 +3,6 @@
 import datetime
 from unittest import mock
 
-import jsonschema
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +11,7 @@ from wagtail.rich_text import RichText
 
 from cms import generation
 from plugins.meetings.models import MeetingStatus
+from tests.api.openapi_validation import assert_valid
 from tests.factories.meetings import EventIndexPageFactory, MeetingPageFactory, local, session
 from tests.factories.networks import (
     NetworkIndexPageFactory,
@@ -287,10 +287,9 @@ def openapi():
 
 
 def validates(openapi, path: str, data: dict) -> None:
-    """``data`` is valid for the 200 answer of ``path`` in the published OpenAPI document."""
-    operation = openapi["paths"][path]["get"]
-    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
-    jsonschema.Draft202012Validator({**schema, "components": openapi["components"]}).validate(data)
+    """``data`` is valid for the 200 answer of ``path`` in the published OpenAPI document,
+    declared formats (date-time, date, patterns) included."""
+    assert_valid(openapi, path, data)
 
 
 @pytest.mark.django_db
@@ -316,6 +315,10 @@ def test_v3_answers_validate_against_the_published_schema(client, network, froze
     validates(openapi, "/api/v3/pages/{page_id}/", detail)
     session_value = detail["programme"][0]["value"]
     assert session_value["speakers"][0]["person"]["name"] == "Karin Lindqvist"
+    # A local time of day, as the schema declares it (not RFC 3339's time with an offset).
+    assert session_value["start_time"] == "09:00:00"
+    upcoming = get("/api/v3/meetings/upcoming/")["items"][0]
+    assert upcoming["status"] in MeetingStatus.values
     network_detail = get(f"/api/v3/pages/{network.pk}/")
     validates(openapi, "/api/v3/pages/{page_id}/", network_detail)
     assert network_detail["notices"][0]["value"]["kind"] == "health"

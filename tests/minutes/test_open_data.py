@@ -11,6 +11,7 @@ from icalendar import Calendar
 from jsonschema import Draft202012Validator
 from wagtail.models import PageViewRestriction
 
+from plugins.minutes.choices import DocumentStatus
 from plugins.minutes.export import SCHEMA_PATH
 from tests.factories.minutes import (
     AgendaItemFactory,
@@ -188,3 +189,59 @@ def test_api_routes_are_in_the_openapi_schema(client):
     schema = client.get("/api/v3/openapi.json").json()
     assert "/api/v3/minutes/meetings/{meeting_id}/" in schema["paths"]
     assert "AgendaItemOut" in schema["components"]["schemas"]
+
+
+@pytest.fixture(scope="module")
+def openapi():
+    from api.openapi import openapi_document
+
+    return openapi_document()
+
+
+def test_every_minutes_answer_validates_against_the_published_schema(
+    rich_meeting, client, actors, openapi
+):
+    """Councils, their meetings, a meeting (redacted and in full) and the two page types:
+    each answer as typed, formats checked; members, attendance, participants, decisions,
+    attachments and venues are objects a generated client knows the keys of."""
+
+    def get(path: str, token: str | None = None) -> dict:
+        extra = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+        response = client.get(path, HTTP_HOST=HOST, **extra)
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    council, meeting = rich_meeting.council, rich_meeting.meeting
+    councils = get("/api/v3/minutes/councils/")
+    assert_valid_for(openapi, "/api/v3/minutes/councils/", councils)
+    member = councils["items"][0]["members"][0]
+    assert member["role"] == "chair"
+    meetings = get(f"/api/v3/minutes/councils/{council.pk}/meetings/")
+    assert_valid_for(openapi, "/api/v3/minutes/councils/{council_id}/meetings/", meetings)
+    assert meetings["items"][0]["document_status"] in DocumentStatus.values
+    for token in (None, actors.reader_token):
+        detail = get(f"/api/v3/minutes/meetings/{meeting.pk}/", token)
+        assert_valid_for(openapi, "/api/v3/minutes/meetings/{meeting_id}/", detail)
+    assert detail["closed_items_visible"] is True
+    assert detail["venue"]["name"] == "Havnehuset"
+    assert detail["agenda"][0]["decision"]["outcome"] == "approved"
+    assert {row["status"] for row in detail["attendance"]} == {"present", "absent"}
+    for page in (council, meeting):
+        data = get(f"/api/v3/pages/{page.pk}/")
+        assert_valid_for(openapi, "/api/v3/pages/{page_id}/", data)
+    assert data["council"]["id"] == council.pk
+    assert data["attendance"][1]["notice_given"] is True
+    # What a generated client sees: named types, not objects of anything.
+    components = openapi["components"]["schemas"]
+    assert components["MeetingOut"]["properties"]["venue"]["anyOf"][0] == {
+        "$ref": "#/components/schemas/VenueData"
+    }
+    assert components["AgendaItemOut"]["properties"]["decision"]["anyOf"][0] == {
+        "$ref": "#/components/schemas/DecisionOut"
+    }
+
+
+def assert_valid_for(openapi, path: str, data) -> None:
+    from tests.api.openapi_validation import schema_errors
+
+    assert schema_errors(openapi, path, data) == []
