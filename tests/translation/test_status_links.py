@@ -149,3 +149,39 @@ def test_the_sync_link_leads_to_the_review_aware_sync(pages, user_in, client):
     source = TranslationSource.objects.get_for_instance(pages["needs sync"])
     page = client.get(f"/admin/localize/update/{source.pk}/", **HOST).content.decode()
     assert 'name="publish_translations"' not in page
+
+
+@pytest.fixture
+def organisations(locales, roles):
+    """Danish organisations (snippets, no drafts): one not translated into Swedish, one
+    translated, one translated and changed since."""
+    from tests.factories.people import OrganisationFactory
+
+    missing = OrganisationFactory(locale=locales["da"], name="Mangler Forening")
+    current = OrganisationFactory(locale=locales["da"], name="Aktuel Forening")
+    translate(current, "sv", name="Aktuell förening")
+    changed = OrganisationFactory(locale=locales["da"], name="Gammel Forening")
+    translate(changed, "sv", name="Gammal förening")
+    changed.name = "Ny Forening"
+    changed.save()
+    return {"missing": missing, "up to date": current, "changed": changed}
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_every_link_of_the_snippet_rows_opens_for_its_user(organisations, role, user_in, client):
+    """The snippet rows of the overview, as each role sees them (the gap left after the
+    page table above): every link there answers 200 for them."""
+    client.force_login(user_in(ROLES[role], username=role))
+    response = client.get(URL, {"type": "snippet:people.organisation"}, **HOST)
+    assert response.status_code == 200
+    rows = {row.instance.pk: row for row in response.context["rows"]}
+    assert {organisation.pk for organisation in organisations.values()} <= set(rows)
+    assert rows[organisations["missing"].pk].cells["sv"].state == status.MISSING
+    assert rows[organisations["up to date"].pk].cells["sv"].state == status.UP_TO_DATE
+    links = _table_links(response.content.decode())
+    refused = []
+    for href in links:
+        answer = client.get(href, **HOST)
+        if answer.status_code != 200:
+            refused.append(f"{href} -> {answer.status_code} {answer.get('Location', '')}")
+    assert refused == [], f"{role} is sent to pages that refuse them"
