@@ -179,7 +179,7 @@ def _leave_draft(context: DemoContext, page: Page, demo_site: DemoSite, done: st
     translated, the rest waits, and visitors of that language do not see the page.
     """
     language = next((other for other in context.other_languages(demo_site) if other != done), None)
-    if language is None or page.get_translations().filter(locale__language_code=language):
+    if language is None or page.get_translations().filter(locale__language_code=language).exists():
         return
     locale = Locale.objects.get(language_code=language)
     source, _created = TranslationSource.get_or_create_from_instance(page)
