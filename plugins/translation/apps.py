@@ -21,9 +21,10 @@ class TranslationConfig(PluginConfig):
     def ready(self) -> None:
         super().ready()
         from plugins.translation import checks as translation_checks
-        from plugins.translation import synced_fields
+        from plugins.translation import synced_fields, workflow_names
         from plugins.translation.permissions import install
 
         checks.register(translation_checks.check_translatable_fields, "tingsted")
         install()
         synced_fields.connect()
+        workflow_names.install()

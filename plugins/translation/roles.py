@@ -22,7 +22,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -34,15 +33,15 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from plugins.translation import workflow_names
 from plugins.translation.models import TranslatorGroup
 from plugins.translation.permissions import translatable_snippet_models
 
 REVIEWERS = "reviewers"
-EDITORIAL_WORKFLOW = _("Editorial review")
-TRANSLATION_WORKFLOW = _("Translation review")
-#: Names are stored in English (the database is shared by every admin language).
-EDITORIAL_WORKFLOW_NAME = "Editorial review"
-TRANSLATION_WORKFLOW_NAME = "Translation review"
+#: Names are stored in English (the database is shared by every admin language) and read
+#: in the admin's language (plugins/translation/workflow_names.py).
+EDITORIAL_WORKFLOW_NAME = workflow_names.EDITORIAL_WORKFLOW
+TRANSLATION_WORKFLOW_NAME = workflow_names.TRANSLATION_WORKFLOW
 
 
 def editors_group_name(site: Site) -> str:
@@ -159,9 +158,9 @@ def _workflow(name: str, task_name: str, reviewers: Group, result: RolesResult) 
 
 
 def _setup_workflows(reviewers, source_roots, translated_roots, result: RolesResult) -> None:
-    editorial = _workflow(EDITORIAL_WORKFLOW_NAME, "Approval by a reviewer", reviewers, result)
+    editorial = _workflow(EDITORIAL_WORKFLOW_NAME, workflow_names.EDITORIAL_TASK, reviewers, result)
     translation = _workflow(
-        TRANSLATION_WORKFLOW_NAME, "Translation approval by a reviewer", reviewers, result
+        TRANSLATION_WORKFLOW_NAME, workflow_names.TRANSLATION_TASK, reviewers, result
     )
     for workflow, pages in ((editorial, source_roots), (translation, translated_roots)):
         for page in pages:

@@ -222,3 +222,77 @@ def test_translate_this_page_into_several_languages_names_them_in_the_users_lang
     [message] = [str(message) for message in get_messages(response.wsgi_request)]
     assert expected in message, message
     assert "locales" not in message
+
+
+# --- Workflow and task names: stored once, read in the admin user's language --------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "workflow", "task"),
+    [
+        ("da", "Redaktionel gennemgang", "Godkendelse af en korrekturlæser"),
+        ("sv", "Redaktionell granskning", "Godkännande av en granskare"),
+        ("nb", "Redaksjonell gjennomgang", "Godkjenning av en korrekturleser"),
+    ],
+)
+def test_the_workflow_and_its_task_are_named_in_the_users_language(
+    task_waiting, client, language, workflow, task
+):
+    """setup_roles stores English names; a Danish reviewer read "Approval by a reviewer"."""
+    reviewer, _page = task_waiting(language)
+    client.force_login(reviewer)
+    dashboard = client.get("/admin/", HTTP_HOST="localhost").content.decode()
+    assert task in dashboard
+    assert "Approval by a reviewer" not in dashboard
+    messages = [message for message in mail.outbox if message.to == [reviewer.email]]
+    assert task in messages[0].subject + messages[0].body
+    assert "Approval by a reviewer" not in messages[0].subject + messages[0].body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "button"),
+    [
+        ("da", "Send til Redaktionel gennemgang"),
+        ("sv", "Lämna in till Redaktionell granskning"),
+        ("nb", "Send inn til Redaksjonell gjennomgang"),
+    ],
+)
+def test_the_submit_button_names_the_workflow_in_the_users_language(
+    home, admin_client, speaks, language, button
+):
+    setup_roles(log=lambda message: None)
+    speaks(language)
+    page = child_page(home("da"), title="Mødeplan", intro="Alle møder.")
+    html = admin_client.get(f"/admin/pages/{page.pk}/edit/", HTTP_HOST="localhost").content
+    assert button in html.decode()
+    assert "Editorial review" not in html.decode()
+
+
+@pytest.mark.django_db
+def test_a_workflow_saved_from_a_danish_form_keeps_its_stored_name(home, admin_client, speaks):
+    """The edit form shows the translated name; saving it must not store the Danish."""
+    from wagtail.models import Workflow
+
+    setup_roles(log=lambda message: None)
+    speaks("da")
+    workflow = Workflow.objects.get(name="Editorial review")
+    form = admin_client.get(f"/admin/workflows/edit/{workflow.pk}/").content.decode()
+    assert 'value="Redaktionel gennemgang"' in form
+    workflow.name = "Redaktionel gennemgang"
+    workflow.save()
+    assert Workflow.objects.filter(pk=workflow.pk, name="Editorial review").exists()
+    renamed = Workflow.objects.create(name="Vores egen gennemgang")
+    assert Workflow.objects.get(pk=renamed.pk).name == "Vores egen gennemgang"
+
+
+@pytest.mark.django_db
+def test_the_help_menu_speaks_each_users_language(admin_client, speaks):
+    """Wagtail formats "What's new in Wagtail %(version)s" once per process."""
+    speaks("en")
+    assert "What's new in Wagtail" in admin_client.get("/admin/").content.decode()
+    speaks("da")
+    html = admin_client.get("/admin/").content.decode()
+    assert "Nyt i Wagtail" in html  # the sidebar's menu is JSON in the page
+    assert "What's new in Wagtail" not in html
