@@ -14,7 +14,7 @@ so ``wagtail_hooks`` adds ``before_edit_snippet`` / ``before_delete_snippet`` ch
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import Page, TranslatableMixin, get_translatable_models
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
@@ -59,9 +59,14 @@ def locale_scope(user, model, action: str) -> set[int] | None:
         content_type__app_label=model._meta.app_label, codename=codename
     )
     translator_group_ids = TranslatorGroup.objects.values_list("group_id", flat=True)
+    # Ask for the user's other groups, not for permissions outside translator groups: the
+    # same permission row is also granted to every translator group, and excluding those
+    # would drop it for an editor too.
     unrestricted = (
         permission.filter(user=user).exists()
-        or permission.filter(group__user=user).exclude(group__id__in=translator_group_ids).exists()
+        or Group.objects.filter(user=user, permissions__in=permission)
+        .exclude(pk__in=translator_group_ids)
+        .exists()
     )
     scope = None if unrestricted else translator_locale_ids(user)
     cache[key] = scope

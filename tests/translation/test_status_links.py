@@ -185,3 +185,28 @@ def test_every_link_of_the_snippet_rows_opens_for_its_user(organisations, role, 
     assert rows[organisations["up to date"].pk].cells["sv"].state == status.UP_TO_DATE
     links = _table_links(response.content.decode())
     assert _not_opening(client, links) == [], f"{role} is sent to pages that refuse them"
+
+
+# The action each role is offered on an organisation's Swedish translation ("" = none): the
+# same rule as for pages (editors and reviewers start and sync, translators translate).
+#                 editor-dk   translator-sv translator-da reviewer
+SNIPPET_EXPECTED = {
+    "missing": ("Translate", "", "", "Translate"),
+    "changed": ("Sync", "", "", "Sync"),
+    "up to date": ("Open", "Open", "", "Open"),
+}
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_each_role_is_offered_its_snippet_actions(organisations, role, user_in, client):
+    user = user_in(ROLES[role], username=role)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    response = client.get(URL, {"type": "snippet:people.organisation"}, **HOST)
+    rows = {row.instance.pk: row for row in response.context["rows"]}
+    column = list(ROLES).index(role)
+    for name, organisation in organisations.items():
+        cell = rows[organisation.pk].cells["sv"]
+        assert cell.action == SNIPPET_EXPECTED[name][column], (role, name, cell.state)
