@@ -27,6 +27,10 @@ E030_HINT = (
     "Run `python manage.py check_tree --fix` (Wagtail's Page.fix_tree) and check the "
     "pages named, then find what saved them with stale tree fields."
 )
+W031_HINT = (
+    "Run `python manage.py check_tree --fix`: each becomes an unpublished draft translation "
+    "that translators find in the translation overview."
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,38 @@ def tree_fields_from_database(page) -> None:
             setattr(page, name, value)
 
 
+def live_foreign_aliases() -> list:
+    """Live pages that are aliases of a page in another language, top down.
+
+    Wagtail makes the missing parent of a new translation an alias of the source page, live
+    with it: the source language under the translated language's address. Tingsted creates
+    draft translations instead (:func:`cms.i18n.localize.translate_missing_parents`), but a
+    database from before that (or a page an editor converted to an alias) can still hold
+    them, and nothing else tells anyone.
+    """
+    from django.db.models import F
+    from wagtail.models import Page
+
+    return list(
+        Page.objects.filter(live=True, alias_of__isnull=False)
+        .exclude(locale=F("alias_of__locale"))
+        .select_related("locale", "alias_of__locale")
+        .order_by("path")
+    )
+
+
+def foreign_alias_sentence(pages: list) -> str:
+    names = ", ".join(
+        f"#{page.pk} '{page.title}' ({page.locale.language_code}, {page.url_path}, an alias "
+        f"of #{page.alias_of_id} in {page.alias_of.locale.language_code})"
+        for page in pages
+    )
+    return (
+        f"{len(pages)} page(s) are live aliases of a page in another language, so visitors "
+        f"read the source language at the translation's address: {names}."
+    )
+
+
 def check_page_tree(app_configs=None, databases=None, **kwargs) -> list[checks.CheckMessage]:
     """``cms.E030``: registered with the ``database`` tag, so ``check --database default``
     (and ``check_tree``) runs it; plain ``check`` does not touch the database."""
@@ -104,14 +140,20 @@ def check_page_tree(app_configs=None, databases=None, **kwargs) -> list[checks.C
         # `migrate` runs the database checks before it migrates: a new database has no
         # page tree to check yet.
         return []
+    messages: list[checks.CheckMessage] = []
     problems = tree_problems()
-    if not problems:
-        return []
-    return [
-        checks.Error(
-            E030.format(summary=" ".join(problems.sentences())), hint=E030_HINT, id="cms.E030"
+    if problems:
+        messages.append(
+            checks.Error(
+                E030.format(summary=" ".join(problems.sentences())), hint=E030_HINT, id="cms.E030"
+            )
         )
-    ]
+    aliases = live_foreign_aliases()
+    if aliases:
+        messages.append(
+            checks.Warning(foreign_alias_sentence(aliases), hint=W031_HINT, id="cms.W031")
+        )
+    return messages
 
 
 def _page_table_exists() -> bool:

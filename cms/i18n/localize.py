@@ -257,3 +257,23 @@ def translate_missing_parents(page: Page, locale: Locale) -> list[Page]:
         translation.save_target(publish=False)
         created.append(translation.get_target_instance())
     return created
+
+
+def alias_to_draft_translation(alias: Page) -> Page:
+    """Turn a live alias of a page in another language into an unpublished draft translation.
+
+    wagtail-localize converts an alias it translates into a regular page; unpublishing it
+    takes the source language off the translated address until a reviewer publishes the
+    translation, which translators now find in the overview like any other.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(alias.alias_of.specific)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=alias.locale, defaults={"enabled": True}
+    )
+    if not translation.enabled:
+        translation.enabled = True
+        translation.save(update_fields=["enabled"])
+    translation.save_target(publish=False)
+    page = Page.objects.get(pk=alias.pk).specific
+    page.unpublish(log_action=True)
+    return page

@@ -306,3 +306,29 @@ def test_a_draft_translation_is_not_published_by_a_source_publish(danish, locale
     swedish_meeting = Page.objects.get(pk=swedish_meeting.pk).specific
     assert swedish_meeting.live is False
     assert swedish_meeting.start == local(2030, 3, 5, 10, 0)  # it gets the time when published
+
+
+def test_check_tree_reports_a_live_alias_in_another_language_and_makes_it_a_draft(
+    danish, home, locales
+):
+    """A database from before the drafts-only rule can hold the Danish index, live, under
+    /sv/ as an alias; check_tree names it and --fix makes it a draft translation."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    index, _network, _meeting = danish
+    alias = index.copy_for_translation(locales["sv"], alias=True)  # wagtail-localize's way
+    assert alias.live and alias.alias_of_id == index.pk
+    assert Client().get(alias.url, HTTP_HOST="dk.localhost").status_code == 200
+    with pytest.raises(CommandError, match=r"live aliases of a page in another language.*Netværk"):
+        call_command("check_tree", stdout=StringIO())
+    assert [message.id for message in check_page_tree(databases=["default"])] == ["cms.W031"]
+
+    out = StringIO()
+    call_command("check_tree", "--fix", stdout=out)
+    assert "Fixing" in out.getvalue()
+    page = Page.objects.get(pk=alias.pk)
+    assert page.alias_of_id is None and not page.live
+    assert Client().get(alias.url, HTTP_HOST="dk.localhost").status_code == 404
+    source = TranslationSource.objects.get_for_instance(index)
+    assert Translation.objects.filter(source=source, target_locale=locales["sv"]).exists()
+    call_command("check_tree", stdout=StringIO())  # no problem left
