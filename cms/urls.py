@@ -11,6 +11,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.plugins import registry
+from cms.site_files import favicon, robots_txt
+from cms.sitemaps import TranslatedSitemap
 
 HEALTH_CHECKS = ["health_check.checks.Database", "health_check.checks.Cache"]
 
@@ -28,7 +30,9 @@ def unlocalized_patterns() -> list:
         path("admin/", include(wagtailadmin_urls)),
         path("documents/", include(wagtaildocs_urls)),
         path("api/", include(api_urlpatterns)),
-        path("sitemap.xml", sitemap, name="sitemap"),
+        path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+        path("robots.txt", robots_txt, name="robots_txt"),
+        path("favicon.ico", favicon),
         # For load balancers and monitoring: 200 when the database and the cache answer,
         # 500 naming the one that does not (the site itself keeps answering without a cache).
         path("health/", HealthCheckView.as_view(checks=HEALTH_CHECKS), name="health"),

@@ -15,7 +15,7 @@ from wagtail.models import Page, Site
 
 from cms.loading import RENDITION_SPECS, fetch_renditions
 from cms.memo import PAGES, host_key
-from cms.sites import active_locale
+from cms.sites import active_locale, site_language
 from cms.visibility import is_shareable
 
 register = template.Library()
@@ -183,13 +183,17 @@ def cta_href(context, value) -> str:
     return CallToActionBlock.href(value, context.get("request"))
 
 
-@register.simple_tag
-def hreflang_links(translations: list[dict]) -> str:
-    return format_html_join(
-        "\n",
-        '<link rel="alternate" hreflang="{}" href="{}">',
-        ((item["language"], item["url"]) for item in translations),
-    )
+@register.simple_tag(takes_context=True)
+def hreflang_links(context, translations: list[dict]) -> str:
+    """``hreflang`` alternates of the page, and ``x-default``: its version in the site's own
+    language (cms/sitemaps.py names the same alternates)."""
+    links = [(item["language"], item["url"]) for item in translations]
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None and len(links) > 1 else None
+    default = site and dict(links).get(site_language(site.pk, request))
+    if default:
+        links.append(("x-default", default))
+    return format_html_join("\n", '<link rel="alternate" hreflang="{}" href="{}">', links)
 
 
 @register.simple_tag(takes_context=True)

@@ -50,6 +50,9 @@ def search_pages(request: HttpRequest, query: str):
 
 def search(request: HttpRequest) -> HttpResponse:
     query = clean_query(request.GET.get("q", ""))
+    # Shown and carried to the next page as the visitor typed it (the words searched for
+    # are the cleaned, lower-cased ones).
+    typed = " ".join(request.GET.get("q", "").split())[:200] if query else ""
     raw_page = request.GET.get("page", "1")
     if not raw_page.isdigit() or int(raw_page) < 1:
         raise Http404(_("There is no such page of search results."))
@@ -75,12 +78,12 @@ def search(request: HttpRequest) -> HttpResponse:
         request,
         "search/search.html",
         {
-            "query": query,
+            "query": typed,
             "failed": failed,
             "items": items,
             "page_obj": page_obj,
             "paginator": paginator,
-            "pagination": pagination(paginator, page_obj, query),
+            "pagination": pagination(paginator, page_obj, typed),
         },
     )
 

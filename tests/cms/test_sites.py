@@ -44,6 +44,7 @@ def test_language_switcher_and_hreflang_link_every_translation(host_client):
         "sv": "http://dk.localhost/sv/",
         "nb": "http://dk.localhost/nb/",
         "en": "http://dk.localhost/en/",
+        "x-default": "http://dk.localhost/",  # the site's own language
     }
     switcher = body[body.index('class="language-switcher"') :]
     switcher = switcher[: switcher.index("</nav>")]

@@ -1,0 +1,135 @@
+"""What every site answers beside its pages: error pages in its language, robots.txt, a
+favicon, a sitemap with every translation, and a search form in every page's header
+(issue 17, "Public site").
+
+pytest-django runs with DEBUG = False, as production does: Django's error handlers render
+the project's templates.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from wagtail.models import PageViewRestriction
+
+from cms.i18n.localize import translate
+from cms.models.pages import HomePage
+from tests.conftest import HOSTS
+from tests.factories.translation import child_page
+
+pytestmark = pytest.mark.django_db
+
+NOT_FOUND = {
+    "en": "Page not found",
+    "da": "Siden blev ikke fundet",
+    "sv": "Sidan hittades inte",
+    "nb": "Fant ikke siden",
+}
+
+
+@pytest.mark.parametrize("language", list(HOSTS))
+def test_a_missing_page_answers_in_the_sites_language_with_its_navigation(sites, client, language):
+    response = client.get("/no-such-page/", HTTP_HOST=HOSTS[language])
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{NOT_FOUND[language]}</h1>" in html
+    assert '<main id="main"' in html
+    assert 'class="site-header"' in html and 'role="search"' in html
+    assert sites[language].root_page.title in html  # the site's name links home
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("da", "Noget gik galt"), ("sv", "Något gick fel")]
+)
+def test_a_server_error_answers_in_the_sites_language(sites, monkeypatch, language, heading):
+    def fail(self, request, *args, **kwargs):
+        raise RuntimeError("the page's template failed")
+
+    monkeypatch.setattr(HomePage, "serve", fail)
+    client = Client(raise_request_exception=False)
+    response = client.get("/", HTTP_HOST=HOSTS[language], follow=True)
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{heading}</h1>" in html
+    assert '<main id="main"' in html and "<nav" in html
+
+
+def test_robots_txt_points_at_the_sites_sitemap(sites, client):
+    response = client.get("/robots.txt", HTTP_HOST="dk.localhost")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "User-agent: *" in text
+    assert "Disallow: /admin/" in text
+    assert f"Sitemap: {sites['da'].root_url}/sitemap.xml" in text
+
+
+def test_favicon(sites, client):
+    response = client.get("/favicon.ico", HTTP_HOST="dk.localhost")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/favicon.ico")
+    page = client.get("/", HTTP_HOST="dk.localhost", follow=True).content.decode()
+    assert 'rel="icon"' in page
+
+
+@pytest.fixture
+def translated(home):
+    """A Danish page translated into Swedish and Norwegian, and one translated page that is
+    private in every language (restrictions are shared by translations)."""
+    page = child_page(home("da"), title="Havnebad", intro="Om havnebadet.")
+    swedish, _ = translate(page, "sv", title="Hamnbad", intro="Om hamnbadet.")
+    norwegian, _ = translate(page, "nb", title="Havnebad nb", intro="Om havnebadet.")
+    private = child_page(home("da"), title="Lukket", intro="Kun for medlemmer.")
+    private_sv, _ = translate(private, "sv", title="Stängd", intro="Bara för medlemmar.")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    return page, swedish, norwegian, private_sv
+
+
+def _alternates(sitemap: str, location: str) -> dict[str, str]:
+    entry = re.search(rf"<url>\s*<loc>{re.escape(location)}</loc>(.*?)</url>", sitemap, re.S)
+    assert entry, location
+    return dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry.group(1)))
+
+
+def test_the_sitemap_lists_every_translation_with_alternates(translated, client):
+    page, swedish, norwegian, private_sv = translated
+    response = client.get("/sitemap.xml", HTTP_HOST="dk.localhost")
+    assert response.status_code == 200
+    sitemap = response.content.decode()
+    danish_url, swedish_url = page.get_full_url(), swedish.get_full_url()
+    assert "/sv/" in swedish_url
+    assert f"<loc>{swedish_url}</loc>" in sitemap
+    expected = {
+        "da": danish_url,
+        "sv": swedish_url,
+        "nb": norwegian.get_full_url(),
+        "x-default": danish_url,
+    }
+    assert _alternates(sitemap, swedish_url) == expected
+    assert _alternates(sitemap, danish_url) == expected
+    assert private_sv.get_full_url() not in sitemap
+    assert "Lukket" not in sitemap and "lukket" not in sitemap
+
+
+def test_the_page_head_names_x_default(translated, client):
+    _page, swedish, _norwegian, _private = translated
+    html = client.get(swedish.url, HTTP_HOST="dk.localhost").content.decode()
+    assert re.search(r'hreflang="x-default" href="[^"]+/havnebad/"', html), html[:1500]
+
+
+def test_every_page_has_a_search_form_in_its_header(translated, client):
+    page, *_rest = translated
+    html = client.get(page.url, HTTP_HOST="dk.localhost").content.decode()
+    header = html[html.index('<header class="site-header"') : html.index("</header>")]
+    form = re.search(r'<form class="site-search" method="get" action="([^"]+)"', header)
+    assert form and form.group(1).endswith("/search/")
+    results = client.get(form.group(1), {"q": "Havnebad"}, HTTP_HOST="dk.localhost")
+    assert results.status_code == 200
+    text = results.content.decode()
+    assert "“Havnebad”" in text  # as typed, not lower-cased
+    assert 'action=""' not in text
+    assert text.count('role="search"') == 1  # the results page has its own form only
