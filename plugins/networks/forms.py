@@ -27,6 +27,11 @@ class InterestForm(forms.ModelForm):
     def __init__(self, *args, network, terms_url: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.network = network
+        for field in self.fields.values():
+            # The model's help texts are written for editors reading submissions; visitors
+            # get labels and error messages (an input described by no element confuses
+            # screen readers).
+            field.help_text = ""
         self.consent_sentence = network.default_consent_text
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"

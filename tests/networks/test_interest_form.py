@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -93,9 +94,40 @@ def test_missing_consent_stores_nothing_and_keeps_what_was_typed(host_client, ho
 def test_errors_appear_beside_the_field(host_client, network):
     response = host_client.post("da", network.get_url(), {**VALID, "email": "not-an-address"})
     body = response.content.decode()
-    assert 'id="id_email-error"' in body
-    assert body.index('id="id_email-error"') < body.index('name="email"')
+    assert 'id="id_email_error"' in body
+    assert body.index('id="id_email_error"') < body.index('name="email"')
     assert 'value="Tove Lund"' in body
+
+
+def _ids(html: str) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', html))
+
+
+@pytest.mark.django_db
+def test_errors_are_tied_to_their_fields_and_summarised(host_client, network):
+    """Inputs pointed aria-describedby at ids no element had (id_email_error, *_helptext)."""
+    data = {**VALID, "email": "not-an-address"}
+    data.pop("consent")
+    body = host_client.post("da", network.get_url(), data).content.decode()
+    form = body[
+        body.index('<section id="interest"') : body.index(
+            "</section>", body.index('<section id="interest"')
+        )
+    ]
+    ids = _ids(form)
+    for described in re.findall(r'aria-describedby="([^"]+)"', form):
+        assert set(described.split()) <= ids, described
+    email = re.search(r"<input[^>]*name=\"email\"[^>]*>", form).group(0)
+    assert 'aria-invalid="true"' in email and 'aria-describedby="id_email_error"' in email
+    consent = re.search(r"<input[^>]*name=\"consent\"[^>]*>", form).group(0)
+    assert 'aria-invalid="true"' in consent
+    name = re.search(r"<input[^>]*name=\"name\"[^>]*>", form).group(0)
+    assert "aria-invalid" not in name and "aria-describedby" not in name
+    # The summary comes first and links to each field in error.
+    summary = re.search(r'<div class="error-summary"[^>]*>(.*?)</div>', form, re.S)
+    assert summary, form[:800]
+    assert summary.start() < form.index('name="email"')
+    assert re.findall(r'href="#([^"]+)"', summary.group(1)) == ["id_email", "id_consent"]
 
 
 @pytest.mark.django_db
