@@ -65,6 +65,7 @@ EXPORTS: dict[str, str] = {
     "SafeSpreadsheetExportMixin": "cms.exports",
     "csv_response": "cms.exports",
     "xlsx_response": "cms.exports",
+    "conditional_response": "cms.conditional",
     "rate_limit": "cms.ratelimits",
     # The benchmark harness (the bench_data and bench_endpoints hooks). It is not installed
     # in production: import these only inside the functions `make bench` calls.
@@ -97,6 +98,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     # ruff: noqa: F401
     from cms.bench.data import BenchContext
     from cms.bench.endpoints import Endpoint as BenchEndpoint
+    from cms.conditional import conditional_response
     from cms.contract import BulkModel, ErasureReport, FeedLink, PageLoader, PluginConfig
     from cms.demo import HOME_WELCOME, DemoContentMissing, DemoContext, DemoSite
     from cms.exports import SafeSpreadsheetExportMixin, csv_response, xlsx_response

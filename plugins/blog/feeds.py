@@ -20,12 +20,14 @@ from django.utils.translation import override
 from wagtail.models import Page
 
 from blocks.representation import absolute
-from cms.public import FeedLink
+from cms.public import FeedLink, conditional_response
 from plugins.blog.items import FEED_ITEMS, decorate, with_related
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
 ENCLOSURE_RENDITION = "width-960"
+#: Seconds a feed reader or proxy may keep a feed before asking again (then 304).
+FEED_MAX_AGE = 300
 
 
 def _site_name(page: Page) -> str:
@@ -94,6 +96,10 @@ class ListingFeed(Feed):
     def item_updateddate(self, item) -> datetime | None:
         return item.last_published_at or item.first_published_at
 
+    def author_name(self, obj) -> str:
+        # RFC 4287 asks every Atom entry for an author: the feed's, for entries without one.
+        return _site_name(obj)
+
     def item_author_name(self, item) -> str | None:
         authors = getattr(item, "shown_authors", None)
         return ", ".join(person.name for person in authors) if authors else None
@@ -130,7 +136,8 @@ def feed_url(index, kind: str, request: HttpRequest | None = None) -> str:
 def serve_feed(index, request: HttpRequest, kind: str) -> HttpResponse:
     filters = index.parse_filters(request.GET)
     with override(index.locale.language_code):
-        return ListingFeed(index, filters, kind)(request)
+        response = ListingFeed(index, filters, kind)(request)
+    return conditional_response(request, response, max_age=FEED_MAX_AGE)
 
 
 def index_feed_links(index, request: HttpRequest, filters=None) -> list[FeedLink]:

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Site
 
-from cms.public import all_locales, request_scope
+from cms.public import all_locales, conditional_response, request_scope
 from plugins.meetings.choices import MeetingStatus
 from plugins.people.interface import Venue
 
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from plugins.meetings.models import MeetingPage
 
 PRODID = "-//Tingsted//Meetings//EN"
+#: Seconds a calendar client or proxy may keep a calendar before asking again (then 304).
+CALENDAR_MAX_AGE = 900
 
 ICAL_STATUS = {
     MeetingStatus.CONFIRMED: "CONFIRMED",
@@ -115,4 +117,4 @@ def calendar_response(
     calendar = build_calendar(meetings, request, name=name)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return conditional_response(request, response, max_age=CALENDAR_MAX_AGE)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from api.access import APIParameterError, can_read_closed, pages_queryset
-from cms.public import is_shareable
+from cms.public import conditional_response, is_shareable
 from plugins.minutes.access import PERMISSION
 from plugins.minutes.calendar import council_calendar_bytes
 from plugins.minutes.export import SCHEMA_PATH, ocd_event
@@ -71,9 +71,7 @@ def council_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
         council_calendar_bytes(council, request), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'inline; filename="council-{council.pk}.ics"'
-    response["Cache-Control"] = _cache_control(request, "public, max-age=900")
-    response["Vary"] = "Authorization, Cookie"
-    return response
+    return conditional_response(request, response, max_age=900)
 
 
 @require_GET

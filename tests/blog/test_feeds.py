@@ -133,3 +133,25 @@ def test_filtered_index_advertises_the_filtered_feed(host_client, posts):
 def test_feed_of_an_unpublished_blog_is_not_found(host_client, blog, posts):
     blog.unpublish()
     assert host_client.get("da", "/blog/feed/rss/").status_code == 404
+
+
+def test_every_atom_entry_has_an_author(host_client, posts):
+    """RFC 4287: an entry without authors takes the feed's; the feed had none."""
+    response = host_client.get("da", "/blog/feed/atom/")
+    feed = feedparser.parse(response.content)
+    assert feed.feed.author  # the site's name
+    body = response.content.decode()
+    head = body[: body.index("<entry>")]
+    assert "<author><name>" in head
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_feed_reader_polling_again_gets_a_304(host_client, client, posts, kind, admin_user):
+    first = host_client.get("da", f"/blog/feed/{kind}/")
+    assert first["Cache-Control"] == "public, max-age=300"
+    assert first["ETag"]
+    again = host_client.get("da", f"/blog/feed/{kind}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    client.force_login(admin_user)  # a session's answer is never shared
+    assert host_client.get("da", f"/blog/feed/{kind}/")["Cache-Control"] == "private, no-store"

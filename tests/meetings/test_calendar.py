@@ -121,3 +121,13 @@ def test_every_page_advertises_the_site_calendar(host_client, network):
     body = host_client.get("da", network.get_url()).content.decode()
     assert 'type="text/calendar"' in body
     assert "http://dk.localhost/calendar/meetings.ics" in body
+
+
+@pytest.mark.django_db
+def test_a_calendar_client_polling_again_gets_a_304(host_client, network, meetings):
+    for path in ("/calendar/meetings.ics", network.get_url() + "ical/"):
+        first = host_client.get("da", path)
+        assert first.status_code == 200, path
+        assert first["Cache-Control"] == "public, max-age=900"
+        again = host_client.get("da", path, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304, path

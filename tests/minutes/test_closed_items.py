@@ -297,3 +297,10 @@ def test_page_head_advertises_the_council_calendar(setup, call):
     calendar_url = f"/minutes/councils/{setup.council.pk}.ics"
     assert 'type="text/calendar" title="Integrationsrådet' in html
     assert calendar_url in html
+
+
+def test_the_council_calendar_answers_a_poll_with_304(setup, call):
+    path = f"/minutes/councils/{setup.council.pk}.ics"
+    first = call("anonymous", path)
+    assert first["Cache-Control"] == "public, max-age=900" and first["ETag"]
+    assert call("anonymous", path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
