@@ -83,7 +83,9 @@ def build_calendar(meetings: Iterable[MeetingPage], request: HttpRequest, *, nam
     for meeting in meetings:
         event = Event()
         event.add("uid", meeting_uid(meeting, locales.get(meeting.locale_id, ""), hostname))
-        event.add("dtstamp", stamp)
+        # When this version of the event was issued: its publication, so an unchanged
+        # calendar is byte for byte the same and a poll gets 304 (cms.conditional).
+        event.add("dtstamp", meeting.last_published_at or stamp)
         event.add("dtstart", timezone.localtime(meeting.start, zone))
         event.add("dtend", timezone.localtime(meeting.end, zone))
         event.add("summary", summary(meeting))
@@ -103,7 +105,11 @@ def build_calendar(meetings: Iterable[MeetingPage], request: HttpRequest, *, nam
             event.add("geo", vGeo((float(venue.latitude), float(venue.longitude))))
         description = unescape_entities(strip_tags(meeting.description or "")).strip()
         if meeting.status_note:
-            description = f"{meeting.status_label}: {meeting.status_note}\n\n{description}"
+            note = meeting.status_note.strip()
+            # Editors often begin the note with the status itself ("Cancelled because …").
+            if not note.casefold().startswith(str(meeting.status_label).casefold()):
+                note = f"{meeting.status_label}: {note}"
+            description = f"{note}\n\n{description}".strip()
         if description:
             event.add("description", description)
         calendar.add_component(event)

@@ -11,7 +11,9 @@ from cms.public import FeedLink
 
 
 def feeds(request: HttpRequest, site: Site, locale: Locale) -> list[FeedLink]:
-    url = request.build_absolute_uri(reverse("meetings:site_calendar"))
+    # From the site record, as canonical links and the other feeds are: the request's Host
+    # header may lack the port the site answers on.
+    url = site.root_url + reverse("meetings:site_calendar")
     return [
         FeedLink(title=_("Upcoming meetings (iCalendar)"), url=url, content_type="text/calendar")
     ]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import Count
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+from wagtail.models import PageLogEntry
 
 from cms.public import site_time_zone
 from plugins.minutes.choices import DocumentStatus
@@ -16,6 +18,16 @@ from plugins.minutes.presentation import redact
 
 #: Meetings stay in the feed for a day after they start, so today's meeting is still there.
 GRACE = timedelta(days=1)
+
+
+def publish_counts(page_ids: list[int]) -> dict[int, int]:
+    """How many times each page was published (Wagtail's log), in one query."""
+    rows = (
+        PageLogEntry.objects.filter(page_id__in=page_ids, action="wagtail.publish")
+        .values("page_id")
+        .annotate(count=Count("id"))
+    )
+    return {row["page_id"]: row["count"] for row in rows}
 
 
 def council_calendar_bytes(council: CouncilPage, request: HttpRequest) -> bytes:
@@ -33,6 +45,7 @@ def council_calendar_bytes(council: CouncilPage, request: HttpRequest) -> bytes:
         .select_related("venue")
     )
     items = MinutesPage.items_of(meetings)
+    sequences = publish_counts([meeting.pk for meeting in meetings])
     host = request.get_host().split(":")[0]
     for meeting in meetings:
         event = Event()
@@ -44,6 +57,9 @@ def council_calendar_bytes(council: CouncilPage, request: HttpRequest) -> bytes:
         event.add("dtstart", start)
         event.add("dtend", (meeting.end or meeting.start + timedelta(hours=2)).astimezone(zone))
         event.add("dtstamp", (meeting.last_published_at or timezone.now()).astimezone(zone))
+        # RFC 5545 SEQUENCE: 0 for the first publication, one more for each republication,
+        # so a subscribed calendar replaces its copy when the time or the place changes.
+        event.add("sequence", max(sequences.get(meeting.pk, 1) - 1, 0))
         url = meeting.get_full_url(request=request)
         if url:
             event.add("url", url)

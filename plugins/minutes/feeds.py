@@ -7,15 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
-from cms.public import FeedLink
+from cms.public import FeedLink, public_pages
 from plugins.minutes.models import CouncilPage
 
 
 def feed_links(request: HttpRequest, site: Site, locale: Locale) -> list[FeedLink]:
     councils = (
-        CouncilPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        public_pages(CouncilPage.objects.filter(locale=locale))
         .descendant_of(site.root_page.localized)
         .order_by("path")
         .only("id", "title")
@@ -23,7 +21,8 @@ def feed_links(request: HttpRequest, site: Site, locale: Locale) -> list[FeedLin
     return [
         FeedLink(
             title=_("%(council)s: coming meetings") % {"council": council.title},
-            url=request.build_absolute_uri(reverse("minutes:council_calendar", args=[council.pk])),
+            # The site record's address, as for every absolute link (not the Host header).
+            url=site.root_url + reverse("minutes:council_calendar", args=[council.pk]),
             content_type="text/calendar",
         )
         for council in councils

@@ -131,3 +131,37 @@ def test_a_calendar_client_polling_again_gets_a_304(host_client, network, meetin
         assert first["Cache-Control"] == "public, max-age=900"
         again = host_client.get("da", path, HTTP_IF_NONE_MATCH=first["ETag"])
         assert again.status_code == 304, path
+
+
+@pytest.mark.django_db
+def test_a_note_that_begins_with_the_status_does_not_repeat_it(host_client, network):
+    """The demo's calendars read "Aflyst: Aflyst, fordi …"."""
+    MeetingPageFactory(
+        parent=network,
+        title="Cancelled meeting",
+        status=MeetingStatus.CANCELLED,
+        status_note="Aflyst, fordi salen er lukket.",
+        start=local(2030, 4, 1, 9),
+    )
+    MeetingPageFactory(
+        parent=network,
+        title="Moved meeting",
+        status=MeetingStatus.POSTPONED,
+        status_note="Ny dato følger.",
+        start=local(2030, 4, 2, 9),
+    )
+    events = events_by_summary(parse(host_client.get("da", network.get_url() + "ical/")))
+    [cancelled] = [e for summary, e in events.items() if "Cancelled meeting" in summary]
+    assert str(cancelled["DESCRIPTION"]).startswith("Aflyst, fordi salen er lukket.")
+    [moved] = [e for summary, e in events.items() if "Moved meeting" in summary]
+    assert str(moved["DESCRIPTION"]).startswith("Udsat: Ny dato følger.")
+
+
+@pytest.mark.django_db
+def test_calendar_links_in_the_head_keep_the_sites_port(host_client, network, sites):
+    """Feed and canonical links came from the site record, the .ics link from the Host."""
+    site = sites["da"]
+    site.port = 8000
+    site.save()
+    body = host_client.get("da", network.get_url()).content.decode()
+    assert "http://dk.localhost:8000/calendar/meetings.ics" in body

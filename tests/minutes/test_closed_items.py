@@ -304,3 +304,16 @@ def test_the_council_calendar_answers_a_poll_with_304(setup, call):
     first = call("anonymous", path)
     assert first["Cache-Control"] == "public, max-age=900" and first["ETag"]
     assert call("anonymous", path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_council_events_carry_a_sequence_that_grows_with_each_publication(setup, call):
+    from icalendar import Calendar
+
+    setup.meeting.start = setup.meeting.start.replace(year=2099)
+    setup.meeting.save_revision().publish()
+    path = f"/minutes/councils/{setup.council.pk}.ics"
+    [event] = Calendar.from_ical(call("anonymous", path).content).walk("VEVENT")
+    before = int(event["SEQUENCE"])
+    setup.meeting.save_revision().publish()
+    [event] = Calendar.from_ical(call("anonymous", path).content).walk("VEVENT")
+    assert int(event["SEQUENCE"]) == before + 1
