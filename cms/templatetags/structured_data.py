@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from wagtail.models import Page
 
 from cms.jsonld import to_script
+from cms.memo import PAGES, host_key
 
 register = template.Library()
 
@@ -39,15 +40,20 @@ def breadcrumb_trail(context, page: Page | None = None) -> list[dict]:
     if not isinstance(page, Page):
         return []
     request = context.get("request")
-    if request is not None and getattr(request, "_tingsted_breadcrumbs", (None,))[0] == page.pk:
-        return request._tingsted_breadcrumbs[1]
-    trail = [
-        {"title": item.title, "url": item.get_full_url(request), "current": item.pk == page.pk}
-        for item in breadcrumb_pages(page)
+
+    def build() -> list[dict]:
+        return [
+            {"title": item.title, "url": item.get_full_url(request), "current": item.pk == page.pk}
+            for item in breadcrumb_pages(page)
+        ]
+
+    if request is None or page.pk is None or getattr(request, "is_preview", False):
+        return build()
+    # Like the language switcher: the trail changes only with the live tree (a new content
+    # generation) and the host the URLs are built for.
+    return [
+        dict(item) for item in PAGES.get(request, ("trail", page.pk, *host_key(request)), build)
     ]
-    if request is not None:
-        request._tingsted_breadcrumbs = (page.pk, trail)
-    return trail
 
 
 def breadcrumb_list(trail: list[dict]) -> dict:

@@ -31,6 +31,18 @@ def test_posts_are_listed_newest_first_ten_per_page(blog, host_client):
     assert 'href="?page=2" rel="prev"' in third.content.decode()
 
 
+def _title(response) -> str:
+    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+
+
+def test_each_page_of_the_list_has_its_own_title(blog, host_client):
+    for day in range(1, 24):
+        BlogPostPageFactory(parent=blog, title=f"Post {day:02d}", date=datetime.date(2025, 1, day))
+    first, second = host_client.get("da", "/blog/"), host_client.get("da", "/blog/?page=2")
+    assert "Side" not in _title(first)
+    assert _title(second).startswith(f"{blog.title} – Side 2 af 3")
+
+
 def test_each_item_shows_excerpt_date_authors_owner_and_read_more(blog, locales, host_client):
     guest = PersonFactory(name="Karin Gæst", is_external=True, locale=locales["da"])
     owner = PersonFactory(name="Klara Ansvarlig", locale=locales["da"])

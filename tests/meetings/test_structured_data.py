@@ -12,8 +12,14 @@ from tests.factories.people import OrganisationFactory, PersonFactory, VenueFact
 
 
 def json_ld(body: str) -> list:
+    """The page's own JSON-LD (the breadcrumbs' BreadcrumbList: tests/site/test_breadcrumbs.py)."""
     scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
-    return [json.loads(script) for script in scripts]
+    data = [json.loads(script) for script in scripts]
+    return [
+        item
+        for item in data
+        if not (isinstance(item, dict) and item.get("@type") == "BreadcrumbList")
+    ]
 
 
 @pytest.fixture
