@@ -86,7 +86,8 @@ def _lock() -> None:
     # committed in order (see the module's docstring). Readers are not blocked.
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(f"LOCK TABLE {SyncEntry._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
+            table = connection.ops.quote_name(SyncEntry._meta.db_table)
+            cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
 
 
 def record_rows(rows: Iterable[tuple[int, str, str]], kind: str) -> int | None:
