@@ -247,3 +247,25 @@ def test_a_snippet_changed_brings_the_pages_that_show_it(api, home):
     items = walk(api, cursor=cursor)[0]
     assert summary(items) == [("upsert", post.pk)]
     assert "Karen Christentze Blixen" in json.dumps(items[0]["page"])
+
+
+def test_a_feed_holds_its_language_and_a_translation_changes_its_source(api, home, locales):
+    danish = add_page(home("da"), "Kun dansk")
+    source = add_page(home("da"), "Oversat side")
+    _items, danish_cursor, _answers = walk(api, locale="da")
+    _items, every_cursor, _answers = walk(api)  # every language of the site
+    english = add_page(home("da", "en"), "English only")
+    translation = source.copy_for_translation(locales["en"])
+    translation.save_revision().publish()
+
+    # The Danish feed: not the English pages, but the Danish page whose translations grew.
+    items = walk(api, cursor=danish_cursor)[0]
+    assert summary(items) == [("upsert", source.pk)]
+    assert [t["id"] for t in items[0]["page"]["translations"]] == [translation.pk]
+    assert danish.pk not in {item["id"] for item in items}
+    # The feed of every language has both English pages (and the source) once each.
+    items = walk(api, cursor=every_cursor)[0]
+    assert sorted(summary(items)) == sorted(
+        [("upsert", english.pk), ("upsert", translation.pk), ("upsert", source.pk)]
+    )
+    assert {item["locale"] for item in items} == {"da", "en"}
