@@ -11,7 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from api.openapi import openapi_document
 from tests.api.conftest import add_page
+from tests.api.openapi_validation import assert_valid
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +66,8 @@ def danish(home, hidden_pages):
 
 
 def test_the_first_walk_lists_every_visible_page_once_with_its_detail(api, danish, granted_token):
+    first = call(api, locale="da", limit=2)
+    assert_valid(openapi_document(), SYNC, first)  # formats included
     items, _cursor, answers = walk(api, locale="da", limit=2)
     ids = [item["id"] for item in items]
     assert ids == sorted(set(ids)) == listed_ids(api, locale="da")
@@ -105,6 +109,8 @@ def test_each_call_with_the_cursor_gives_exactly_what_changed_since(api, danish,
     public = danish["public"]
     public.title = "Offentlig side, ny udgave"
     public.save_revision().publish()
+    body = call(api, cursor=cursor)
+    assert_valid(openapi_document(), SYNC, body)
     items = changes()
     assert summary(items) == [("upsert", public.pk)]
     assert items[0]["page"]["title"] == "Offentlig side, ny udgave"
@@ -119,6 +125,7 @@ def test_each_call_with_the_cursor_gives_exactly_what_changed_since(api, danish,
     assert items[0]["page"]["meta"]["html_url"].endswith("/anden-side/ny-side/")
 
     public.unpublish()
+    assert_valid(openapi_document(), SYNC, call(api, cursor=cursor))
     assert summary(changes()) == [("tombstone", public.pk)]
 
     Page.objects.get(pk=created.pk).delete()
