@@ -1,5 +1,7 @@
-"""The example consumer in docs/examples/ reads the API as an external site would: the
-site's networks, each with its own upcoming meetings and their status."""
+"""The example consumers in docs/examples/ read the API as an external site would: the
+site's networks, each with its own upcoming meetings and their status (consumer.py); a local
+mirror kept through the sync feed with the models generated from the OpenAPI document
+(sync_consumer.py, tingsted_api.py)."""
 
 from __future__ import annotations
 
