@@ -66,8 +66,10 @@ messages: install
 	$(BIN)/python manage.py admin_overrides
 	@echo "Now translate the new entries in cms/locale/*/LC_MESSAGES/django.po and cms/locale_overrides/*/LC_MESSAGES/*.po"
 
+# The snapshot, and the example consumer's pydantic models generated from it.
 openapi: install
 	$(BIN)/python manage.py export_openapi > tests/api/openapi.snapshot.json
+	$(BIN)/python docs/examples/generate_models.py tests/api/openapi.snapshot.json
 
 # Needs PostgreSQL and Redis up (BENCH_DATABASE_URL, BENCH_CACHE_URL) and wrk installed;
 # nginx is used for the static ceiling when present. BENCH_ARGS="--sizes 1000 --duration 3"

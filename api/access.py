@@ -161,10 +161,19 @@ def pages_queryset(request: HttpRequest, model: type[Page] = Page, *, drafts: bo
     site = requested_site(request)
     if site is None:
         return queryset.none()
+    return queryset.filter(site_scope(request, site))
+
+
+def site_scope(request: HttpRequest, site: Site, *, depth: bool = True) -> Q:
+    """The condition on a tree ``path`` (and, with ``depth``, on ``depth``) that keeps
+    ``site``'s pages: under its root page or, with i18n, under one of the root's
+    translations. (The path alone decides; the depth helps the database's plan.)"""
     scope = Q()
-    for path, depth in _MEMO.get(request, ("roots", site.pk), lambda: _root_paths(site)):
-        scope |= Q(path__startswith=path, depth__gte=depth)
-    return queryset.filter(scope)
+    for path, root_depth in _MEMO.get(request, ("roots", site.pk), lambda: _root_paths(site)):
+        scope |= (
+            Q(path__startswith=path, depth__gte=root_depth) if depth else Q(path__startswith=path)
+        )
+    return scope
 
 
 #: View restrictions and sites' root translations, per process and content generation:

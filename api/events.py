@@ -5,7 +5,8 @@ An event is::
     {"id": "<event uuid>", "event": "page.published", "timestamp": "2026-05-04T10:00:00Z",
      "page": {"id": 12, "type": "cms.HomePage", "title": "...", "locale": "da",
               "url": "https://dk.example/", "site": "dk.example",
-              "api": {"v2": "...", "v3": "..."}}}
+              "api": {"v2": "...", "v3": "..."},
+              "sync": {"cursor": "...", "url": "https://dk.example/api/v3/sync/?…"}}}
 
 A page an anonymous visitor may not see (:func:`cms.visibility.is_public`) is announced by
 its id alone: ``"page": {"id": 12, "restricted": true}``, so a consumer drops what it cached
@@ -24,8 +25,10 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.http import urlencode
 
-from api.models import WebhookDelivery, WebhookSubscription
+from api.changelog import Cursor
+from api.models import SyncEntry, WebhookDelivery, WebhookSubscription
 from api.tasks import schedule
 from cms.visibility import is_public
 
@@ -52,7 +55,7 @@ def page_payload(page, event: str = "page.published") -> dict[str, Any]:
     site = page.get_site()
     root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
-    return {
+    payload = {
         "id": page.pk,
         "type": page.specific_class._meta.label if page.specific_class else None,
         "title": page.title,
@@ -65,6 +68,21 @@ def page_payload(page, event: str = "page.published") -> dict[str, Any]:
             "v3": root + f"/api/v3/pages/{page.pk}/",
         },
     }
+    if site is not None:
+        payload["sync"] = sync_payload(page, site, root)
+    return payload
+
+
+def sync_payload(page, site, root: str) -> dict[str, str]:
+    """Where a consumer reads this change from the sync feed (api/sync.py): a cursor just
+    before the change (the feed gives it and whatever came after) and the feed's address with
+    it, for the page's site and language."""
+    language = page.locale.language_code
+    latest = SyncEntry.objects.filter(page_id=page.pk).order_by("-id").values("id").first()
+    seq = latest["id"] - 1 if latest else 0
+    cursor = Cursor(site.pk, language, seq).encode()
+    query = urlencode({"site": site.hostname, "locale": language, "cursor": cursor})
+    return {"cursor": cursor, "url": f"{root}/api/v3/sync/?{query}"}
 
 
 def build_event(event: str, page) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from api.access import public_pages
 from blocks.representation import rich_text_html
+from cms import loading
 
 #: Key in a serializer context holding translations fetched for a whole list at once.
 TRANSLATIONS_CONTEXT_KEY = "tingsted_translations"
@@ -55,11 +56,31 @@ def translations_by_key(
     return found
 
 
+def remember_translations(pages: Iterable[Page], request: HttpRequest | None = None) -> None:
+    """Fetch the translations of all ``pages`` at once for the rest of the request, where
+    API v3 resolves each page's ``translations`` on its own (it passes no context)."""
+    preload = loading.current()
+    if preload is None:
+        return
+    keys = {page.translation_key for page in pages}
+    found = translations_by_key(keys, request)
+    remembered = preload.extras.setdefault(TRANSLATIONS_CONTEXT_KEY, {})
+    remembered.update({key: found.get(key, []) for key in keys})
+
+
+def remembered_translations(key: Any) -> dict[Any, list[Page]] | None:
+    preload = loading.current()
+    remembered = preload.extras.get(TRANSLATIONS_CONTEXT_KEY) if preload is not None else None
+    return remembered if remembered is not None and key in remembered else None
+
+
 def translations_data(page: Page, context: dict | None = None) -> list[dict]:
     context = context or {}
     known = context.get(TRANSLATIONS_CONTEXT_KEY)
     request = context.get("request")
     request = getattr(request, "_request", request)  # DRF wraps Django's request
+    if known is None:
+        known = remembered_translations(page.translation_key)
     if known is None:
         known = translations_by_key([page.translation_key], request)
     return [

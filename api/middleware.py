@@ -209,7 +209,9 @@ class APIMiddleware:
         )
         if not response.has_header("Cache-Control"):
             conditional["Cache-Control"] = (
-                f"public, max-age={settings.TINGSTED_API_MAX_AGE}, "
+                "public, no-cache"
+                if request.path.startswith(REVALIDATED_PREFIXES)
+                else f"public, max-age={settings.TINGSTED_API_MAX_AGE}, "
                 f"s-maxage={settings.TINGSTED_API_SHARED_MAX_AGE}"
             )
         if conditional.status_code == 304:
@@ -253,6 +255,9 @@ class APIMiddleware:
 
 #: Paths whose answers depend on more than URL and host: never stored.
 UNCACHED_PREFIXES = ("/api/v2/page_preview/", "/api/v3/preview/")
+#: Paths a cache in front must revalidate on every request (a 304 when nothing changed):
+#: a consumer calls the sync feed right after a webhook and must not get an older answer.
+REVALIDATED_PREFIXES = ("/api/v3/sync/",)
 
 
 def _without_body(response: HttpResponse) -> None:

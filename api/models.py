@@ -191,3 +191,42 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} → {self.subscription} ({self.get_status_display()})"
+
+
+class SyncEntry(models.Model):
+    """One row of the sync feed's change log (api/changelog.py): a page that may have changed
+    for consuming sites. Append-only; the feed (api/sync.py) judges each page as it is now."""
+
+    class Kind(models.TextChoices):
+        UPSERT = "upsert", _("Changed")
+        TOMBSTONE = "tombstone", _("Gone")
+
+    id = models.BigAutoField(primary_key=True)
+    page_id = models.PositiveIntegerField(
+        _("page id"), db_index=True, help_text=_("The page that changed (it may be deleted since).")
+    )
+    path = models.CharField(
+        _("tree path"),
+        max_length=255,
+        help_text=_("Where the page was in the page tree then: which site's feed it belongs to."),
+    )
+    locale = models.CharField(
+        _("language"), max_length=100, help_text=_("The language code of the page.")
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("Whether the page was changed or went away for anonymous visitors."),
+    )
+    created_at = models.DateTimeField(
+        _("created"), auto_now_add=True, help_text=_("When the change happened.")
+    )
+
+    class Meta:
+        verbose_name = _("sync feed entry")
+        verbose_name_plural = _("sync feed entries")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.id}: {self.kind} page {self.page_id} ({self.locale})"

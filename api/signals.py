@@ -1,4 +1,5 @@
-"""Signal handlers: purge a CDN in front and send webhooks when content changes.
+"""Signal handlers: purge a CDN in front, log changes for the sync feed and send webhooks
+when content changes.
 
 The content generation (and so the response cache) is moved by the kernel, cms/invalidation.py,
 for the same events; these handlers only add what the API does on top.
@@ -12,9 +13,12 @@ from wagtail.signals import (
     page_published,
     page_unpublished,
     post_page_move,
+    pre_page_move,
 )
 
+from api import changelog
 from api.events import dispatch
+from api.models import SyncEntry
 from api.purge import purge_access_change, purge_api_urls, purge_usage
 
 
@@ -24,6 +28,21 @@ def snippet_saved_or_deleted(sender, instance, **kwargs) -> None:
 
     if isinstance(instance, tuple(get_snippet_models())):
         purge_usage(instance)
+        changelog.record_usage(instance)
+    elif isinstance(instance, changelog.media_models()):
+        changelog.record_usage(instance)
+
+
+def page_created(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """A page created live without a publish (a script, an import, a copy kept live): the
+    sync feed hears of it as of a publish, and answers cached before are dropped."""
+    from wagtail.models import Page
+
+    if created and not raw and isinstance(instance, Page) and instance.live:
+        from cms.generation import bump_generation
+
+        changelog.record_page(instance)
+        bump_generation()
 
 
 def restriction_groups_changed(sender, instance, action, **kwargs) -> None:
@@ -37,6 +56,12 @@ def restriction_changed(sender, instance, **kwargs) -> None:
     page = getattr(instance, "page", None)
     if page is not None:
         purge_access_change(page)
+        from cms.restrictions import mirroring
+
+        if not mirroring():  # the subtree's translations are logged with it
+            lifted = kwargs.get("signal") is post_delete
+            kind = SyncEntry.Kind.UPSERT if lifted else SyncEntry.Kind.TOMBSTONE
+            changelog.record_subtree(page, kind)
 
 
 #: At most this many pages' events for one new restriction.
@@ -83,11 +108,13 @@ def _webhook(event: str, page) -> None:
 
 def published(sender, instance, **kwargs) -> None:
     purge_api_urls(instance)
+    changelog.record_page(instance)  # before the webhook, whose cursor points at it
     _webhook("page.published", instance)
 
 
 def unpublished(sender, instance, **kwargs) -> None:
     purge_api_urls(instance)
+    changelog.record_page(instance, SyncEntry.Kind.TOMBSTONE)
     _webhook("page.unpublished", instance)
 
 
@@ -99,12 +126,19 @@ def before_delete(sender, instance, **kwargs) -> None:
     # page never published was never theirs to know about.
     specific = isinstance(instance, Page) and type(instance) is instance.specific_class
     if specific and instance.live:
+        changelog.record_page(instance, SyncEntry.Kind.TOMBSTONE)
         _webhook("page.deleted", instance)
         purge_api_urls(instance)  # before the row goes: its site is found from its path
 
 
+def moving(sender, instance, **kwargs) -> None:
+    # Logged where the subtree was, so the feed of the site it leaves hears of it too.
+    changelog.record_subtree(instance)
+
+
 def moved(sender, instance, **kwargs) -> None:
     purge_api_urls(instance)
+    changelog.record_subtree(instance)  # addresses and breadcrumbs under it changed
 
 
 def translated(sender, source_obj, target_obj, **kwargs) -> None:
@@ -135,6 +169,8 @@ def connect() -> None:
         restriction_added, sender=PageViewRestriction, dispatch_uid="tingsted_api_pvr_added"
     )
     pre_delete.connect(before_delete, dispatch_uid="tingsted_api_page_before_delete")
+    post_save.connect(page_created, dispatch_uid="tingsted_api_page_created")
+    pre_page_move.connect(moving, dispatch_uid="tingsted_api_moving")
     page_published.connect(published, dispatch_uid="tingsted_api_published")
     page_unpublished.connect(unpublished, dispatch_uid="tingsted_api_unpublished")
     post_page_move.connect(moved, dispatch_uid="tingsted_api_moved")

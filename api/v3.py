@@ -6,7 +6,8 @@ We keep Wagtail's ``api`` object and its routers and change three things:
   pages its user may *edit*, which for a consuming site's service user is nothing; we give
   every caller the public set plus what its token is granted (see api/access.py);
 - errors name the parameter at fault (``errors[].loc``), also for ``limit``;
-- a preview route, ``/api/v3/preview/``, for headless front ends.
+- a preview route, ``/api/v3/preview/``, for headless front ends, and the sync feed,
+  ``/api/v3/sync/`` (api/sync.py).
 
 Plugins add routes through the contract's ``api_routers`` hook (mounted by :func:`mount`
 when the URLs load); they paginate with :class:`TingstedPagination` and order with
@@ -205,6 +206,9 @@ def mount() -> None:
         return problem_response(status=exc.status_code, detail=message, errors=errors)
 
     api.add_router("/preview/", build_preview_router())
+    from api.sync import build_sync_router
+
+    api.add_router("/sync/", build_sync_router())
     for plugin in registry:
         for prefix, router in plugin.api_routers() if plugin.api_routers else ():
             api.add_router(f"/{prefix.strip('/')}/", router)

@@ -196,6 +196,9 @@ class Preload:
         self.images_data: dict[tuple, dict] = {}
         #: (row, foreign key, id): relations to set to loaded rows once loaded.
         self.links: list[tuple[models.Model, models.ForeignKey, Any]] = []
+        #: What a layer above fetched for the whole request, by its own key (the API keeps
+        #: the translations of a list of pages here).
+        self.extras: dict[str, Any] = {}
 
     # --- locales ------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
-"""The example consumer in docs/examples/ reads the API as an external site would: the
-site's networks, each with its own upcoming meetings and their status."""
+"""The example consumers in docs/examples/ read the API as an external site would: the
+site's networks, each with its own upcoming meetings and their status (consumer.py); a local
+mirror kept through the sync feed with the models generated from the OpenAPI document
+(sync_consumer.py, tingsted_api.py)."""
 
 from __future__ import annotations
 
@@ -191,3 +193,101 @@ def test_the_example_consumer_reads_each_networks_upcoming_meetings(two_networks
     )
     assert result.returncode != 0
     assert "HTTP 400" in result.stderr and "nowhere.example" in result.stderr
+
+
+# --- the sync consumer: a local mirror kept through /api/v3/sync/ and the generated models --
+
+
+@pytest.fixture
+def sync_consumer(monkeypatch):
+    monkeypatch.syspath_prepend(str(EXAMPLES))
+    import sync_consumer
+
+    return sync_consumer
+
+
+def _client_getter(client, host: str, token=None):
+    """The consumer's transport, through the test client instead of the network."""
+    from urllib.parse import urlencode
+
+    def get(path: str, params: dict) -> dict:
+        query = urlencode({k: v for k, v in params.items() if v is not None})
+        extra = {"HTTP_AUTHORIZATION": f"Bearer {token.plaintext}"} if token else {}
+        response = client.get(f"/api{path}?{query}", HTTP_HOST=host, **extra)
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    return get
+
+
+def _what_the_api_shows(client, host: str, locale: str) -> dict[int, dict]:
+    """Every page /api/v3/pages/ lists for the site and language, with its detail."""
+    listed = client.get(f"/api/v3/pages/?locale={locale}&limit=100", HTTP_HOST=host).json()
+    return {
+        item["id"]: client.get(f"/api/v3/pages/{item['id']}/", HTTP_HOST=host).json()
+        for item in listed["items"]
+    }
+
+
+@pytest.mark.django_db
+def test_the_sync_consumer_keeps_a_mirror_equal_to_what_the_api_shows(
+    sync_consumer, client, home, tmp_path
+):
+    from wagtail.models import PageViewRestriction
+
+    from tests.api.conftest import add_page
+
+    dk_home = home("da")
+    kept = add_page(dk_home, "Om os")
+    changing = add_page(dk_home, "Nyheder")
+    leaving = add_page(dk_home, "Arkiv")
+    private = add_page(dk_home, "Bestyrelsen")
+    add_page(dk_home, "Kladde", live=False)
+    mirror = sync_consumer.Mirror(tmp_path / "mirror.sqlite3")
+    get = _client_getter(client, "dk.localhost")
+
+    def synced() -> tuple[int, int]:
+        # A small limit: every run takes several answers, each applied with its cursor.
+        totals = sync_consumer.sync(get, mirror, "dk.localhost", "da", limit=2)
+        assert mirror.pages() == _what_the_api_shows(client, "dk.localhost", "da")
+        return totals
+
+    upserted, removed = synced()
+    assert (upserted, removed) == (5, 0)  # the home page and four published pages
+    changing.title = "Nyheder og pressemeddelelser"
+    changing.save_revision().publish()
+    assert synced() == (1, 0)
+    created = add_page(dk_home, "Kalender")
+    created.move(kept, pos="last-child")
+    assert synced() == (1, 0)  # created and moved: one page, as it is now
+    assert mirror.pages()[created.pk]["meta"]["html_url"].endswith("/om-os/kalender/")
+    leaving.unpublish()
+    assert synced() == (0, 1)
+    created.delete()
+    assert synced() == (0, 1)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    assert synced() == (0, 1)
+    assert synced() == (0, 0)  # up to date: nothing applied twice
+    assert set(mirror.pages()) == {dk_home.pk, kept.pk, changing.pk}
+
+
+@pytest.mark.subprocess
+@pytest.mark.own_sqlite
+def test_the_example_models_are_what_the_current_document_generates(tmp_path):
+    """docs/examples/tingsted_api.py is generated from the OpenAPI document as it is now
+    (`make openapi` regenerates both)."""
+    import importlib.util
+    import json
+
+    from tests.api.test_openapi_snapshot import exported_document
+
+    spec = importlib.util.spec_from_file_location(
+        "generate_models", EXAMPLES / "generate_models.py"
+    )
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    document = tmp_path / "openapi.json"
+    document.write_text(json.dumps(exported_document(tmp_path), indent=2, sort_keys=True))
+    assert generator.generate(document) == (EXAMPLES / "tingsted_api.py").read_text(), (
+        "Run `make openapi` and commit docs/examples/tingsted_api.py."
+    )

@@ -9,6 +9,7 @@ import socket
 import threading
 from datetime import timedelta
 from unittest import mock
+from urllib.parse import quote
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -200,6 +201,33 @@ def test_unpublishing_or_deleting_a_public_page_still_describes_it(home, receive
     assert sent[("page.unpublished", page.pk)]["title"] == "Gammel nyhed"
     assert sent[("page.unpublished", page.pk)]["url"] is None
     assert sent[("page.deleted", other.pk)]["title"] == "Slettes"
+
+
+def test_a_webhook_carries_the_sync_feed_cursor_that_gives_the_change(
+    home, receiver, committed, client
+):
+    """A consumer can call the sync feed right after the delivery and get the change."""
+    WebhookSubscriptionFactory(events=["page.published", "page.unpublished"])
+    earlier = add_page(home("da"), "Tidligere")
+    receiver.clear()
+    with committed():
+        page = add_page(home("da"), "Nyhed")
+    payload = json.loads(receiver[0]["body"])["page"]
+    assert payload["sync"]["url"].startswith("http://dk.localhost/api/v3/sync/?")
+    assert "locale=da" in payload["sync"]["url"]
+    assert quote(payload["sync"]["cursor"], safe="") in payload["sync"]["url"]
+    path = payload["sync"]["url"].removeprefix("http://dk.localhost")
+    answer = client.get(path, HTTP_HOST="dk.localhost").json()
+    assert [(item["kind"], item["id"]) for item in answer["items"]] == [("upsert", page.pk)]
+    assert answer["items"][0]["page"]["title"] == "Nyhed"
+    assert earlier.pk not in {item["id"] for item in answer["items"]}
+    with committed():
+        page.unpublish()
+    payload = json.loads(receiver[1]["body"])["page"]
+    answer = client.get(
+        f"/api/v3/sync/?cursor={quote(payload['sync']['cursor'])}", HTTP_HOST="dk.localhost"
+    ).json()
+    assert answer["items"] == [{"kind": "tombstone", "id": page.pk, "locale": "da"}]
 
 
 def test_an_old_signature_is_rejected_as_a_replay(home):
