@@ -1,10 +1,20 @@
 """The project's image model: alt text, caption and photographer credit belong to the image."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
+
+
+def text_languages() -> list[tuple[str, str]]:
+    """The site languages (a callable, so a migration does not freeze the list)."""
+    return list(settings.LANGUAGES)
+
+
+def default_text_language() -> str:
+    return settings.LANGUAGE_CODE
 
 
 class TingstedImage(AbstractImage):
@@ -36,7 +46,24 @@ class TingstedImage(AbstractImage):
         ),
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "is_decorative", "caption", "credit")
+    language = models.CharField(
+        _("language of the texts"),
+        max_length=16,
+        choices=text_languages,
+        default=default_text_language,
+        help_text=_(
+            "The language the alt text, caption and credit are written in. On pages in "
+            "other languages they are marked as such, so screen readers pronounce them right."
+        ),
+    )
+
+    admin_form_fields = (
+        *Image.admin_form_fields,
+        "is_decorative",
+        "caption",
+        "credit",
+        "language",
+    )
 
     search_fields = [
         *AbstractImage.search_fields,

@@ -148,14 +148,20 @@ def figure(image, caption: str = "", sizes: str = "(min-width: 60rem) 48rem, 100
     specs = RENDITION_SPECS
     renditions = image.get_renditions(*specs)
     ordered = [renditions[spec] for spec in specs]
+    # The image's own texts are in its language; a caption given by the block is in the
+    # page's. Texts in another language than the page's are marked (WCAG 3.1.2).
+    foreign = image.language if image.language and image.language != get_language() else ""
     return {
         "image": image,
         "fallback": ordered[1],
         "srcset": ", ".join(f"{r.url} {r.width}w" for r in ordered),
         "sizes": sizes,
         "alt": image.alt,
+        "alt_lang": foreign if image.alt else "",
         "caption": caption or image.caption,
+        "caption_lang": "" if caption else foreign,
         "credit": image.credit,
+        "credit_lang": foreign,
     }
 
 

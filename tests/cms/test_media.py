@@ -161,3 +161,21 @@ class TestDocuments:
 
     def test_documents_are_the_projects_model(self):
         assert get_document_model()._meta.label == "cms.TingstedDocument"
+
+
+@pytest.mark.django_db
+def test_an_images_texts_are_marked_with_their_language_on_pages_in_another(host_client, home):
+    """Alt text and captions written in English showed under lang="da" unmarked."""
+    from tests.factories.cms import ImageFactory
+    from tests.factories.translation import child_page
+
+    image = ImageFactory(description="A harbour bath", caption="Summer at the harbour")
+    image.language = "en"
+    image.save()
+    page = child_page(home("da"), title="Havnebadet", body=[("image", {"image": image})])
+    body = host_client.get("da", page.get_url()).content.decode()
+    assert 'alt="A harbour bath" lang="en"' in body
+    assert '<span class="caption" lang="en">Summer at the harbour</span>' in body
+    english = child_page(home("en"), title="Harbour bath", body=[("image", {"image": image})])
+    body = host_client.get("en", english.get_url()).content.decode()
+    assert 'alt="A harbour bath" loading' in body and 'lang="en">Summer' not in body
