@@ -61,6 +61,9 @@ def translations_data(page: Page, context: dict | None = None) -> list[dict]:
     request = context.get("request")
     request = getattr(request, "_request", request)  # DRF wraps Django's request
     if known is None:
+        # Fetched for a whole API v3 list at once (api/listing.py).
+        known = getattr(page, "_tingsted_translations", None)
+    if known is None:
         known = translations_by_key([page.translation_key], request)
     return [
         {
