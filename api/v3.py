@@ -189,7 +189,8 @@ def mount() -> None:
         build_operation_view(),
         response=build_list_schema(),
         summary="List pages",
-        description="Pages, `fields=` adding the fields of each item's detail (api/listing.py).",
+        description="Pages readable by the caller, filtered, ordered and paginated; `fields=` "
+        "adds to each item the fields of its detail.",
         operation_id="pages_list",
         auth=PUBLIC_READ_AUTH,
         exclude_unset=True,
