@@ -80,6 +80,10 @@ def translations_data(page: Page, context: dict | None = None) -> list[dict]:
     request = context.get("request")
     request = getattr(request, "_request", request)  # DRF wraps Django's request
     if known is None:
+        # Fetched for a whole list at once: an API v3 list (api/listing.py) or a sync
+        # batch (api/sync.py).
+        known = getattr(page, "_tingsted_translations", None)
+    if known is None:
         known = remembered_translations(page.translation_key)
     if known is None:
         known = translations_by_key([page.translation_key], request)

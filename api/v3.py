@@ -1,13 +1,14 @@
 """Wagtail's API v3 (django-ninja), configured for Tingsted, and helpers for plugin routes.
 
-We keep Wagtail's ``api`` object and its routers and change three things:
+We keep Wagtail's ``api`` object and its routers and change four things:
 
 - which pages a request reads (:func:`api.access.pages_queryset`): Wagtail gives a token the
   pages its user may *edit*, which for a consuming site's service user is nothing; we give
   every caller the public set plus what its token is granted (see api/access.py);
 - errors name the parameter at fault (``errors[].loc``), also for ``limit``;
 - a preview route, ``/api/v3/preview/``, for headless front ends, and the sync feed,
-  ``/api/v3/sync/`` (api/sync.py).
+  ``/api/v3/sync/`` (api/sync.py);
+- the page list takes ``fields=`` (api/listing.py), as API v2's does.
 
 Plugins add routes through the contract's ``api_routers`` hook (mounted by :func:`mount`
 when the URLs load); they paginate with :class:`TingstedPagination` and order with
@@ -172,6 +173,7 @@ def mount() -> None:
     """
     from wagtail.api.v3.api import api
 
+    from api.listing import build_list_schema, build_operation_view
     from cms import compat
     from cms.plugins import registry
 
@@ -184,6 +186,16 @@ def mount() -> None:
     compat.filter_v3_revision_user(revision_user_condition)
     compat.around_v3_ordering(order_with_tiebreaker)
     compat.check_v3_field_filters(check_field_filters)
+    compat.replace_v3_page_listing(
+        build_operation_view(),
+        response=build_list_schema(),
+        summary="List pages",
+        description="Pages readable by the caller, filtered, ordered and paginated; `fields=` "
+        "adds to each item the fields of its detail.",
+        operation_id="pages_list",
+        auth=PUBLIC_READ_AUTH,
+        exclude_unset=True,
+    )
     api.renderer = NinjaRenderer()  # the same JSON, encoded by orjson
 
     @api.exception_handler(APIParameterError)

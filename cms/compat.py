@@ -277,6 +277,40 @@ def v3_page_filter_fields() -> list[str]:
     return list(_require(pages, "BASE_PAGE_READ_FIELDS"))
 
 
+#: Wagtail's v3 page list: its router, the operation's path in it and its URL name.
+V3_PAGE_LIST = ("wagtail.api.v3.routers.pages", "router", "/", "list_pages")
+
+
+def replace_v3_page_listing(view: Callable[..., Any], **operation: Any) -> None:
+    """Serve ``GET /api/v3/pages/`` with ``view`` (``operation``: django-ninja's route
+    options, the response schema among them), in place of Wagtail's ``list_pages``.
+
+    Wagtail's list has no hook for more parameters or a richer item schema; its route is one
+    operation of its pages router's path ``/`` (beside the page creation), replaced here
+    before the API's URLs are built.
+    """
+    from ninja import Router
+
+    module_path, router_name, path, url_name = V3_PAGE_LIST
+    router = _require(import_module(module_path), router_name)
+    path_view = router.path_operations.get(path)
+    listing = [
+        op
+        for op in (path_view.operations if path_view is not None else [])
+        if op.methods == ["GET"] and getattr(op, "url_name", None) == url_name
+    ]
+    if len(listing) != 1:
+        raise WagtailChanged(
+            f"Wagtail's pages router has no GET {path} named {url_name} any more; "
+            "cms/compat.py relies on it."
+        )
+    built = Router()
+    built.add_api_operation(path, ["GET"], view, url_name=url_name, **operation)
+    (replacement,) = built.path_operations[path].operations
+    index = path_view.operations.index(listing[0])
+    path_view.operations[index] = replacement
+
+
 def request_host(request: HttpRequest) -> tuple[str, str]:
     """The hostname and port Wagtail's ``Site._find_for_request`` matches sites by."""
     _require(Site, "_find_for_request")

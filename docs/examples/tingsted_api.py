@@ -41,7 +41,9 @@ class AttendanceOut(BaseModel):
             title='Notice Given',
         ),
     ]
-    person_id: Annotated[int, Field(title='Person Id')]
+    person_id: Annotated[
+        int, Field(description="A key of the answer's `people`.", title='Person Id')
+    ]
     role: Annotated[str, Field(title='Role')]
     status: Annotated[Status, Field(title='Status')]
 
@@ -668,6 +670,16 @@ class FactBoxData(BaseModel):
     title: Annotated[str, Field(title='Title')]
 
 
+class FieldsQuery(BaseModel):
+    fields: Annotated[
+        str | None,
+        Field(
+            description="Fields to add to every item, comma-separated, as in the page's detail (`fields=authors,hero_image`), or `*` for all of them. A field applies to the items whose type declares it: with `type=` one type's fields, else any page type's. Unknown names are a 400 naming them.",
+            title='Fields',
+        ),
+    ] = None
+
+
 class Level(StrEnum):
     h2 = 'h2'
     h3 = 'h3'
@@ -888,66 +900,6 @@ class MeetingPageCreateSchema(BaseModel):
     ]
 
 
-class Action11Enum(StrEnum):
-    publish = 'publish'
-
-
-class Action11(RootModel[Action11Enum | None]):
-    root: Annotated[Action11Enum | None, Field(title='Action')] = None
-
-
-class Type7Enum(StrEnum):
-    meetings_MeetingPage = 'meetings.MeetingPage'
-
-
-class Type7(RootModel[Type7Enum | None]):
-    root: Annotated[Type7Enum | None, Field(title='Type')] = None
-
-
-class MeetingPagePatchMetaSchema(BaseModel):
-    action: Annotated[Action11 | None, Field(title='Action')] = None
-    type: Annotated[Type7 | None, Field(title='Type')]
-
-
-class MeetingPagePatchSchema(BaseModel):
-    meta: MeetingPagePatchMetaSchema | None = None
-    search_description: Annotated[
-        str | None,
-        Field(
-            description='The descriptive text displayed underneath a headline in search engine results.',
-            title='Meta Description',
-        ),
-    ] = None
-    seo_title: Annotated[
-        SeoTitle | None,
-        Field(
-            description='The name of the page displayed on search engine results as the clickable headline.',
-            title='Title Tag',
-        ),
-    ] = None
-    show_in_menus: Annotated[
-        bool | None,
-        Field(
-            description='Whether a link to this page will appear in automatically generated menus',
-            title='Show In Menus',
-        ),
-    ] = False
-    slug: Annotated[
-        Slug1 | None,
-        Field(
-            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
-            title='Slug',
-        ),
-    ] = None
-    title: Annotated[
-        Title | None,
-        Field(
-            description="The page title as you'd like it to be seen by the public",
-            title='Title',
-        ),
-    ] = None
-
-
 class Kind(StrEnum):
     """
     An overnight meeting must end on a later day than it starts.
@@ -1015,14 +967,74 @@ class StatusNote(RootModel[str]):
     ]
 
 
-class Kind1(StrEnum):
+class Action11Enum(StrEnum):
+    publish = 'publish'
+
+
+class Action11(RootModel[Action11Enum | None]):
+    root: Annotated[Action11Enum | None, Field(title='Action')] = None
+
+
+class Type7Enum(StrEnum):
+    meetings_MeetingPage = 'meetings.MeetingPage'
+
+
+class Type7(RootModel[Type7Enum | None]):
+    root: Annotated[Type7Enum | None, Field(title='Type')] = None
+
+
+class MeetingPagePatchMetaSchema(BaseModel):
+    action: Annotated[Action11 | None, Field(title='Action')] = None
+    type: Annotated[Type7 | None, Field(title='Type')]
+
+
+class MeetingPagePatchSchema(BaseModel):
+    meta: MeetingPagePatchMetaSchema | None = None
+    search_description: Annotated[
+        str | None,
+        Field(
+            description='The descriptive text displayed underneath a headline in search engine results.',
+            title='Meta Description',
+        ),
+    ] = None
+    seo_title: Annotated[
+        SeoTitle | None,
+        Field(
+            description='The name of the page displayed on search engine results as the clickable headline.',
+            title='Title Tag',
+        ),
+    ] = None
+    show_in_menus: Annotated[
+        bool | None,
+        Field(
+            description='Whether a link to this page will appear in automatically generated menus',
+            title='Show In Menus',
+        ),
+    ] = False
+    slug: Annotated[
+        Slug1 | None,
+        Field(
+            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
+            title='Slug',
+        ),
+    ] = None
+    title: Annotated[
+        Title | None,
+        Field(
+            description="The page title as you'd like it to be seen by the public",
+            title='Title',
+        ),
+    ] = None
+
+
+class Kind2(StrEnum):
     regular = 'regular'
     overnight = 'overnight'
     conference = 'conference'
     webinar = 'webinar'
 
 
-class Status2(StrEnum):
+class Status3(StrEnum):
     planned = 'planned'
     confirmed = 'confirmed'
     not_confirmed = 'not_confirmed'
@@ -1064,10 +1076,18 @@ class MemberOut(BaseModel):
     """
 
     name: Annotated[str, Field(title='Name')]
-    organisation_id: Annotated[int | None, Field(title='Organisation Id')]
+    organisation_id: Annotated[
+        int | None,
+        Field(
+            description="A key of the answer's `organisations`.",
+            title='Organisation Id',
+        ),
+    ]
     period_end: Annotated[date_aliased | None, Field(title='Period End')]
     period_start: Annotated[date_aliased | None, Field(title='Period Start')]
-    person_id: Annotated[int, Field(title='Person Id')]
+    person_id: Annotated[
+        int, Field(description="A key of the answer's `people`.", title='Person Id')
+    ]
     represents: Annotated[str, Field(title='Represents')]
     role: Annotated[Role, Field(title='Role')]
     role_label: Annotated[str, Field(title='Role Label')]
@@ -1153,6 +1173,27 @@ class MinutesPageCreateSchema(BaseModel):
     ]
 
 
+class DocumentStatus2(StrEnum):
+    """
+    Agenda before the meeting; minutes draft while the minutes are being approved; minutes approved once every open item has its decision.
+    """
+
+    agenda = 'agenda'
+    minutes_draft = 'minutes_draft'
+    minutes_approved = 'minutes_approved'
+
+
+class Room2(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="Optional: the room, for example 'Meeting room 3, 2nd floor'.",
+            max_length=120,
+            title='Room',
+        ),
+    ]
+
+
 class Action13Enum(StrEnum):
     publish = 'publish'
 
@@ -1211,27 +1252,6 @@ class MinutesPagePatchSchema(BaseModel):
             title='Title',
         ),
     ] = None
-
-
-class DocumentStatus2(StrEnum):
-    """
-    Agenda before the meeting; minutes draft while the minutes are being approved; minutes approved once every open item has its decision.
-    """
-
-    agenda = 'agenda'
-    minutes_draft = 'minutes_draft'
-    minutes_approved = 'minutes_approved'
-
-
-class Room1(RootModel[str]):
-    root: Annotated[
-        str,
-        Field(
-            description="Optional: the room, for example 'Meeting room 3, 2nd floor'.",
-            max_length=120,
-            title='Room',
-        ),
-    ]
 
 
 class Action14Enum(StrEnum):
@@ -1402,6 +1422,28 @@ class NetworkPageCreateSchema(BaseModel):
     ]
 
 
+class ContactEmail(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="Receives the interest form's submissions. Falls back to the contact person's.",
+            max_length=254,
+            title='Contact E-Mail',
+        ),
+    ]
+
+
+class Topic(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="The policy area in a word or two, for example 'Integration'.",
+            max_length=120,
+            title='Topic',
+        ),
+    ]
+
+
 class Action17Enum(StrEnum):
     publish = 'publish'
 
@@ -1460,28 +1502,6 @@ class NetworkPagePatchSchema(BaseModel):
             title='Title',
         ),
     ] = None
-
-
-class ContactEmail(RootModel[str]):
-    root: Annotated[
-        str,
-        Field(
-            description="Receives the interest form's submissions. Falls back to the contact person's.",
-            max_length=254,
-            title='Contact E-Mail',
-        ),
-    ]
-
-
-class Topic(RootModel[str]):
-    root: Annotated[
-        str,
-        Field(
-            description="The policy area in a word or two, for example 'Integration'.",
-            max_length=120,
-            title='Topic',
-        ),
-    ]
 
 
 class NetworkRefSchema(BaseModel):
@@ -1771,7 +1791,7 @@ class Slug23(RootModel[str]):
     ]
 
 
-class Kind2(StrEnum):
+class Kind3(StrEnum):
     info = 'info'
     practical = 'practical'
     health = 'health'
@@ -1784,7 +1804,7 @@ class NoticeData(BaseModel):
     """
 
     heading: Annotated[str, Field(title='Heading')]
-    kind: Annotated[Kind2, Field(title='Kind')]
+    kind: Annotated[Kind3, Field(title='Kind')]
     text: Annotated[str, Field(description='HTML with absolute links.', title='Text')]
 
 
@@ -1978,7 +1998,13 @@ class ParticipantOut(BaseModel):
     """
 
     name: Annotated[str, Field(title='Name')]
-    person_id: Annotated[int | None, Field(title='Person Id')]
+    person_id: Annotated[
+        int | None,
+        Field(
+            description="The person chosen from the register (a key of the answer's `people`), or null for a name typed in.",
+            title='Person Id',
+        ),
+    ]
     role: Annotated[str, Field(title='Role')]
 
 
@@ -2220,7 +2246,7 @@ class SpeakerSchema(BaseModel):
     person_id: Annotated[
         int | None,
         Field(
-            description='The Person snippet, when chosen from the register.',
+            description="The person chosen from the register (a key of the answer's `people`), or null for a speaker typed in.",
             title='Person Id',
         ),
     ]
@@ -2282,6 +2308,17 @@ class Description(RootModel[str]):
     root: Annotated[str, Field(max_length=255, title='Description')] = ''
 
 
+class Language(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='The language the alt text, caption and credit are written in. On pages in other languages they are marked as such, so screen readers pronounce them right.',
+            max_length=16,
+            title='Language Of The Texts',
+        ),
+    ]
+
+
 class TingstedImageCreateSchema(BaseModel):
     caption: Annotated[
         Caption | None,
@@ -2312,6 +2349,13 @@ class TingstedImageCreateSchema(BaseModel):
             title='Decorative',
         ),
     ] = False
+    language: Annotated[
+        Language | None,
+        Field(
+            description='The language the alt text, caption and credit are written in. On pages in other languages they are marked as such, so screen readers pronounce them right.',
+            title='Language Of The Texts',
+        ),
+    ] = None
     title: Annotated[str, Field(max_length=255, title='Title')]
 
 
@@ -2345,6 +2389,13 @@ class TingstedImagePatchSchema(BaseModel):
             title='Decorative',
         ),
     ] = False
+    language: Annotated[
+        Language | None,
+        Field(
+            description='The language the alt text, caption and credit are written in. On pages in other languages they are marked as such, so screen readers pronounce them right.',
+            title='Language Of The Texts',
+        ),
+    ] = None
     title: Annotated[Title11 | None, Field(title='Title')] = None
 
 
@@ -2605,26 +2656,6 @@ class BaseMetaSchema(BaseModel):
     )
 
 
-class BasePageMetaSchema(BaseModel):
-    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
-    first_published_at: Annotated[
-        AwareDatetime | None, Field(title='First Published At')
-    ] = None
-    html_url: Annotated[str | None, Field(title='Html Url')] = None
-    locale: Annotated[str | None, Field(title='Locale')] = None
-    slug: Annotated[str, Field(title='Slug')]
-    type: Annotated[str | None, Field(title='Type')] = None
-    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
-        None
-    )
-
-
-class BasePageSchema(BaseModel):
-    id: Annotated[int, Field(title='Id')]
-    meta: BasePageMetaSchema
-    title: Annotated[str, Field(title='Title')]
-
-
 class BlogCategoryMetaSchema(BaseModel):
     detail_url: Annotated[str | None, Field(title='Detail Url')] = None
     type: Annotated[Literal['blog.BlogCategory'], Field(title='Type')]
@@ -2657,6 +2688,43 @@ class BlogCategorySchema(BaseModel):
             description="The category's part of filter addresses (?category=…). Filled in from the name if left empty.",
             title='Slug',
         ),
+    ] = None
+
+
+class BlogIndexPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['blog.BlogIndexPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
+
+
+class BlogIndexPageListItemSchema(BaseModel):
+    id: Annotated[int, Field(title='Id')]
+    intro: Annotated[
+        str | None,
+        Field(
+            description='A few sentences above the list of posts: what the blog is about.',
+            title='Introduction',
+        ),
+    ] = None
+    meta: BlogIndexPageListItemMetaSchema
+    per_page: Annotated[
+        int | None,
+        Field(
+            description='How many items each page of the list shows (1–50).',
+            title='Items Per Page',
+        ),
+    ] = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
     ] = None
 
 
@@ -2700,6 +2768,20 @@ class BlogIndexPageSchema(BaseModel):
     translations: Annotated[
         list[TranslationData] | None, Field(title='Translations')
     ] = None
+
+
+class BlogPostPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['blog.BlogPostPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
 
 
 class BlogPostPageMetaSchema(BaseModel):
@@ -2809,15 +2891,18 @@ class ContentTypeSchema(BaseModel):
     name: Annotated[str, Field(title='Name')]
 
 
-class CouncilOut(BaseModel):
-    calendar_url: Annotated[str, Field(title='Calendar Url')]
-    description: Annotated[str, Field(title='Description')]
-    export_url: Annotated[str, Field(title='Export Url')]
-    id: Annotated[int, Field(title='Id')]
-    locale: Annotated[str, Field(title='Locale')]
-    members: Annotated[list[MemberOut], Field(title='Members')]
-    title: Annotated[str, Field(title='Title')]
-    url: Annotated[str | None, Field(title='Url')]
+class CouncilPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['minutes.CouncilPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
 
 
 class CouncilPageMetaSchema(BaseModel):
@@ -2866,6 +2951,36 @@ class DocumentSchema(BaseModel):
     title: Annotated[str, Field(title='Title')]
 
 
+class EventIndexPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['meetings.EventIndexPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
+
+
+class EventIndexPageListItemSchema(BaseModel):
+    id: Annotated[int, Field(title='Id')]
+    intro: Annotated[
+        str | None,
+        Field(
+            description='One or two sentences about the events listed here.',
+            title='Introduction',
+        ),
+    ] = None
+    meta: EventIndexPageListItemMetaSchema
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+
+
 class EventIndexPageMetaSchema(BaseModel):
     alias_of: SimpleBasePageSchema | None = None
     detail_url: Annotated[str | None, Field(title='Detail Url')] = None
@@ -2899,6 +3014,20 @@ class EventIndexPageSchema(BaseModel):
     translations: Annotated[
         list[TranslationData] | None, Field(title='Translations')
     ] = None
+
+
+class HomePageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['cms.HomePage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
 
 
 class HomePageMetaSchema(BaseModel):
@@ -2960,6 +3089,20 @@ class ImageSchema(BaseModel):
     width: Annotated[int, Field(title='Width')]
 
 
+class MeetingPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['meetings.MeetingPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
+
+
 class MeetingPageMetaSchema(BaseModel):
     alias_of: SimpleBasePageSchema | None = None
     detail_url: Annotated[str | None, Field(title='Detail Url')] = None
@@ -3004,6 +3147,20 @@ class MembershipData(BaseModel):
     text: Annotated[str, Field(title='Text')]
 
 
+class MinutesPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['minutes.MinutesPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
+
+
 class MinutesPageMetaSchema(BaseModel):
     alias_of: SimpleBasePageSchema | None = None
     detail_url: Annotated[str | None, Field(title='Detail Url')] = None
@@ -3021,6 +3178,36 @@ class MinutesPageMetaSchema(BaseModel):
     warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
         None
     )
+
+
+class NetworkIndexPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['networks.NetworkIndexPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
+
+
+class NetworkIndexPageListItemSchema(BaseModel):
+    id: Annotated[int, Field(title='Id')]
+    intro: Annotated[
+        str | None,
+        Field(
+            description='One or two sentences about the networks and who they are for.',
+            title='Introduction',
+        ),
+    ] = None
+    meta: NetworkIndexPageListItemMetaSchema
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
 
 
 class NetworkIndexPageMetaSchema(BaseModel):
@@ -3058,6 +3245,20 @@ class NetworkIndexPageSchema(BaseModel):
     ] = None
 
 
+class NetworkPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['networks.NetworkPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
+
+
 class NetworkPageMetaSchema(BaseModel):
     alias_of: SimpleBasePageSchema | None = None
     detail_url: Annotated[str | None, Field(title='Detail Url')] = None
@@ -3075,6 +3276,43 @@ class NetworkPageMetaSchema(BaseModel):
     warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
         None
     )
+
+
+class NewsIndexPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['blog.NewsIndexPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
+
+
+class NewsIndexPageListItemSchema(BaseModel):
+    id: Annotated[int, Field(title='Id')]
+    intro: Annotated[
+        str | None,
+        Field(
+            description='A sentence or two above the list of news articles.',
+            title='Introduction',
+        ),
+    ] = None
+    meta: NewsIndexPageListItemMetaSchema
+    per_page: Annotated[
+        int | None,
+        Field(
+            description='How many items each page of the list shows (1–50).',
+            title='Items Per Page',
+        ),
+    ] = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
 
 
 class NewsIndexPageMetaSchema(BaseModel):
@@ -3117,6 +3355,20 @@ class NewsIndexPageSchema(BaseModel):
     translations: Annotated[
         list[TranslationData] | None, Field(title='Translations')
     ] = None
+
+
+class NewsPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['blog.NewsPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
 
 
 class NewsPageMetaSchema(BaseModel):
@@ -3224,6 +3476,26 @@ class OrganisationSchema(BaseModel):
     ] = None
 
 
+class PageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['wagtailcore.Page'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
+
+
+class PageListItemSchema(BaseModel):
+    id: Annotated[int, Field(title='Id')]
+    meta: PageListItemMetaSchema
+    title: Annotated[str, Field(title='Title')]
+
+
 class PageMetaSchema(BaseModel):
     alias_of: SimpleBasePageSchema | None = None
     detail_url: Annotated[str | None, Field(title='Detail Url')] = None
@@ -3254,16 +3526,6 @@ class PageTranslationsSchema(BaseModel):
     locale: Annotated[str, Field(title='Locale')]
     title: Annotated[str, Field(title='Title')]
     translations: Annotated[list[TranslationStatusSchema], Field(title='Translations')]
-
-
-class PagedBasePageSchema(BaseModel):
-    count: Annotated[int, Field(title='Count')]
-    items: Annotated[list[BasePageSchema], Field(title='Items')]
-
-
-class PagedCouncilOut(BaseModel):
-    count: Annotated[int, Field(title='Count')]
-    items: Annotated[list[CouncilOut], Field(title='Items')]
 
 
 class PagedDocumentSchema(BaseModel):
@@ -3447,12 +3709,60 @@ class BodyStreamBlockImage(BaseModel):
     value: ImageData | None
 
 
+class CouncilOut(BaseModel):
+    calendar_url: Annotated[str, Field(title='Calendar Url')]
+    description: Annotated[str, Field(title='Description')]
+    export_url: Annotated[str, Field(title='Export Url')]
+    id: Annotated[int, Field(title='Id')]
+    locale: Annotated[str, Field(title='Locale')]
+    members: Annotated[list[MemberOut], Field(title='Members')]
+    organisations: Annotated[
+        dict[str, OrganisationData],
+        Field(
+            description='Every organisation `organisation_id` names in this answer, keyed by that id.',
+            title='Organisations',
+        ),
+    ]
+    people: Annotated[
+        dict[str, PersonData],
+        Field(
+            description='Everyone `person_id` names in this answer, keyed by that id.',
+            title='People',
+        ),
+    ]
+    title: Annotated[str, Field(title='Title')]
+    url: Annotated[str | None, Field(title='Url')]
+
+
+class CouncilPageListItemSchema(BaseModel):
+    description: Annotated[str | None, Field(title='Description')] = None
+    id: Annotated[int, Field(title='Id')]
+    members: Annotated[list[MemberOut] | None, Field(title='Members')] = None
+    meta: CouncilPageListItemMetaSchema
+    open_data: CouncilLinksOut | None = None
+    organisations: Annotated[
+        dict[str, OrganisationData] | None, Field(title='Organisations')
+    ] = None
+    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
+    secretariat: Annotated[
+        list[CouncilpageSecretariatBlockContact] | None, Field(title='Secretariat')
+    ] = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+
+
 class CouncilPageSchema(BaseModel):
     description: Annotated[str | None, Field(title='Description')] = None
     id: Annotated[int, Field(title='Id')]
     members: Annotated[list[MemberOut] | None, Field(title='Members')] = None
     meta: CouncilPageMetaSchema
     open_data: CouncilLinksOut | None = None
+    organisations: Annotated[
+        dict[str, OrganisationData] | None, Field(title='Organisations')
+    ] = None
+    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
     secretariat: Annotated[
         list[CouncilpageSecretariatBlockContact] | None,
         Field(title='Secretariat', validate_default=True),
@@ -3480,6 +3790,23 @@ class Body(
         BodyStreamBlockHeading | BodyStreamBlockText | BodyStreamBlockQuote | BodyStreamBlockImage | BodyStreamBlockCallToAction | BodyStreamBlockEmbed | BodyStreamBlockFactBox | BodyStreamBlockContact | BodyStreamBlockAttachments,
         Field(discriminator='type'),
     ]
+
+
+class HomePageListItemSchema(BaseModel):
+    body: Annotated[list[Body] | None, Field(title='Body')] = None
+    id: Annotated[int, Field(title='Id')]
+    intro: Annotated[
+        str | None,
+        Field(
+            description='One or two sentences under the site name that say what the site offers.',
+            title='Introduction',
+        ),
+    ] = None
+    meta: HomePageListItemMetaSchema
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
 
 
 class HomePageSchema(BaseModel):
@@ -3510,6 +3837,13 @@ class MeetingOut(BaseModel):
     id: Annotated[int, Field(title='Id')]
     introduction: Annotated[str, Field(title='Introduction')]
     locale: Annotated[str, Field(title='Locale')]
+    people: Annotated[
+        dict[str, PersonData],
+        Field(
+            description='Everyone `person_id` names in this answer, keyed by that id.',
+            title='People',
+        ),
+    ]
     room: Annotated[str, Field(title='Room')]
     start: Annotated[
         AwareDatetime,
@@ -3525,6 +3859,55 @@ class MeetingOut(BaseModel):
     title: Annotated[str, Field(title='Title')]
     url: Annotated[str | None, Field(title='Url')]
     venue: VenueData | None
+
+
+class MinutesPageListItemSchema(BaseModel):
+    agenda: Annotated[list[AgendaItemOut] | None, Field(title='Agenda')] = None
+    attendance: Annotated[list[AttendanceOut] | None, Field(title='Attendance')] = None
+    council: PageLinkData | None = None
+    document_status: Annotated[
+        DocumentStatus2 | None,
+        Field(
+            description='Agenda before the meeting; minutes draft while the minutes are being approved; minutes approved once every open item has its decision.',
+            title='Document Status',
+        ),
+    ] = None
+    end: Annotated[
+        AwareDatetime | None,
+        Field(
+            description='Optional: when the meeting is planned to end.', title='Ends'
+        ),
+    ] = None
+    id: Annotated[int, Field(title='Id')]
+    introduction: Annotated[
+        str | None,
+        Field(
+            description='Optional: a sentence or two about the meeting shown above the agenda.',
+            title='Introduction',
+        ),
+    ] = None
+    meta: MinutesPageListItemMetaSchema
+    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
+    room: Annotated[
+        Room2 | None,
+        Field(
+            description="Optional: the room, for example 'Meeting room 3, 2nd floor'.",
+            title='Room',
+        ),
+    ] = None
+    start: Annotated[
+        AwareDatetime | None,
+        Field(
+            description="Date and time the meeting starts, in the site's time zone.",
+            title='Starts',
+        ),
+    ] = None
+    time_zone: Annotated[str | None, Field(title='Time Zone')] = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+    venue: VenueData | None = None
 
 
 class MinutesPageSchema(BaseModel):
@@ -3553,8 +3936,9 @@ class MinutesPageSchema(BaseModel):
         ),
     ] = None
     meta: MinutesPageMetaSchema
+    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
     room: Annotated[
-        Room1 | None,
+        Room2 | None,
         Field(
             description="Optional: the room, for example 'Meeting room 3, 2nd floor'.",
             title='Room',
@@ -3583,6 +3967,54 @@ class ModeratorData(BaseModel):
     person: PersonData | None
     presentation: Annotated[str, Field(title='Presentation')]
     quote: Annotated[str, Field(title='Quote')]
+
+
+class NetworkPageListItemSchema(BaseModel):
+    about_organiser: Annotated[str | None, Field(title='About Organiser')] = None
+    body: Annotated[list[Body] | None, Field(title='Body')] = None
+    calendar_url: Annotated[str | None, Field(title='Calendar Url')] = None
+    contact_email: Annotated[
+        ContactEmail | None,
+        Field(
+            description="Receives the interest form's submissions. Falls back to the contact person's.",
+            title='Contact E-Mail',
+        ),
+    ] = None
+    contact_person: PersonData | None = None
+    default_venue: VenueData | None = None
+    id: Annotated[int, Field(title='Id')]
+    interest_form: InterestFormData | None = None
+    lead: Annotated[
+        str | None,
+        Field(
+            description='Two or three sentences on what the network is and whom it brings together.',
+            title='Lead',
+        ),
+    ] = None
+    membership: MembershipData | None = None
+    meta: NetworkPageListItemMetaSchema
+    moderators_data: Annotated[
+        list[ModeratorData] | None, Field(title='Moderators Data')
+    ] = None
+    notices: Annotated[list[NoticeStreamBlockNotice] | None, Field(title='Notices')] = (
+        None
+    )
+    organiser: OrganisationData | None = None
+    programme_api_url: Annotated[str | None, Field(title='Programme Api Url')] = None
+    programme_notice_text: Annotated[
+        str | None, Field(title='Programme Notice Text')
+    ] = None
+    title: Annotated[str, Field(title='Title')]
+    topic: Annotated[
+        Topic | None,
+        Field(
+            description="The policy area in a word or two, for example 'Integration'.",
+            title='Topic',
+        ),
+    ] = None
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
 
 
 class NetworkPageSchema(BaseModel):
@@ -3640,6 +4072,11 @@ class PagedAnnotated(BaseModel):
         list[BlogCategorySchema | NewsTypeSchema | OrganisationSchema | PersonSchema | VenueSchema],
         Field(title='Items'),
     ]
+
+
+class PagedCouncilOut(BaseModel):
+    count: Annotated[int, Field(title='Count')]
+    items: Annotated[list[CouncilOut], Field(title='Items')]
 
 
 class PagedRevisionSchema(BaseModel):
@@ -3710,6 +4147,35 @@ class SessionSchema(BaseModel):
     venue: VenueData | None
 
 
+class BlogPostPageListItemSchema(BaseModel):
+    authors: Annotated[list[PersonData] | None, Field(title='Authors')] = None
+    body: Annotated[list[Body] | None, Field(title='Body')] = None
+    categories: Annotated[list[BlogCategoryData] | None, Field(title='Categories')] = (
+        None
+    )
+    date: Annotated[date_aliased | None, Field(title='Date')] = None
+    excerpt: Annotated[
+        str | None,
+        Field(
+            description='Two or three sentences shown in the list of posts, in feeds and in search.',
+            max_length=600,
+            title='Excerpt',
+        ),
+    ] = None
+    hero_image: ImageData | None = None
+    id: Annotated[int, Field(title='Id')]
+    meta: BlogPostPageListItemMetaSchema
+    page_owner: PersonData | None = None
+    related_posts: Annotated[
+        list[RelatedPostData] | None, Field(title='Related Posts')
+    ] = None
+    tags: Annotated[list[str] | None, Field(title='Tags')] = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+
+
 class BlogPostPageSchema(BaseModel):
     authors: Annotated[list[PersonData] | None, Field(title='Authors')] = None
     body: Annotated[list[Body] | None, Field(title='Body', validate_default=True)] = []
@@ -3746,7 +4212,7 @@ class MeetingSchema(BaseModel):
     ]
     end: Annotated[AwareDatetime, Field(title='End')]
     id: Annotated[int, Field(title='Id')]
-    kind: Annotated[Kind1, Field(title='Kind')]
+    kind: Annotated[Kind2, Field(title='Kind')]
     kind_label: Annotated[str, Field(title='Kind Label')]
     locale: Annotated[str, Field(title='Locale')]
     network: NetworkRefSchema | None
@@ -3758,12 +4224,38 @@ class MeetingSchema(BaseModel):
     signup_label: Annotated[str, Field(title='Signup Label')]
     signup_url: Annotated[str, Field(title='Signup Url')]
     start: Annotated[AwareDatetime, Field(title='Start')]
-    status: Annotated[Status2, Field(title='Status')]
+    status: Annotated[Status3, Field(title='Status')]
     status_label: Annotated[str, Field(title='Status Label')]
     status_note: Annotated[str, Field(title='Status Note')]
     title: Annotated[str, Field(title='Title')]
     url: Annotated[str | None, Field(title='Url')]
     venue: VenueData | None
+
+
+class NewsPageListItemSchema(BaseModel):
+    body: Annotated[list[Body] | None, Field(title='Body')] = None
+    call_to_action: Annotated[
+        list[NewspageCallToActionBlockCallToAction] | None,
+        Field(title='Call To Action'),
+    ] = None
+    date: Annotated[date_aliased | None, Field(title='Date')] = None
+    hero_image: ImageData | None = None
+    id: Annotated[int, Field(title='Id')]
+    lead: Annotated[
+        str | None,
+        Field(
+            description='The opening paragraph in bold: who, what, when. Also used in lists and feeds.',
+            max_length=800,
+            title='Lead',
+        ),
+    ] = None
+    meta: NewsPageListItemMetaSchema
+    news_type: NewsTypeData | None = None
+    related_event: RelatedEventData | None = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
 
 
 class NewsPageSchema(BaseModel):
@@ -3806,6 +4298,13 @@ class ProgrammeSchema(BaseModel):
     id: Annotated[int, Field(title='Id')]
     locale: Annotated[str, Field(title='Locale')]
     past: Annotated[list[MeetingSchema], Field(title='Past')]
+    people: Annotated[
+        dict[str, PersonData],
+        Field(
+            description="Every person a speaker's `person_id` in this answer names, keyed by that id.",
+            title='People',
+        ),
+    ]
     title: Annotated[str, Field(title='Title')]
     upcoming: Annotated[list[MeetingSchema], Field(title='Upcoming')]
     url: Annotated[str | None, Field(title='Url')]
@@ -3814,6 +4313,103 @@ class ProgrammeSchema(BaseModel):
 class MeetingListSchema(BaseModel):
     count: Annotated[int, Field(title='Count')]
     items: Annotated[list[MeetingSchema], Field(title='Items')]
+    people: Annotated[
+        dict[str, PersonData],
+        Field(
+            description="Every person a speaker's `person_id` in this answer names, keyed by that id.",
+            title='People',
+        ),
+    ]
+
+
+class MeetingPageListItemSchema(BaseModel):
+    attachments: Annotated[
+        list[MeetingpageAttachmentsBlockAttachments] | None, Field(title='Attachments')
+    ] = None
+    calendar_url: Annotated[str | None, Field(title='Calendar Url')] = None
+    description: Annotated[str | None, Field(title='Description')] = None
+    end: Annotated[
+        AwareDatetime | None,
+        Field(description="Date and time in the site's time zone.", title='Ends'),
+    ] = None
+    id: Annotated[int, Field(title='Id')]
+    kind: Annotated[
+        Kind | None,
+        Field(
+            description='An overnight meeting must end on a later day than it starts.',
+            title='Kind Of Meeting',
+        ),
+    ] = None
+    kind_label: Annotated[str | None, Field(title='Kind Label')] = None
+    meta: MeetingPageListItemMetaSchema
+    online_url: Annotated[
+        str | None,
+        Field(
+            description='For webinars and hybrid meetings: the address participants join.',
+            title='Online Link',
+        ),
+    ] = None
+    organiser: OrganisationData | None = None
+    previous_start: Annotated[
+        AwareDatetime | None,
+        Field(
+            description='Only for postponed meetings: when the meeting was first planned to start.',
+            title='Originally Planned Start',
+        ),
+    ] = None
+    programme: Annotated[
+        list[ProgrammeBlockSession] | None, Field(title='Programme')
+    ] = None
+    room: Annotated[
+        Room | None,
+        Field(description="Optional, for example 'Room 2.14'.", title='Room'),
+    ] = None
+    sequence_label: Annotated[
+        SequenceLabel | None,
+        Field(
+            description="Where the meeting sits in the season, for example 'Meeting 3 of 5'.",
+            title='Sequence Label',
+        ),
+    ] = None
+    signup_deadline: Annotated[
+        date_aliased | None,
+        Field(description='Optional last day to sign up.', title='Sign-Up Deadline'),
+    ] = None
+    signup_label: Annotated[
+        SignupLabel | None,
+        Field(
+            description="For example 'Sign up for the meeting'. Leave empty for no button.",
+            title='Sign-Up Button Text',
+        ),
+    ] = None
+    signup_url: Annotated[
+        str | None,
+        Field(description='Where the sign-up button leads.', title='Sign-Up Address'),
+    ] = None
+    start: Annotated[
+        AwareDatetime | None,
+        Field(description="Date and time in the site's time zone.", title='Starts'),
+    ] = None
+    status: Annotated[
+        Status1 | None,
+        Field(
+            description="Shown prominently on the page, in lists and in calendars. 'Not yet confirmed' is tentative in calendars; 'Cancelled' removes the meeting from most calendar apps.",
+            title='Status',
+        ),
+    ] = None
+    status_label: Annotated[str | None, Field(title='Status Label')] = None
+    status_note: Annotated[
+        StatusNote | None,
+        Field(
+            description='Optional: why the meeting was postponed or cancelled, or what is pending.',
+            title='Status Note',
+        ),
+    ] = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+    venue: VenueData | None = None
 
 
 class MeetingPageSchema(BaseModel):
@@ -3906,6 +4502,14 @@ class MeetingPageSchema(BaseModel):
         list[TranslationData] | None, Field(title='Translations')
     ] = None
     venue: VenueData | None = None
+
+
+class PageListSchema(BaseModel):
+    count: Annotated[int, Field(title='Count')]
+    items: Annotated[
+        list[PageListItemSchema | HomePageListItemSchema | NetworkIndexPageListItemSchema | NetworkPageListItemSchema | EventIndexPageListItemSchema | MeetingPageListItemSchema | BlogIndexPageListItemSchema | BlogPostPageListItemSchema | NewsIndexPageListItemSchema | NewsPageListItemSchema | CouncilPageListItemSchema | MinutesPageListItemSchema],
+        Field(title='Items'),
+    ]
 
 
 class PageRevisionDetailSchema(BaseModel):

@@ -2,6 +2,9 @@
 
 Only live pages without view restrictions are ever returned. Venues, sessions and speakers
 are resolved in the answer, with a fixed number of queries however many meetings it holds.
+A speaker chosen from the people register carries its ``person_id``; the answer's
+``people`` map holds each such person once (what the register publishes of them), so every
+id in the answer resolves without another request.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from plugins.meetings.choices import MeetingKind, MeetingStatus
 from plugins.meetings.hosts import hosts_q
 from plugins.meetings.models import MeetingPage, upcoming_meetings
 from plugins.meetings.programme import Session, resolve_meetings
-from plugins.people.interface import VenueData, serialise
+from plugins.people.interface import PersonData, VenueData, referenced_people, serialise
 
 router = Router(tags=["meetings"])
 
@@ -37,7 +40,10 @@ class SpeakerSchema(Schema):
     name: str
     role: str
     organisation: str
-    person_id: int | None = Field(description="The Person snippet, when chosen from the register.")
+    person_id: int | None = Field(
+        description="The person chosen from the register (a key of the answer's `people`), "
+        "or null for a speaker typed in."
+    )
 
 
 # session_payload() reads it from a resolved programme.Session's attributes.
@@ -92,9 +98,16 @@ class MeetingSchema(Schema):
     calendar_url: str | None
 
 
+#: The ``people`` of an answer holding meetings: every speaker's person, once.
+PEOPLE_FIELD = Field(
+    description="Every person a speaker's `person_id` in this answer names, keyed by that id."
+)
+
+
 class MeetingListSchema(Schema):
     count: int
     items: list[MeetingSchema]
+    people: dict[str, PersonData] = PEOPLE_FIELD
 
 
 def venue_payload(venue) -> dict | None:
@@ -150,6 +163,19 @@ def meeting_payloads(
             }
         )
     return payloads
+
+
+def people_payload(meetings: list[MeetingPage], request: HttpRequest) -> dict[str, dict]:
+    """The ``people`` map of meetings already given to :func:`meeting_payloads`: each
+    speaker's person (in the answer's language, as resolved for the sessions) once."""
+    people = {
+        speaker.person.pk: speaker.person
+        for meeting in meetings
+        for session in getattr(meeting, "sessions", ())
+        for speaker in session.speakers
+        if speaker.person is not None
+    }
+    return referenced_people(people, {"request": request})
 
 
 def parents_of(meetings: list[MeetingPage]) -> dict:
@@ -259,7 +285,8 @@ def upcoming(request: HttpRequest, params: Query[UpcomingParams]):
     meetings = list(queryset.select_related("venue")[offset : offset + limit])
     with translation.override(the_locale.language_code), timezone.override(zone):
         items = meeting_payloads(meetings, request, the_locale, parents_of(meetings))
-    return {"count": count, "items": items}
+        people = people_payload(meetings, request)
+    return {"count": count, "items": items, "people": people}
 
 
 def routers() -> list[tuple[str, Router]]:

@@ -15,8 +15,10 @@ needs it to do so the same way this plugin does. Why each is public:
   of many meetings in a fixed number of queries, with the rows the page shows besides them;
   without it a page's query count grows with its programme
   (tests/cms/test_render_budget.py).
-- ``MeetingSchema``, ``meeting_payloads``: a meeting as the API shows it, so another
-  plugin's route (a network's programme) answers in the very shape of /api/v3/meetings/.
+- ``MeetingSchema``, ``meeting_payloads``, ``people_payload``, ``PEOPLE_FIELD``: a meeting
+  as the API shows it, and the ``people`` map its speakers' ``person_id`` point into, so
+  another plugin's route (a network's programme) answers in the very shape of
+  /api/v3/meetings/.
 - ``calendar_response``: an iCalendar feed of any set of meetings (a network's ical/ route).
 - ``event_data``: schema.org Event data, so a page listing meetings carries the same
   structured data as each meeting's own page (its safe ``<script>`` form is
@@ -45,7 +47,7 @@ which tests/meetings/test_interface.py holds other plugins' templates to.
 
 from __future__ import annotations
 
-from plugins.meetings.api import MeetingSchema, meeting_payloads
+from plugins.meetings.api import PEOPLE_FIELD, MeetingSchema, meeting_payloads, people_payload
 from plugins.meetings.calendar import calendar_response
 from plugins.meetings.choices import MeetingKind, MeetingStatus
 from plugins.meetings.hosts import MEETING_HOST
@@ -61,6 +63,7 @@ from plugins.meetings.programme import (
 
 __all__ = [
     "MEETING_HOST",
+    "PEOPLE_FIELD",
     "TEMPLATES",
     "MeetingKind",
     "MeetingPage",
@@ -70,6 +73,7 @@ __all__ = [
     "calendar_response",
     "event_data",
     "meeting_payloads",
+    "people_payload",
     "programme_cutoff",
     "resolve_meetings",
     "resolve_programme",

@@ -31,14 +31,27 @@ from plugins.minutes.models import CouncilPage, MinutesPage
 from plugins.minutes.presentation import (
     attendance_json,
     council_links,
+    council_reference_ids,
     item_json,
     meeting_times,
     members_json,
+    minutes_person_ids,
     page_url,
     status_label,
     visible_items,
 )
-from plugins.people.interface import VenueData
+from plugins.people.interface import (
+    OrganisationData,
+    PersonData,
+    VenueData,
+    referenced_organisations,
+    referenced_people,
+)
+
+PEOPLE = Field(description="Everyone `person_id` names in this answer, keyed by that id.")
+ORGANISATIONS = Field(
+    description="Every organisation `organisation_id` names in this answer, keyed by that id."
+)
 
 AUTH = [BearerTokenAuth(), AllowAnonymous()]
 
@@ -50,6 +63,8 @@ class CouncilOut(Schema):
     locale: str
     description: str
     members: list[MemberOut]
+    people: dict[str, PersonData] = PEOPLE
+    organisations: dict[str, OrganisationData] = ORGANISATIONS
     export_url: str
     calendar_url: str
 
@@ -64,6 +79,14 @@ class CouncilOut(Schema):
     @staticmethod
     def resolve_members(obj: CouncilPage, context: dict) -> list[dict[str, Any]]:
         return members_json(obj, context)
+
+    @staticmethod
+    def resolve_people(obj: CouncilPage, context: dict) -> dict[str, Any]:
+        return referenced_people(council_reference_ids(obj)[0], context)
+
+    @staticmethod
+    def resolve_organisations(obj: CouncilPage, context: dict) -> dict[str, Any]:
+        return referenced_organisations(council_reference_ids(obj)[1], context)
 
     @staticmethod
     def resolve_export_url(obj: CouncilPage, context: dict) -> str:
@@ -121,6 +144,7 @@ class MeetingOut(MeetingSummaryOut):
     #: Closed items the caller may not see have number, title and closed only.
     agenda: list[AgendaItemOut]
     closed_items_visible: bool
+    people: dict[str, PersonData] = PEOPLE
 
 
 router = Router(tags=["minutes"])
@@ -206,6 +230,7 @@ def get_meeting(request: HttpRequest, meeting_id: int, response: HttpResponse):
             item_json(item, context) for item in visible_items(meeting.loaded_items(), full)
         ],
         "closed_items_visible": full,
+        "people": referenced_people(minutes_person_ids(meeting, full), context),
     }
 
 

@@ -25,11 +25,11 @@ class MemberOut(BaseModel):
     """A member of a council, in the language of the answer."""
 
     name: str
-    person_id: int
+    person_id: int = Field(description="A key of the answer's `people`.")
     role: MemberRoleValue  # type: ignore[valid-type]
     role_label: str
     represents: str
-    organisation_id: int | None
+    organisation_id: int | None = Field(description="A key of the answer's `organisations`.")
     period_start: datetime.date | None
     period_end: datetime.date | None
 
@@ -39,7 +39,7 @@ class AttendanceOut(BaseModel):
 
     name: str
     role: str
-    person_id: int
+    person_id: int = Field(description="A key of the answer's `people`.")
     status: AttendanceValue  # type: ignore[valid-type]
     notice_given: bool | None = Field(description="For an absent member only; null otherwise.")
 
@@ -49,7 +49,10 @@ class ParticipantOut(BaseModel):
 
     name: str
     role: str
-    person_id: int | None
+    person_id: int | None = Field(
+        description="The person chosen from the register (a key of the answer's `people`), "
+        "or null for a name typed in."
+    )
 
 
 class DecisionOut(BaseModel):

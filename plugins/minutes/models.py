@@ -51,6 +51,9 @@ from plugins.minutes.serializers import (
     CouncilField,
     CouncilLinksField,
     MembersField,
+    MembersOrganisationsField,
+    MembersPeopleField,
+    MinutesPeopleField,
     TimeZoneField,
 )
 from plugins.minutes.structured_data import council_json_ld
@@ -100,6 +103,9 @@ class CouncilPage(TingstedPage):
         APIField("description"),
         APIField("secretariat"),
         APIField("members", serializer=MembersField(source="*")),
+        # What ``members`` point at by id, each once (docs/api.md, "References").
+        APIField("people", serializer=MembersPeopleField(source="*")),
+        APIField("organisations", serializer=MembersOrganisationsField(source="*")),
         APIField("open_data", serializer=CouncilLinksField(source="*")),
     ]
 
@@ -326,6 +332,8 @@ class MinutesPage(TingstedPage):
         APIField("attendance", serializer=AttendanceField(source="*")),
         # Always the public view: generic page API responses are shared between callers.
         APIField("agenda", serializer=AgendaField(source="*")),
+        # Whom ``attendance`` and ``agenda`` point at by id, each once.
+        APIField("people", serializer=MinutesPeopleField(source="*")),
     ]
 
     base_form_class = MinutesPageForm

@@ -92,6 +92,9 @@ def _participant(participant: AgendaItemParticipant, person) -> dict[str, Any]:
         return {"person": None, "name": participant.name, "role": participant.role}
     return {
         "person": person,
+        # The chosen row's id, as attendance and members give theirs: the key of the
+        # answer's ``people`` map, whatever language the person is shown in.
+        "person_id": participant.person_id,
         "name": participant.name or person.name,
         "role": participant.role or person.role,
     }
@@ -173,7 +176,7 @@ def item_json(item: AgendaItem | RedactedItem, context: dict[str, Any] | None) -
             ParticipantOut(
                 name=participant["name"],
                 role=participant["role"],
-                person_id=participant["person"].pk if participant["person"] else None,
+                person_id=participant.get("person_id"),
             )
             for participant in participants
         ],
@@ -238,6 +241,29 @@ def members_json(council, context: dict[str, Any] | None) -> list[dict[str, Any]
         ).model_dump(mode="json")
         for member in members
     ]
+
+
+def minutes_person_ids(page: MinutesPage, full: bool) -> set[int]:
+    """The ``person_id`` a meeting's answer gives: attendance, and the participants of the
+    items the reader may see (a person named only in a closed item stays unnamed)."""
+    ids = {row.person_id for row in page.loaded_attendance()}
+    ids.update(
+        participant.person_id
+        for item in page.loaded_items()
+        if full or not item.is_closed
+        for participant in item.participants.all()
+        if participant.person_id
+    )
+    return ids
+
+
+def council_reference_ids(council) -> tuple[set[int], set[int]]:
+    """The ``person_id`` and ``organisation_id`` of a council's members."""
+    members = list(council.members.all())
+    return (
+        {member.person_id for member in members},
+        {member.organisation_id for member in members if member.organisation_id},
+    )
 
 
 def council_links(council, context: dict[str, Any] | None) -> dict[str, str]:

@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from blocks.representation import PageLinkData
 from plugins.minutes.api_types import AgendaItemOut, AttendanceOut, CouncilLinksOut, MemberOut
+from plugins.people.interface import OrganisationData, PersonData
 
 
 class _PageField(serializers.Field):
@@ -68,3 +69,37 @@ class TimeZoneField(_PageField):
         from cms.public import site_time_zone
 
         return site_time_zone(page.get_site()).key
+
+
+class MinutesPeopleField(_PageField):
+    """Everyone the meeting's ``attendance`` and (public) ``agenda`` name by ``person_id``,
+    once, keyed by that id."""
+
+    def to_representation(self, page) -> dict[str, PersonData]:
+        from plugins.minutes.presentation import minutes_person_ids
+        from plugins.people.interface import referenced_people
+
+        context = getattr(self, "context", None) or {}
+        return referenced_people(minutes_person_ids(page, full=False), context)
+
+
+class MembersPeopleField(_PageField):
+    """Everyone the council's ``members`` name by ``person_id``, once, keyed by that id."""
+
+    def to_representation(self, page) -> dict[str, PersonData]:
+        from plugins.minutes.presentation import council_reference_ids
+        from plugins.people.interface import referenced_people
+
+        context = getattr(self, "context", None) or {}
+        return referenced_people(council_reference_ids(page)[0], context)
+
+
+class MembersOrganisationsField(_PageField):
+    """Every organisation the council's ``members`` name by ``organisation_id``, once."""
+
+    def to_representation(self, page) -> dict[str, OrganisationData]:
+        from plugins.minutes.presentation import council_reference_ids
+        from plugins.people.interface import referenced_organisations
+
+        context = getattr(self, "context", None) or {}
+        return referenced_organisations(council_reference_ids(page)[1], context)

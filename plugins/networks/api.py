@@ -13,9 +13,15 @@ from ninja.errors import HttpError
 
 from api.access import pages_queryset
 from cms.public import site_time_zone
-from plugins.meetings.interface import MeetingSchema, meeting_payloads, split_meetings
+from plugins.meetings.interface import (
+    PEOPLE_FIELD,
+    MeetingSchema,
+    meeting_payloads,
+    people_payload,
+    split_meetings,
+)
 from plugins.networks.models import NetworkModerator, NetworkPage
-from plugins.people.interface import Person
+from plugins.people.interface import Person, PersonData
 
 router = Router(tags=["networks"])
 
@@ -48,6 +54,7 @@ class ProgrammeSchema(Schema):
     locale: str
     upcoming: list[MeetingSchema]
     past: list[MeetingSchema]
+    people: dict[str, PersonData] = PEOPLE_FIELD
 
 
 @router.get(
@@ -81,6 +88,7 @@ def programme(request: HttpRequest, network_id: int):
             "locale": locale.language_code,
             "upcoming": meeting_payloads(upcoming, request, locale, parents),
             "past": meeting_payloads(past, request, locale, parents),
+            "people": people_payload([*upcoming, *past], request),
         }
 
 

@@ -6,6 +6,7 @@ language (falling back to the row itself), so a consumer reading /en/ gets Engli
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Model
@@ -14,7 +15,7 @@ from rest_framework import serializers
 
 from api.types import choice_type
 from blocks.representation import ImageData, image_data
-from cms.public import ensure_preloaded, localized
+from cms.public import ensure_preloaded, localized, request_scope
 from plugins.people.choices import COUNTRIES
 
 
@@ -93,6 +94,64 @@ class VenueData(_RowData):
     def _rooms(cls, rooms):
         # A related manager: its rows (prefetched with the venue where it was preloaded).
         return list(rooms.all()) if hasattr(rooms, "all") else rooms
+
+
+class ReferencedPeople(BaseModel):
+    """Everyone an answer refers to by ``person_id``, each once, as the register publishes
+    them (:class:`PersonData`: no more than a post's author shows). Keyed by the id the
+    answer gives (a JSON key is text: ``people[str(person_id)]``)."""
+
+    people: dict[str, PersonData] = Field(
+        description="Every person an answer refers to by `person_id`, keyed by that id."
+    )
+
+
+class ReferencedOrganisations(BaseModel):
+    """Every organisation an answer refers to by ``organisation_id``, each once."""
+
+    organisations: dict[str, OrganisationData] = Field(
+        description="Every organisation an answer refers to by `organisation_id`, keyed by that id."
+    )
+
+
+def referenced_people(
+    rows: dict[Any, Any] | Iterable[Any], context: dict[str, Any] | None = None
+) -> dict[str, dict]:
+    """``{"<id>": PersonData}`` for the people an answer names: ``rows`` maps each id the
+    answer gives to its row, or is a set of ids (fetched together, in the active language:
+    one query, one for their organisations and one for the photos' renditions)."""
+    if not isinstance(rows, dict):
+        from plugins.people.models import Person
+
+        wanted = {pk for pk in rows if pk is not None}
+        if not wanted:
+            return {}
+        with request_scope() as loader:
+            rows = loader.rows_by_id(Person, wanted)
+    return {
+        str(pk): data
+        for pk, row in rows.items()
+        if row is not None and (data := person_data(row, context)) is not None
+    }
+
+
+def referenced_organisations(
+    ids: Iterable[Any], context: dict[str, Any] | None = None
+) -> dict[str, dict]:
+    """``{"<id>": OrganisationData}`` for the organisations an answer refers to by id, in
+    the active language, fetched together (one query, and one for their logos)."""
+    from plugins.people.models import Organisation
+
+    wanted = {pk for pk in ids if pk is not None}
+    if not wanted:
+        return {}
+    with request_scope() as loader:
+        rows = loader.rows_by_id(Organisation, wanted)
+    return {
+        str(pk): data
+        for pk, row in rows.items()
+        if (data := serialise(OrganisationData, row, context)) is not None
+    }
 
 
 def _localized(obj):

@@ -178,12 +178,14 @@ def test_v2_meeting_detail_queries_do_not_grow_with_its_programme(client, meetin
     assert many == few, f"{few} queries for 3 sessions, {many} for 10"
 
 
-def test_blog_posts_list_queries_do_not_grow_with_limit(client, home, locales, settings):
-    from plugins.blog.models import BlogPostPage, BlogPostRelated
+def blog_posts(home, locales) -> None:
+    """Eight Danish posts, each with three authors, an owner and a hero image. Four posts in
+    each category: each has three siblings to be related by category. Some posts name their
+    related posts (the first listed, too); the others get the newest siblings sharing a
+    category, so both kinds are in the list of two as well."""
+    from plugins.blog.models import BlogPostRelated
 
-    settings.TINGSTED_API_CACHE_TIMEOUT = 0
     blog = BlogIndexPageFactory(parent=home("da"))
-    # Four posts in each category: each has three siblings to be related by category.
     categories = [BlogCategoryFactory(locale=locales["da"]) for _ in range(2)]
     numbers = iter(range(1000))
     posts = []
@@ -201,10 +203,15 @@ def test_blog_posts_list_queries_do_not_grow_with_limit(client, home, locales, s
                 categories=[categories[index % 2]],
             )
         )
-    # Some posts name their related posts (the first listed, too); the others get the
-    # newest siblings sharing a category, so both kinds are in the list of two as well.
     for post in [*posts[-2:], posts[0]]:
         BlogPostRelated.objects.create(page=post, related=posts[4], sort_order=0)
+
+
+def test_blog_posts_list_queries_do_not_grow_with_limit(client, home, locales, settings):
+    from plugins.blog.models import BlogPostPage
+
+    settings.TINGSTED_API_CACHE_TIMEOUT = 0
+    blog_posts(home, locales)
     data = assert_flat(client, "/api/v2/pages/?type=blog.BlogPostPage&fields=*")
     assert data["items"][0]["authors"][0]["role"] == "Forsker"
     assert data["items"][0]["hero_image"]["renditions"]
@@ -268,3 +275,82 @@ def test_people_are_the_same_with_and_without_the_preload(locales):
         Organisation.objects.filter(translation_key=chosen.organisation.translation_key).count()
         == 2
     )
+
+
+# --- API v3: the page list with ``fields=`` (api/listing.py) --------------------------------
+
+
+#: Queries of the v3 page list with ``fields=`` at any limit: what the v2 list with the same
+#: fields costs (the same loader), held to the budget of the lists above.
+
+
+def assert_flat_v3(client, path: str, budget: int = 10) -> dict:
+    """The v3 list costs the same at limit 2 and at limit ITEMS, at most ``budget`` (the
+    v2 list's of the same type and fields where that is higher: the same loader)."""
+    count(client, f"{path}&limit={ITEMS}")
+    few, _ = count(client, f"{path}&limit=2")
+    many, data = count(client, f"{path}&limit={ITEMS}")
+    assert len(data["items"]) == ITEMS
+    assert many == few, f"{few} queries for 2 items, {many} for {ITEMS}"
+    assert many <= budget, f"{many} queries, more than {budget}"
+    return data
+
+
+def test_v3_meetings_list_with_every_field_stays_within_budget(client, meetings):
+    data = assert_flat_v3(client, "/api/v3/pages/?type=meetings.MeetingPage&fields=*")
+    first = data["items"][0]
+    speaker = first["programme"][0]["value"]["speakers"][0]
+    assert speaker["role"] == "Forsker"
+    assert speaker["person"]["photo"]["renditions"]
+    assert first["venue"]["rooms"]
+    assert first["translations"] == []
+
+
+def test_v3_blog_index_list_stays_within_budget(client, home, locales, settings):
+    """The blog index of docs/api.md: posts with date, excerpt, authors and hero image."""
+    settings.TINGSTED_API_CACHE_TIMEOUT = 0
+    blog_posts(home, locales)
+    data = assert_flat_v3(
+        client,
+        "/api/v3/pages/?type=blog.BlogPostPage&fields=date,excerpt,authors,hero_image",
+    )
+    assert data["items"][0]["authors"][0]["role"] == "Forsker"
+    assert data["items"][0]["hero_image"]["renditions"]
+
+
+def test_v3_blog_posts_with_every_field_cost_what_v2_costs(client, home, locales, settings):
+    settings.TINGSTED_API_CACHE_TIMEOUT = 0
+    blog_posts(home, locales)
+    # Every field, related posts included: flat, and no more than the v2 list of the same.
+    data = assert_flat_v3(
+        client, "/api/v3/pages/?type=blog.BlogPostPage&fields=*", BUDGETS["blog.BlogPostPage"]
+    )
+    assert {len(item["related_posts"]) for item in data["items"]} == {1, 3}
+
+
+def test_v3_minutes_list_with_every_field_stays_within_budget(client, home, locales, settings):
+    settings.TINGSTED_API_CACHE_TIMEOUT = 0
+    council = CouncilPageFactory(parent=home("da"))
+    numbers = iter(range(1000))
+    for index in range(ITEMS):
+        image = small_image()
+        items = [
+            AgendaItemFactory.build(
+                participants=[
+                    AgendaItemParticipantFactory.build(person=person(next(numbers), locales, image))
+                ]
+            )
+            for _ in range(2)
+        ]
+        meeting = publish_meeting(council, items, title=f"Meeting {index:02d}")
+        meeting.attendance = [
+            MinutesAttendanceFactory.build(person=person(next(numbers), locales, image))
+            for _ in range(2)
+        ]
+        meeting.save_revision().publish()
+    data = assert_flat_v3(
+        client, "/api/v3/pages/?type=minutes.MinutesPage&fields=*", BUDGETS["minutes.MinutesPage"]
+    )
+    item = data["items"][0]
+    assert item["attendance"][0]["role"] == "Forsker"
+    assert str(item["attendance"][0]["person_id"]) in item["people"]

@@ -196,3 +196,37 @@ def test_the_page_filter_fields_are_still_what_list_pages_filters_by():
 
     assert "base_fields=BASE_PAGE_READ_FIELDS" in inspect.getsource(pages.list_pages)
     assert {"slug", "first_published_at"} <= set(compat.v3_page_filter_fields())
+
+
+def test_the_v3_page_list_is_ours_and_does_what_wagtails_did(client):
+    """``GET /api/v3/pages/`` runs api/listing.py (``fields=``); page creation on the same
+    path stays Wagtail's. Ours repeats the steps of Wagtail's ``list_pages``: if Wagtail's
+    gains a step, this fails before the lists silently lack it."""
+    module_path, router_name, path, _url_name = compat.V3_PAGE_LIST
+    module = import_module(module_path)
+    client.get("/api/v3/pages/", HTTP_HOST="dk.localhost")  # the URLs are loaded
+    operations = getattr(module, router_name).path_operations[path].operations
+    listing = [op for op in operations if op.methods == ["GET"]]
+    assert [op.view_func.__module__ for op in listing] == ["api.listing"]
+    assert [op.view_func.__module__ for op in operations if op.methods == ["POST"]] == [module_path]
+    steps = [
+        "get_pages_queryset(request, model)",
+        "filters.filter(queryset, request)",
+        "field_filter.filter_queryset(queryset)",
+        "ordering.order_queryset(",
+        "search.search_queryset(request, queryset)",
+    ]
+    wagtail_source = inspect.getsource(inspect.unwrap(module.list_pages))
+    ours = inspect.getsource(import_module("api.listing").list_pages)
+    for step in steps:
+        assert step in wagtail_source, f"Wagtail's list_pages no longer does {step}"
+        assert step in ours
+    assert wagtail_source.count("queryset = ") == ours.count("queryset = ") - 1  # + related
+
+
+def test_replacing_a_page_list_that_is_gone_says_what_changed(monkeypatch):
+    monkeypatch.setattr(
+        compat, "V3_PAGE_LIST", ("wagtail.api.v3.routers.pages", "router", "/", "nope")
+    )
+    with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
+        compat.replace_v3_page_listing(lambda request: None)

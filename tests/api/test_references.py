@@ -1,0 +1,247 @@
+"""Every id in a public answer resolves: an anonymous consumer finds each person,
+organisation and venue an answer names by id in the same answer (its ``people`` and
+``organisations`` maps), or fetches it from a route that answers it anonymously.
+
+The snippet routes (/api/v3/snippets/…) answer 401 without a token, so a bare
+``person_id`` used to lead nowhere. Each walk below looks at every ``…_id`` key of an answer."""
+
+from __future__ import annotations
+
+import datetime
+from unittest import mock
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from tests.api.openapi_validation import assert_valid
+from tests.factories.meetings import EventIndexPageFactory, MeetingPageFactory, local, session
+from tests.factories.minutes import (
+    AgendaItemFactory,
+    AgendaItemParticipantFactory,
+    CouncilMemberFactory,
+    CouncilPageFactory,
+    MinutesAttendanceFactory,
+    publish,
+    publish_meeting,
+)
+from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
+from tests.factories.people import OrganisationFactory, PersonFactory, VenueFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = local(2030, 6, 1, 12)
+
+#: Where an id found under these keys resolves inside the answer.
+MAPS = {"person_id": "people", "organisation_id": "organisations"}
+#: Ids of pages, resolved through the page routes (which answer anonymous callers).
+PAGE_IDS = {"council_id": "/api/v3/pages/{}/"}
+
+
+def references(data, maps: tuple[dict, ...] = ()):
+    """Every ``(key, id, maps in scope)`` of an answer: the maps of every object enclosing
+    the id (an item's own ``people``, the answer's)."""
+    if isinstance(data, dict):
+        maps = (*maps, data)
+        for key, value in data.items():
+            if key.endswith("_id") and isinstance(value, int):
+                yield key, value, maps
+            else:
+                yield from references(value, maps)
+    elif isinstance(data, list):
+        for value in data:
+            yield from references(value, maps)
+
+
+def assert_resolvable(client, data, host: str = "dk.localhost") -> int:
+    """Each id of ``data`` is in a map of the same answer or answers 200 anonymously;
+    returns how many ids were checked (so a test knows it checked some)."""
+    checked = 0
+    for key, value, maps in references(data):
+        checked += 1
+        if key in MAPS:
+            found = [m[MAPS[key]] for m in maps if isinstance(m.get(MAPS[key]), dict)]
+            assert found, f"{key}={value}: the answer has no {MAPS[key]} map"
+            assert any(str(value) in known for known in found), (
+                f"{key}={value} is not in the answer's {MAPS[key]}"
+            )
+            entry = next(known[str(value)] for known in found if str(value) in known)
+            assert entry["name"]
+        elif key in PAGE_IDS:
+            response = client.get(PAGE_IDS[key].format(value), HTTP_HOST=host)
+            assert response.status_code == 200, f"{key}={value}: {response.status_code}"
+        else:
+            raise AssertionError(f"{key}={value}: no rule says where this id resolves")
+    return checked
+
+
+@pytest.fixture
+def frozen_now():
+    with mock.patch("django.utils.timezone.now", return_value=NOW):
+        yield NOW
+
+
+@pytest.fixture
+def network(home, frozen_now):
+    """A network with two meetings; one speaker in every session of both, one in one."""
+    network = NetworkPageFactory(
+        parent=NetworkIndexPageFactory(parent=home("da")),
+        title="Inclusion",
+        organiser=OrganisationFactory(name="Nordic Municipal Forum"),
+    )
+    everywhere = PersonFactory(
+        name="Karin Lindqvist", organisation=OrganisationFactory(name="Institute")
+    )
+    once = PersonFactory(name="Jonas Berg")
+    for number in range(2):
+        day = datetime.date(2030, 7, 1) + datetime.timedelta(days=14 * number)
+        MeetingPageFactory(
+            parent=network,
+            title=f"Meeting {number}",
+            start=local(day.year, day.month, day.day, 9),
+            end=local(day.year, day.month, day.day, 15),
+            venue=VenueFactory(),
+            programme=[
+                session("09:00", "09:45", people=[everywhere], inline=[("Typed In", "Guest", "")]),
+                session(
+                    "10:00",
+                    "10:45",
+                    people=[everywhere, once] if number else [everywhere],
+                    venue=VenueFactory(),
+                ),
+            ],
+        )
+    return network
+
+
+def get(client, path: str, host: str = "dk.localhost") -> dict:
+    response = client.get(path, HTTP_HOST=host)  # no token, no session: anonymous
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_every_speaker_of_the_upcoming_route_is_in_its_people_once(client, network):
+    data = get(client, "/api/v3/meetings/upcoming/")
+    assert assert_resolvable(client, data) == 5
+    # Each person once, however many sessions they speak in; a typed-in speaker has no id.
+    assert sorted(person["name"] for person in data["people"].values()) == [
+        "Jonas Berg",
+        "Karin Lindqvist",
+    ]
+    speakers = [s for m in data["items"] for x in m["sessions"] for s in x["speakers"]]
+    assert {s["name"] for s in speakers if s["person_id"] is None} == {"Typed In"}
+    karin = next(s for s in speakers if s["name"] == "Karin Lindqvist")
+    assert data["people"][str(karin["person_id"])]["organisation"]["name"] == "Institute"
+
+
+def test_every_speaker_of_a_network_programme_resolves(client, network):
+    data = get(client, f"/api/v3/networks/{network.pk}/programme/")
+    assert assert_resolvable(client, data) == 5
+    assert len(data["people"]) == 2
+
+
+def test_a_meeting_detail_embeds_what_it_names(client, network):
+    meeting = network.get_children().first()
+    data = get(client, f"/api/v3/pages/{meeting.pk}/")
+    # The detail embeds people, venues and organisations where they are named; any id
+    # it does hold must resolve all the same.
+    assert_resolvable(client, data)
+    speaker = data["programme"][0]["value"]["speakers"][0]
+    assert speaker["person"]["name"] == "Karin Lindqvist"
+    assert data["venue"]["name"]
+
+
+def test_a_person_named_only_by_a_private_meeting_is_not_published(client, network, home):
+    hidden = PersonFactory(name="Hidden Speaker")
+    private = MeetingPageFactory(
+        parent=EventIndexPageFactory(parent=home("da")),
+        title="Private",
+        start=local(2030, 8, 1, 9),
+        end=local(2030, 8, 1, 12),
+        programme=[session("09:00", "10:00", people=[hidden])],
+    )
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    data = get(client, "/api/v3/meetings/upcoming/")
+    assert "Hidden Speaker" not in {p["name"] for p in data["people"].values()}
+    assert str(hidden.pk) not in data["people"]
+
+
+@pytest.fixture
+def council(home):
+    """A council with members (one representing an organisation) and a meeting with
+    attendance, an open item with a chosen participant and a closed one with another."""
+    council = CouncilPageFactory(parent=home("da"), title="Integrationsrådet")
+    council.members = [
+        CouncilMemberFactory.build(person=PersonFactory(name="Helen Brooks")),
+        CouncilMemberFactory.build(
+            person=PersonFactory(name="Tariq Khan"),
+            organisation=OrganisationFactory(name="New Neighbours"),
+            represents="",
+        ),
+    ]
+    publish(council)
+    council.refresh_from_db()
+    open_item = AgendaItemFactory.build(number="1", title="Action plan")
+    open_item.participants = [
+        AgendaItemParticipantFactory.build(person=PersonFactory(name="Open Guest"), name=""),
+        AgendaItemParticipantFactory.build(name="Typed Guest"),
+    ]
+    closed_item = AgendaItemFactory.build(number="2", title="Nomination", is_closed=True)
+    closed_item.participants = [
+        AgendaItemParticipantFactory.build(person=PersonFactory(name="Closed Guest"), name="")
+    ]
+    meeting = publish_meeting(council, [open_item, closed_item], title="March")
+    meeting.attendance = [
+        MinutesAttendanceFactory.build(person=PersonFactory(name="Present Member")),
+    ]
+    publish(meeting)
+    return council, meeting
+
+
+def test_every_person_and_organisation_of_a_minutes_answer_resolves(client, council):
+    _council_page, meeting = council
+    data = get(client, f"/api/v3/minutes/meetings/{meeting.pk}/")
+    assert assert_resolvable(client, data) >= 3  # attendance, participant, council
+    names = {person["name"] for person in data["people"].values()}
+    assert names == {"Present Member", "Open Guest"}
+    # Whoever takes part only in a closed item stays unnamed for the public.
+    assert "Closed Guest" not in str(data)
+
+    councils = get(client, "/api/v3/minutes/councils/")
+    assert assert_resolvable(client, councils) == 3  # two people, one organisation
+    (item,) = councils["items"]
+    assert {p["name"] for p in item["people"].values()} == {"Helen Brooks", "Tariq Khan"}
+    assert [o["name"] for o in item["organisations"].values()] == ["New Neighbours"]
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_the_page_routes_of_minutes_and_councils_resolve_their_ids(client, council, version):
+    council_page, meeting = council
+    for page in (meeting, council_page):
+        data = get(client, f"/api/{version}/pages/{page.pk}/")
+        assert assert_resolvable(client, data) >= 2
+    data = get(client, f"/api/{version}/pages/{meeting.pk}/")
+    assert "Closed Guest" not in str(data)
+
+
+def test_the_maps_are_typed_in_the_published_schema(client, network, council):
+    from api.openapi import openapi_document
+
+    openapi = openapi_document()
+    assert_valid(openapi, "/api/v3/meetings/upcoming/", get(client, "/api/v3/meetings/upcoming/"))
+    _council, meeting = council
+    assert_valid(
+        openapi,
+        "/api/v3/minutes/meetings/{meeting_id}/",
+        get(client, f"/api/v3/minutes/meetings/{meeting.pk}/"),
+    )
+    schemas = openapi["components"]["schemas"]
+    for name, field, target in [
+        ("MeetingListSchema", "people", "PersonData"),
+        ("ProgrammeSchema", "people", "PersonData"),
+        ("MeetingOut", "people", "PersonData"),
+        ("CouncilOut", "people", "PersonData"),
+        ("CouncilOut", "organisations", "OrganisationData"),
+    ]:
+        declared = schemas[name]["properties"][field]
+        assert declared["type"] == "object"
+        assert declared["additionalProperties"] == {"$ref": f"#/components/schemas/{target}"}
