@@ -41,6 +41,7 @@ EXPORTS: dict[str, str] = {
     "ProperNameBlock": "cms.i18n.names",
     # Sites, languages and what rendered pages remember per content generation.
     "site_time_zone": "cms.sites",
+    "site_language": "cms.sites",
     "active_locale": "cms.sites",
     "all_locales": "cms.sites",
     "PAGES": "cms.memo",
@@ -118,7 +119,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.plugins import registry as plugin_registry
     from cms.ratelimits import check as rate_limit
     from cms.search_text import plain_words
-    from cms.sites import active_locale, all_locales, site_time_zone
+    from cms.sites import active_locale, all_locales, site_language, site_time_zone
     from cms.visibility import (
         can_see_closed,
         editable_pages,

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
+from wagtail.models import Site
 
 from blocks.representation import absolute, rich_text_html
-from cms.public import active_locale, localize, site_time_zone
+from cms.public import active_locale, localize, site_language, site_time_zone
 from plugins.minutes.access import can_see_closed_items
 from plugins.minutes.api_types import (
     AgendaItemOut,
@@ -76,6 +77,51 @@ def visible_items(
     return shown
 
 
+#: The texts of an agenda item a translator translates.
+TEXT_FIELDS = ("title", "summary", "recommendation", "decision_text")
+
+
+def mark_source_language(items: list, page: MinutesPage, request) -> None:
+    """Give each open item ``text_lang``: the language of each text still in another one.
+
+    wagtail-localize publishes a translation with the source's text wherever a segment is
+    not translated yet, so an English page can show a Danish agenda. A text identical to
+    the same item's text in another language is that language's, and is marked with
+    ``lang`` (WCAG 3.1.2). Pages in their site's own language are sources: no query.
+    """
+    from plugins.minutes.models import AgendaItem
+
+    own = [item for item in items if not getattr(item, "redacted", False)]
+    for item in own:
+        item.text_lang = {}
+    site = Site.find_for_request(request) if request is not None else None
+    shown_in = active_locale(request) if request is not None else None
+    if not own or site is None or shown_in is None:
+        return
+    language = site_language(site.pk, request)
+    if shown_in.language_code == language:
+        return
+    others: dict[Any, list[dict]] = {}
+    rows = (
+        AgendaItem.objects.filter(translation_key__in=[item.translation_key for item in own])
+        .exclude(locale_id=page.locale_id)
+        .values("translation_key", "locale__language_code", *TEXT_FIELDS)
+    )
+    for row in rows:
+        others.setdefault(row["translation_key"], []).append(row)
+    for item in own:
+        # The site's own language first: it is where a translation usually comes from.
+        candidates = sorted(
+            others.get(item.translation_key, []),
+            key=lambda row: row["locale__language_code"] != language,
+        )
+        for name in TEXT_FIELDS:
+            text = getattr(item, name)
+            match = next((row for row in candidates if text and row[name] == text), None)
+            if match is not None:
+                item.text_lang[name] = match["locale__language_code"]
+
+
 def shown_people(items: list[AgendaItem], full: bool) -> list[Any]:
     """The people chosen as participants of the items the reader may see."""
     return [
@@ -118,6 +164,7 @@ def meeting_context(page: MinutesPage, request) -> dict[str, Any]:
     venue = page.venue if page.venue_id else None
     people = localize([*shown_people(loaded, full), *(row.person for row in attendance), venue])
     items = visible_items(loaded, full, people)
+    mark_source_language(items, page, request)
     for row in attendance:
         row.shown_person = people.get(row.person)
     venue = people.get(venue) if venue is not None else None

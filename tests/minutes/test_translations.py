@@ -116,3 +116,19 @@ def test_publishing_an_unrestricted_translation_restores_the_restriction(setup):
     assert not english.view_restrictions.exists()
     english.save_revision().publish()
     assert english.view_restrictions.count() == 1
+
+
+def test_agenda_text_still_in_the_source_language_is_marked(setup, client):
+    """English minutes showed the Danish agenda under lang="en" unmarked (issue 17)."""
+    english = translate(setup.meeting, "en")
+    first = english.agenda_items.get(number="1")
+    first.title = "Action plan, translated"
+    first.save()
+    html = client.get(english.get_url(), HTTP_HOST="dk.localhost").content.decode()
+    assert "Action plan, translated</h3>" in html  # translated: not marked
+    third = AgendaItem.objects.get(page=setup.meeting, number="3")
+    assert f'<span lang="da">{third.title}</span></h3>' in html
+    first_item = html.split("Action plan, translated")[1].split("</article>")[0]
+    assert '<div class="item-summary" lang="da">' in first_item  # its summary is not yet
+    danish = client.get(setup.meeting.get_url(), HTTP_HOST="dk.localhost").content.decode()
+    assert 'lang="da">' not in danish.split("<main")[1]  # the source marks nothing
