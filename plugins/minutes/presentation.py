@@ -89,8 +89,6 @@ def mark_source_language(items: list, page: MinutesPage, request) -> None:
     the same item's text in another language is that language's, and is marked with
     ``lang`` (WCAG 3.1.2). Pages in their site's own language are sources: no query.
     """
-    from plugins.minutes.models import AgendaItem
-
     own = [item for item in items if not getattr(item, "redacted", False)]
     for item in own:
         item.text_lang = {}
@@ -102,8 +100,9 @@ def mark_source_language(items: list, page: MinutesPage, request) -> None:
     if shown_in.language_code == language:
         return
     others: dict[Any, list[dict]] = {}
+    model = type(own[0])  # AgendaItem (models import this module: no import back)
     rows = (
-        AgendaItem.objects.filter(translation_key__in=[item.translation_key for item in own])
+        model._default_manager.filter(translation_key__in=[item.translation_key for item in own])
         .exclude(locale_id=page.locale_id)
         .values("translation_key", "locale__language_code", *TEXT_FIELDS)
     )
