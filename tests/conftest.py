@@ -208,7 +208,7 @@ def pytest_collection_modifyitems(config, items):
             reason="Its processes use a SQLite database of their own; the SQLite run has it."
         )
         for item in items:
-            if item.get_closest_marker("own_sqlite"):
+            if item.get_closest_marker("own_sqlite") or item.get_closest_marker("database_neutral"):
                 item.add_marker(repeated)
 
 

@@ -1,0 +1,108 @@
+"""Every page type of the public site in a real browser: axe-core finds no WCAG 2.1 A/AA or
+best-practice violation, and nothing overflows a 320 px wide screen (issue 17).
+
+axe-core is injected from the copy the ``axe-playwright-python`` package ships (no
+download). Each site is checked in its own language and, on the Danish site, in every
+other language too, one live page of each page type per language tree, plus the search
+results, the 404 page and the interest form showing its errors.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from wagtail.models import Page, Site
+
+from cms.visibility import public_pages
+from tests.conftest import HOSTS
+
+pytestmark = [pytest.mark.e2e, pytest.mark.database_neutral]
+
+AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+NARROW = {"width": 320, "height": 720}
+
+
+def _one_page_per_type(site_language: str, language: str) -> list[str]:
+    """Paths of one live public page of each page type in one language tree of a site."""
+    site = Site.objects.get(hostname=HOSTS[site_language])
+    root = site.root_page.get_translation(
+        site.root_page.locale.__class__.objects.get(language_code=language)
+    )
+    pages = public_pages(Page.objects.descendant_of(root, inclusive=True)).order_by("path")
+    first: dict[int, Page] = {}
+    for page in pages.select_related("content_type"):
+        first.setdefault(page.content_type_id, page)
+    return [page.specific.get_url(current_site=site) for page in first.values()]
+
+
+def _violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + json.dumps([node["target"] for node in violation["nodes"]][:3])
+        for violation in result["violations"]
+    ]
+
+
+def _overflow(page) -> int:
+    """How many CSS pixels the document is wider than the screen."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def _check(journey, site: str, paths: list[str]) -> list[str]:
+    problems = []
+    page = journey.visitor()
+    page.set_viewport_size(NARROW)
+    for path in paths:
+        response = page.goto(journey.url(site, path))
+        assert response is not None
+        if response.status not in (200, 404):
+            problems.append(f"{path}: HTTP {response.status}")
+            continue
+        problems += [f"{path}: {violation}" for violation in _violations(page)]
+        if (wider := _overflow(page)) > 0:
+            problems.append(f"{path}: {wider}px wider than a 320px screen")
+    return problems
+
+
+@pytest.mark.parametrize(
+    ("site", "language"),
+    [
+        ("en", "en"),
+        ("da", "da"),
+        ("sv", "sv"),
+        ("nb", "nb"),
+        ("da", "en"),
+        ("da", "sv"),
+        ("da", "nb"),
+    ],
+)
+def test_every_page_type_passes_axe_and_fits_a_narrow_screen(journey, site, language):
+    with journey.db():
+        paths = _one_page_per_type(site, language)
+    assert len(paths) >= 3, paths
+    if language == site:
+        paths += ["/search/?q=m%C3%B8de", "/no-such-page/"]
+    assert _check(journey, site, paths) == []
+
+
+def test_the_interest_form_in_its_error_state_passes_axe(journey):
+    from plugins.networks.models import NetworkPage
+
+    with journey.db():
+        network = NetworkPage.objects.live().filter(locale__language_code="da").first()
+        path = network.get_url()
+    page = journey.visitor()
+    page.set_viewport_size(NARROW)
+    page.goto(journey.url("da", path))
+    page.locator("#interest button[type=submit]").click()
+    page.wait_for_selector(".error-summary")
+    assert _violations(page) == []
+    assert _overflow(page) <= 0
