@@ -39,6 +39,13 @@ def _one_page_per_type(site_language: str, language: str) -> list[str]:
     return [page.specific.get_url(current_site=site) for page in first.values()]
 
 
+def _visitor(journey):
+    """An anonymous page whose context lets axe's script in past the site's CSP."""
+    context = journey.browser.new_context(bypass_csp=True, viewport=NARROW)
+    journey.contexts.append(context)  # closed, and screenshotted on failure, with the rest
+    return context.new_page()
+
+
 def _violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
@@ -58,8 +65,7 @@ def _overflow(page) -> int:
 
 def _check(journey, site: str, paths: list[str]) -> list[str]:
     problems = []
-    page = journey.visitor()
-    page.set_viewport_size(NARROW)
+    page = _visitor(journey)
     for path in paths:
         response = page.goto(journey.url(site, path))
         assert response is not None
@@ -87,7 +93,7 @@ def _check(journey, site: str, paths: list[str]) -> list[str]:
 def test_every_page_type_passes_axe_and_fits_a_narrow_screen(journey, site, language):
     with journey.db():
         paths = _one_page_per_type(site, language)
-    assert len(paths) >= 3, paths
+    assert len(paths) >= (3 if language == site else 2), paths
     if language == site:
         paths += ["/search/?q=m%C3%B8de", "/no-such-page/"]
     assert _check(journey, site, paths) == []
@@ -98,9 +104,8 @@ def test_the_interest_form_in_its_error_state_passes_axe(journey):
 
     with journey.db():
         network = NetworkPage.objects.live().filter(locale__language_code="da").first()
-        path = network.get_url()
-    page = journey.visitor()
-    page.set_viewport_size(NARROW)
+        path = network.get_url(current_site=Site.objects.get(hostname=HOSTS["da"]))
+    page = _visitor(journey)
     page.goto(journey.url("da", path))
     page.locator("#interest button[type=submit]").click()
     page.wait_for_selector(".error-summary")
