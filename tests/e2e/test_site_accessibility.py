@@ -2,9 +2,9 @@
 best-practice violation, and nothing overflows a 320 px wide screen (issue 17).
 
 axe-core is injected from the copy the ``axe-playwright-python`` package ships (no
-download). Each site is checked in its own language and, on the Danish site, in every
-other language too, one live page of each page type per language tree, plus the search
-results, the 404 page and the interest form showing its errors.
+download). Each site is checked in its own language, and the Danish site's English tree:
+one live page of each page type per language tree, plus the search results, the 404 page
+and the interest form showing its errors.
 """
 
 from __future__ import annotations
@@ -80,15 +80,9 @@ def _check(journey, site: str, paths: list[str]) -> list[str]:
 
 @pytest.mark.parametrize(
     ("site", "language"),
-    [
-        ("en", "en"),
-        ("da", "da"),
-        ("sv", "sv"),
-        ("nb", "nb"),
-        ("da", "en"),
-        ("da", "sv"),
-        ("da", "nb"),
-    ],
+    # Every site in its own language, and one translated tree (texts still in another
+    # language are marked with lang there). Bounded: the CI run has ten minutes.
+    [("en", "en"), ("da", "da"), ("sv", "sv"), ("nb", "nb"), ("da", "en")],
 )
 def test_every_page_type_passes_axe_and_fits_a_narrow_screen(journey, site, language):
     with journey.db():
