@@ -85,3 +85,15 @@ def test_index_lists_networks_with_next_meeting(host_client, home):
     body = host_client.get("da", index.get_url()).content.decode()
     assert "Climate network" in body
     assert "2099" in body
+
+
+@pytest.mark.django_db
+def test_a_moderator_without_a_quote_keeps_name_role_and_bio(home, client):
+    """The name and role sat inside the quote's condition; the bio was never shown."""
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home("da")))
+    person = PersonFactory(name="Mette Holm", role="Konsulent", bio="Har ledet netværket i fem år.")
+    NetworkModeratorFactory(page=network, person=person, quote="", presentation="")
+    body = client.get(network.get_url(), HTTP_HOST="dk.localhost").content.decode()
+    moderators = body[body.index('id="moderators-heading"') :].split("</section>")[0]
+    assert "Mette Holm" in moderators and "Konsulent" in moderators
+    assert "Har ledet netværket i fem år." in moderators
