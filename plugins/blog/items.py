@@ -35,7 +35,14 @@ def decorate(pages, locale: Locale) -> list:
             categories += list(page.categories.all())
         if hasattr(page, "news_type"):
             types.append(page.news_type)
-    shown = localize([*people, *categories, *types], locale)
+    # A person's organisation is synchronised into the person's translations: a Swedish
+    # guest's Danish translation still points at the Swedish organisation row.
+    organisations = [person.organisation for person in people if person and person.organisation_id]
+    shown = localize([*people, *organisations, *categories, *types], locale)
+    for person in people:
+        if person is not None:
+            shown_organisation = shown.get(person.organisation) if person.organisation_id else None
+            shown[person].shown_organisation = shown_organisation
     for page in pages:
         if hasattr(page, "authors"):
             page.shown_authors = [shown[author.person] for author in page.authors.all()]

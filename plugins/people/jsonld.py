@@ -58,7 +58,10 @@ def person(name: str, role: str = "", organisation: str = "") -> dict[str, Any]:
 
 def person_of(row) -> dict[str, Any]:
     """A Person for a row of the register (``plugins.people.models.Person``)."""
-    organisation = row.organisation.name if row.organisation_id else ""
+    # ``shown_organisation``: the organisation in the page's language, where the caller
+    # localised it (a person's organisation link is the same in every translation).
+    shown = getattr(row, "shown_organisation", None)
+    organisation = shown.name if shown else (row.organisation.name if row.organisation_id else "")
     return person(row.name, row.role, organisation)
 
 

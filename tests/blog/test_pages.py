@@ -232,3 +232,26 @@ def test_api_shows_people_and_categories_in_the_pages_language(client, post, loc
     data = client.get(f"/api/v2/pages/{english.pk}/", HTTP_HOST="dk.localhost").json()
     assert data["authors"][0]["role"] == "Researcher"
     assert data["categories"][0]["name"] == "Integration (en)"
+
+
+def test_a_guest_from_another_language_shows_the_organisation_in_the_pages(
+    blog, locales, host_client
+):
+    """Danish posts showed a Swedish guest's organisation by its Swedish name (issue 17)."""
+    from cms.i18n.localize import translate
+    from tests.factories.people import OrganisationFactory
+
+    institute = OrganisationFactory(name="Institutet för lokal välfärd", locale=locales["sv"])
+    guest = PersonFactory(
+        name="Karin Lindqvist", is_external=True, organisation=institute, locale=locales["sv"]
+    )
+    # The person is translated before the organisation is: the link stays Swedish.
+    danish_guest, _ = translate(guest, "da")
+    translate(institute, "da", name="Institut for Lokal Velfærd")
+    assert danish_guest.organisation.locale == locales["sv"]
+    BlogPostPageFactory(parent=blog, title="Gæsteindlæg", slug="gaest", authors=[danish_guest])
+    body = host_client.get("da", "/blog/gaest/").content.decode()
+    listing = host_client.get("da", "/blog/").content.decode()
+    for html in (body, listing):
+        assert "Institut for Lokal Velfærd" in html
+        assert "Institutet för lokal välfärd" not in html
