@@ -25,14 +25,15 @@ from django.db.models.query import ModelIterable
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
-from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page
 
 from api.access import APIParameterError, pages_queryset, restricted_collection_ids
-from api.errors import parameter_in_message
+from api.actions import refuse_copy_beside_root
+from api.errors import parameter_in_message, problem, problem_response
 from api.parameters import check_field_filters
 from api.renderers import NinjaRenderer
 
@@ -183,26 +184,30 @@ def mount() -> None:
     compat.filter_v3_revision_user(revision_user_condition)
     compat.around_v3_ordering(order_with_tiebreaker)
     compat.check_v3_field_filters(check_field_filters)
+    compat.before_v3_copy_slug(refuse_copy_beside_root)
     api.renderer = NinjaRenderer()  # the same JSON, encoded by orjson
 
     @api.exception_handler(APIParameterError)
     def parameter_error(request: HttpRequest, exc: APIParameterError):
-        return problem_response(
-            status=exc.status,
-            detail=exc.message,
-            errors=[{"loc": ["query", exc.parameter], "msg": exc.message, "type": exc.code}],
-        )
+        return problem_response(problem(exc.status, exc.message, exc.parameter, code=exc.code))
+
+    @api.exception_handler(NinjaValidationError)
+    def validation_error(request: HttpRequest, exc: NinjaValidationError):
+        # Wagtail's answer, with the first field at fault as ``parameter`` and each error
+        # kept to the typed keys of the Problem schema (api/openapi.py).
+        errors = [
+            {key: error[key] for key in ("loc", "msg", "type") if key in error}
+            for error in exc.errors
+        ]
+        located = [error["loc"] for error in errors if error.get("loc")]
+        parameter = str(located[0][-1]) if located else None
+        return problem_response(problem(422, "Validation failed", parameter, errors=errors or None))
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError):
         message = str(exc)
         parameter = parameter_in_message(request, message)
-        errors: Any = (
-            [{"loc": ["query", parameter], "msg": message, "type": "invalid"}]
-            if parameter
-            else None
-        )
-        return problem_response(status=exc.status_code, detail=message, errors=errors)
+        return problem_response(problem(exc.status_code, message, parameter))
 
     api.add_router("/preview/", build_preview_router())
     for plugin in registry:
@@ -211,7 +216,10 @@ def mount() -> None:
     wagtail_openapi = api.get_openapi_schema
 
     def get_openapi_schema(*args, **kwargs):
-        return declare_field_filters(valid_security(wagtail_openapi(*args, **kwargs)))
+        from api.openapi import document_responses, without_unsatisfiable_operations
+
+        schema = declare_field_filters(valid_security(wagtail_openapi(*args, **kwargs)))
+        return document_responses(without_unsatisfiable_operations(schema))
 
     # The OpenAPI views call api.get_openapi_schema; an instance attribute wraps it.
     api.get_openapi_schema = get_openapi_schema

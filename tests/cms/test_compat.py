@@ -196,3 +196,13 @@ def test_the_page_filter_fields_are_still_what_list_pages_filters_by():
 
     assert "base_fields=BASE_PAGE_READ_FIELDS" in inspect.getsource(pages.list_pages)
     assert {"slug", "first_published_at"} <= set(compat.v3_page_filter_fields())
+
+
+def test_the_copy_slug_methods_are_still_where_we_check_them(monkeypatch):
+    from wagtail.api.v3.routers.pages import PageCopySchema, PageCreateAliasSchema
+
+    assert PageCopySchema.get_update_attrs._tingsted_original
+    assert PageCreateAliasSchema.get_update_slug._tingsted_original
+    monkeypatch.setattr(compat, "V3_COPY_SLUGS", (("wagtail.api.v3.routers.pages", "X", "y"),))
+    with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
+        compat.before_v3_copy_slug(lambda page, destination: None)
