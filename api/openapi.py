@@ -157,6 +157,9 @@ REDIRECTING_OPERATIONS = {
     "parameters kept.",
 }
 
+#: Routes that need a token but no permission: any token's user may read them.
+OPEN_TO_ANY_TOKEN = {"whoami", "schema_list", "schema_detail"}
+
 #: Paths whose answers are never stored nor compared (api/middleware.py).
 UNCACHED = ("/api/v3/preview/",)
 
@@ -171,7 +174,8 @@ def operation_statuses(path: str, method: str, operation: dict[str, Any]) -> lis
     # Every route: parameters, site and locale checked by the middleware (400), a token
     # refused (401), the rate limit (429), a failure (500).
     statuses = ["400", "401", "429", "500"]
-    if not anonymous or "version" in names:  # a user without the right; drafts
+    needs_a_right = not anonymous and operation.get("operationId") not in OPEN_TO_ANY_TOKEN
+    if needs_a_right or "version" in names:  # a user without the right; drafts
         statuses.append("403")
     # An object named in the path, the query of a find route, or a write's body; or no
     # site for the host (routes that take ``site``).

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
 from django.db.models.query import ModelIterable
 from django.http import HttpRequest
@@ -30,6 +31,7 @@ from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page
+from wagtail.utils.forms import FormValidationError
 
 from api.access import APIParameterError, pages_queryset, restricted_collection_ids
 from api.actions import refuse_copy_beside_root
@@ -151,6 +153,29 @@ def order_with_tiebreaker(original, schema, queryset, pagination_info, base_fiel
     return ordered
 
 
+def validation_faults(exc: Exception) -> dict[str, Any]:
+    """Wagtail's 422 ``errors`` (api/errors.py): one per fault, kept to the Problem schema's
+    keys (``loc``, ``msg``, ``type``), with the first field at fault as ``parameter``."""
+    if isinstance(exc, FormValidationError):
+        errors = [
+            {"loc": list(path), "msg": message, "type": code}
+            for path, coded_messages in exc.loc_errors
+            for message, code in coded_messages
+        ]
+    elif isinstance(exc, DjangoValidationError):
+        errors = [{"msg": message} for message in exc.messages]
+    else:
+        raw = exc.errors if isinstance(exc, NinjaValidationError) else exc.errors()
+        errors = [
+            {key: error[key] for key in ("loc", "msg", "type") if key in error} for error in raw
+        ]
+    for error in errors:
+        if "loc" in error:
+            error["loc"] = [part if isinstance(part, int) else str(part) for part in error["loc"]]
+    located = [error["loc"] for error in errors if error.get("loc")]
+    return {"parameter": str(located[0][-1]) if located else None, "errors": errors or None}
+
+
 def revision_user_condition(value: Any) -> Q:
     """The revision listing's ``user_id`` filter, refusing a value no user could have as key."""
     if value is None:
@@ -192,16 +217,10 @@ def mount() -> None:
         return problem_response(problem(exc.status, exc.message, exc.parameter, code=exc.code))
 
     @api.exception_handler(NinjaValidationError)
-    def validation_error(request: HttpRequest, exc: NinjaValidationError):
-        # Wagtail's answer, with the first field at fault as ``parameter`` and each error
-        # kept to the typed keys of the Problem schema (api/openapi.py).
-        errors = [
-            {key: error[key] for key in ("loc", "msg", "type") if key in error}
-            for error in exc.errors
-        ]
-        located = [error["loc"] for error in errors if error.get("loc")]
-        parameter = str(located[0][-1]) if located else None
-        return problem_response(problem(422, "Validation failed", parameter, errors=errors or None))
+    @api.exception_handler(PydanticValidationError)
+    @api.exception_handler(DjangoValidationError)
+    def validation_error(request: HttpRequest, exc: Exception):
+        return problem_response(problem(422, "Validation failed", **validation_faults(exc)))
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError):
