@@ -212,13 +212,13 @@ def document_responses(schema: dict) -> dict:
                 operation["description"] = f"{operation.get('description', '')} {redirect}"
                 operation["description"] = operation["description"].strip()
             for status in operation_statuses(path, method, operation):
-                responses.setdefault(
-                    status, {"$ref": f"#/components/responses/{RESPONSES[status][0]}"}
-                )
+                shared_response = {"$ref": f"#/components/responses/{RESPONSES[status][0]}"}
+                if status.startswith(("4", "5")):
+                    # Whatever a route declares for an error, it answers the Problem.
+                    responses[status] = shared_response
+                else:
+                    responses.setdefault(status, shared_response)
     return schema
-
-
-_EMPTY_PATH_VALUE = {"const": ""}
 
 
 def without_unsatisfiable_operations(schema: dict) -> dict:
