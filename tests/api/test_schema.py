@@ -469,3 +469,13 @@ def test_a_real_error_of_either_api_is_the_declared_problem(openapi, api, home, 
     assert body["status"] == status and body["title"] and body["detail"]
     if "?" in path:
         assert body["parameter"] in path.split("?")[1]
+
+
+def test_v2s_not_acceptable_is_the_same_problem(openapi, api, home):
+    """REST framework's own 406 has the shape of every other error (it said {"detail"})."""
+    response = api.get("/api/v2/pages/", HTTP_ACCEPT="application/xml")
+    assert response.status_code == 406
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    problem_validator(openapi, "/api/v3/pages/", "400").validate(body)
+    assert body["status"] == 406 and body["message"] == body["detail"]
