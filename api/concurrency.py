@@ -72,6 +72,13 @@ def version_etag(request: HttpRequest, *, writing: bool = False) -> str | None:
     return None
 
 
+def is_versioned(path_template: str) -> bool:
+    """Whether the route ``path_template`` (``/api/v3/pages/{page_id}/``) has version ETags,
+    so its writes answer 412 to a stale ``If-Match`` (for the OpenAPI document)."""
+    path = re.sub(r"\{[^}]+\}", "1", path_template)
+    return any(pattern.match(path) for pattern, _version in _VERSIONED)
+
+
 def if_match_fails(request: HttpRequest) -> str | None:
     """For a write with ``If-Match``: the current ETag when the header names none of it."""
     header = request.META.get("HTTP_IF_MATCH")

@@ -1,22 +1,70 @@
-"""JSON errors that name the parameter at fault, in each API's own dialect.
+"""JSON errors that name the parameter at fault: one problem+json shape for v2 and v3.
 
-API v3 answers RFC 7807 ``application/problem+json`` (Wagtail's format) with the parameter in
-``errors[].loc``; API v2 answers Wagtail's ``{"message": ...}`` plus ``status`` and
-``parameter``, so existing v2 clients keep working.
+Every API error is an RFC 9457 problem (``application/problem+json``): ``type``, ``title``,
+``status`` and ``detail``, with ``parameter`` naming the query parameter, header or field
+at fault when there is one, and ``errors`` listing each fault with its location
+(``loc``: ``["query", "limit"]``; Wagtail's own validation errors, 422, list one per field).
+API v2 answers add ``message`` (the same text as ``detail``), which Wagtail's v2 clients
+read. The OpenAPI document declares this shape as ``Problem`` (api/openapi.py).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from http import HTTPStatus
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
 PROBLEM_JSON = "application/problem+json"
+#: RFC 9457: the problem is described by its status code alone.
+PROBLEM_TYPE = "about:blank"
 
 
 def is_v3(request: HttpRequest) -> bool:
     return request.path.startswith("/api/v3/")
+
+
+def status_title(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def problem(
+    status: int,
+    detail: str,
+    parameter: str | None = None,
+    *,
+    location: str = "query",
+    code: str = "invalid",
+    errors: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The body of an error answer (without v2's ``message``)."""
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE,
+        "title": status_title(status),
+        "status": status,
+        "detail": detail,
+    }
+    if parameter:
+        body["parameter"] = parameter
+        if errors is None:
+            errors = [{"loc": [location, parameter], "msg": detail, "type": code}]
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def v2_problem(status: int, detail: str, parameter: str | None = None, **kwargs) -> dict:
+    """:func:`problem` with Wagtail v2's ``message``, for the clients that read it."""
+    return {**problem(status, detail, parameter, **kwargs), "message": detail}
+
+
+def problem_response(body: dict[str, Any]) -> HttpResponse:
+    return HttpResponse(json.dumps(body), status=body["status"], content_type=PROBLEM_JSON)
 
 
 def error_response(
@@ -29,18 +77,8 @@ def error_response(
     code: str = "invalid",
     headers: dict[str, str] | None = None,
 ) -> HttpResponse:
-    if is_v3(request):
-        from wagtail.api.v3.errors import problem_response
-
-        errors = (
-            [{"loc": [location, parameter], "msg": message, "type": code}] if parameter else None
-        )
-        response = problem_response(status=status, detail=message, errors=errors)
-    else:
-        body = {"message": message, "status": status}
-        if parameter:
-            body["parameter"] = parameter
-        response = HttpResponse(json.dumps(body), status=status, content_type="application/json")
+    build = problem if is_v3(request) else v2_problem
+    response = problem_response(build(status, message, parameter, location=location, code=code))
     for name, value in (headers or {}).items():
         response[name] = value
     return response
@@ -75,9 +113,9 @@ def parameter_in_message(request: HttpRequest, message: str) -> str | None:
 
 
 def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
-    """Django's handler500 (cms/urls.py): a 500 under /api/ is JSON like every other API
-    error (problem+json in v3), whichever view, middleware or REST framework raised; other
-    addresses get the site's HTML error page."""
+    """Django's handler500 (cms/urls.py): a 500 under /api/ is a problem like every other API
+    error, whichever view, middleware or REST framework raised; other addresses get the
+    site's HTML error page."""
     if request.path.startswith("/api/"):
         response = error_response(
             request, 500, "The server failed to answer this request.", code="server_error"

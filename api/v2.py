@@ -29,7 +29,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends.base import BaseSearchResults
 
 from api.access import APIParameterError, pages_queryset, restricted_collection_ids
-from api.errors import parameter_in_message
+from api.errors import PROBLEM_JSON, parameter_in_message, v2_problem
 from api.fields import TRANSLATIONS_CONTEXT_KEY, translations_by_key
 from api.preview import page_from_token
 from api.renderers import JSONRenderer
@@ -88,23 +88,29 @@ class TingstedAPIMixin:
 
     def handle_exception(self, exc):
         if isinstance(exc, APIParameterError):
-            data = {"message": exc.message, "status": exc.status, "parameter": exc.parameter}
-            return Response(data, status=exc.status)
+            body = v2_problem(exc.status, exc.message, exc.parameter, code=exc.code)
+            return Response(body, status=exc.status)
         if isinstance(exc, BadRequestError):
-            data = {"message": str(exc), "status": 400}
             parameter = parameter_in_message(self.request, str(exc))
-            if parameter:
-                data["parameter"] = parameter
-            return Response(data, status=400)
+            return Response(v2_problem(400, str(exc), parameter), status=400)
         if isinstance(exc, Http404):
-            return Response({"message": str(exc) or "not found", "status": 404}, status=404)
+            return Response(v2_problem(404, str(exc) or "not found"), status=404)
         response = super().handle_exception(exc)
         if isinstance(exc, APIException) and isinstance(response.data, dict):
             # REST framework's own errors (406 for an Accept it cannot serve, 405, 415)
-            # say {"detail": …}: give them the shape of every other v2 error.
+            # say {"detail": …}: give them the shape of every other error.
             detail = response.data.pop("detail", None)
             if detail is not None:
-                response.data = {"message": str(detail), "status": response.status_code}
+                response.data = v2_problem(response.status_code, str(detail))
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400 and isinstance(
+            getattr(response, "accepted_renderer", None), JSONRenderer
+        ):
+            # An error rendered as JSON is a problem (RFC 9457); in the browsable API, HTML.
+            response.content_type = PROBLEM_JSON
         return response
 
     def filter_queryset(self, queryset):

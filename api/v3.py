@@ -22,19 +22,22 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
 from django.db.models.query import ModelIterable
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
-from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Page
+from wagtail.utils.forms import FormValidationError
 
 from api.access import APIParameterError, pages_queryset, restricted_collection_ids
-from api.errors import parameter_in_message
+from api.actions import refuse_copy_beside_root
+from api.errors import parameter_in_message, problem, problem_response
 from api.parameters import check_field_filters
 from api.renderers import NinjaRenderer
 
@@ -152,6 +155,29 @@ def order_with_tiebreaker(original, schema, queryset, pagination_info, base_fiel
     return ordered
 
 
+def validation_faults(exc: Exception) -> dict[str, Any]:
+    """Wagtail's 422 ``errors`` (api/errors.py): one per fault, kept to the Problem schema's
+    keys (``loc``, ``msg``, ``type``), with the first field at fault as ``parameter``."""
+    if isinstance(exc, FormValidationError):
+        errors = [
+            {"loc": list(path), "msg": message, "type": code}
+            for path, coded_messages in exc.loc_errors
+            for message, code in coded_messages
+        ]
+    elif isinstance(exc, DjangoValidationError):
+        errors = [{"msg": message} for message in exc.messages]
+    else:
+        raw = exc.errors if isinstance(exc, NinjaValidationError) else exc.errors()
+        errors = [
+            {key: error[key] for key in ("loc", "msg", "type") if key in error} for error in raw
+        ]
+    for error in errors:
+        if "loc" in error:
+            error["loc"] = [part if isinstance(part, int) else str(part) for part in error["loc"]]
+    located = [error["loc"] for error in errors if error.get("loc")]
+    return {"parameter": str(located[0][-1]) if located else None, "errors": errors or None}
+
+
 def revision_user_condition(value: Any) -> Q:
     """The revision listing's ``user_id`` filter, refusing a value no user could have as key."""
     if value is None:
@@ -196,26 +222,24 @@ def mount() -> None:
         auth=PUBLIC_READ_AUTH,
         exclude_unset=True,
     )
+    compat.before_v3_copy_slug(refuse_copy_beside_root)
     api.renderer = NinjaRenderer()  # the same JSON, encoded by orjson
 
     @api.exception_handler(APIParameterError)
     def parameter_error(request: HttpRequest, exc: APIParameterError):
-        return problem_response(
-            status=exc.status,
-            detail=exc.message,
-            errors=[{"loc": ["query", exc.parameter], "msg": exc.message, "type": exc.code}],
-        )
+        return problem_response(problem(exc.status, exc.message, exc.parameter, code=exc.code))
+
+    @api.exception_handler(NinjaValidationError)
+    @api.exception_handler(PydanticValidationError)
+    @api.exception_handler(DjangoValidationError)
+    def validation_error(request: HttpRequest, exc: Exception):
+        return problem_response(problem(422, "Validation failed", **validation_faults(exc)))
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError):
         message = str(exc)
         parameter = parameter_in_message(request, message)
-        errors: Any = (
-            [{"loc": ["query", parameter], "msg": message, "type": "invalid"}]
-            if parameter
-            else None
-        )
-        return problem_response(status=exc.status_code, detail=message, errors=errors)
+        return problem_response(problem(exc.status_code, message, parameter))
 
     api.add_router("/preview/", build_preview_router())
     from api.sync import build_sync_router
@@ -227,7 +251,10 @@ def mount() -> None:
     wagtail_openapi = api.get_openapi_schema
 
     def get_openapi_schema(*args, **kwargs):
-        return declare_field_filters(valid_security(wagtail_openapi(*args, **kwargs)))
+        from api.openapi import document_responses, without_unsatisfiable_operations
+
+        schema = declare_field_filters(valid_security(wagtail_openapi(*args, **kwargs)))
+        return document_responses(without_unsatisfiable_operations(schema))
 
     # The OpenAPI views call api.get_openapi_schema; an instance attribute wraps it.
     api.get_openapi_schema = get_openapi_schema

@@ -41,7 +41,6 @@ INTEGER_PARAMETERS = frozenset(
 )
 SEARCH_PARAMETERS = ("search",)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
-_DIGITS = re.compile(r"[0-9]+")
 _SNIPPET = re.compile(r"^/api/v3/snippets/(?P<type>[^/]+)/(?:(?P<pk>[^/]+)/)?")
 
 
@@ -68,8 +67,9 @@ def check_text(request: HttpRequest) -> None:
 
 def check_integers(request: HttpRequest) -> None:
     for segment in request.path.split("/"):
-        # ASCII digits only: str.isdigit() is true for "¹", which int() refuses.
-        if _DIGITS.fullmatch(segment) and int(segment) > MAX_INTEGER:
+        # ASCII digits only (str.isdigit() is true for "¹", which int() refuses), signed:
+        # an integer path parameter takes "-5" too.
+        if _out_of_range(segment):
             raise NotFound
     _check_snippet_pk(request)
     for name in INTEGER_PARAMETERS.intersection(request.GET):

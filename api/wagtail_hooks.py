@@ -168,3 +168,10 @@ def api_permissions():
         content_type__app_label="tingsted_api",
         codename__in=["read_restricted", "read_closed"],
     )
+
+
+@hooks.register("register_actions")
+def register_page_actions(registry) -> None:
+    from api import actions
+
+    actions.register(registry)

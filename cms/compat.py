@@ -96,6 +96,30 @@ def around_v3_ordering(function: Callable[..., Any]) -> None:
     schema.order_queryset = order_queryset
 
 
+#: Wagtail's v3 copy and alias routes name the copy's slug from its new parent (the page's
+#: own parent when no destination is given) before its action checks anything.
+V3_COPY_SLUGS = (
+    ("wagtail.api.v3.routers.pages", "PageCopySchema", "get_update_attrs"),
+    ("wagtail.api.v3.routers.pages", "PageCreateAliasSchema", "get_update_slug"),
+)
+
+
+def before_v3_copy_slug(function: Callable[[Any, Any], None]) -> None:
+    """Call ``function(page, destination)`` before the v3 copy and alias routes pick the
+    copy's slug (``destination`` is None for "beside the page"); it may raise."""
+    for module_path, schema_name, method_name in V3_COPY_SLUGS:
+        schema = _require(import_module(module_path), schema_name)
+        original = _require(schema, method_name)
+        original = getattr(original, "_tingsted_original", original)
+
+        def checked(self, page, destination, _original=original):
+            function(page, destination)
+            return _original(self, page, destination)
+
+        checked._tingsted_original = original
+        setattr(schema, method_name, checked)
+
+
 def check_v3_field_filters(function: Callable[[set[str], list[str]], None]) -> None:
     """Call ``function(given, valid)`` whenever a v3 listing picks its field filters:
     ``given`` the query parameters left to it, ``valid`` those naming a filterable field."""

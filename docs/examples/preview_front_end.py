@@ -57,7 +57,7 @@ def handler_for(api: str):
                 ) as response:
                     body, status = render(json.load(response)), 200
             except urllib.error.HTTPError as error:
-                message = json.loads(error.read() or b"{}").get("message", "")
+                message = json.loads(error.read() or b"{}").get("detail", "")
                 body, status = f"<p>Preview unavailable: {html.escape(message)}</p>", error.code
             self.send_response(status)
             self.send_header("Content-Type", "text/html; charset=utf-8")

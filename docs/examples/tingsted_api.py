@@ -2088,6 +2088,19 @@ class PreviewQuery(BaseModel):
     token: Annotated[str, Field(title='Token')]
 
 
+class ProblemError(BaseModel):
+    loc: Annotated[
+        list[str | int] | None,
+        Field(
+            description='Where: `query`, `path`, `header` or `body`, then the name (and for a body, the path to the field).'
+        ),
+    ] = None
+    msg: str
+    type: Annotated[str | None, Field(description='A code for the kind of fault.')] = (
+        None
+    )
+
+
 class QuoteData(BaseModel):
     name: Annotated[str, Field(title='Name')]
     organisation: Annotated[str, Field(title='Organisation')]
@@ -3605,6 +3618,26 @@ class PersonSchema(BaseModel):
             title='Role Or Title',
         ),
     ] = None
+
+
+class Problem(BaseModel):
+    """
+    An error (RFC 9457 problem details), the same in API v2 and v3. `parameter` names the query parameter, header or field at fault when there is one; `errors` lists each fault with where it is (`loc`, e.g. `["query", "limit"]`).
+    """
+
+    detail: Annotated[str, Field(description='What went wrong, for people.')]
+    errors: list[ProblemError] | None = None
+    parameter: Annotated[
+        str | None, Field(description='The query parameter, header or field at fault.')
+    ] = None
+    status: Annotated[int, Field(ge=400, le=599)]
+    title: Annotated[str, Field(description="The status's reason phrase.")]
+    type: Annotated[
+        str,
+        Field(
+            description='A URI naming the kind of problem; `about:blank` when the status says it all.'
+        ),
+    ]
 
 
 class RevisionSchema(BaseModel):

@@ -61,7 +61,38 @@ class LanguageOwnField(BaseTranslatableField):
 # --- snippets ---------------------------------------------------------------------------------
 
 
-class BlogCategory(TranslatableMixin, index.Indexed, models.Model):
+class SlugUniquePerLocale(models.Model):
+    """A snippet whose ``slug`` (filled in from ``name``) is unique within its locale.
+
+    The form never holds ``locale`` (Wagtail sets it when saving), so Django's form
+    validation skips the (locale, slug) constraint and a second "Events" category in a
+    language would fail in the database (a 500 in the admin and the API) instead of
+    being refused on the form.
+    """
+
+    #: How long the slug field is.
+    slug_length = 80
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[: self.slug_length]
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[: self.slug_length]
+        locale = self.locale if self.locale_id else self.get_default_locale()
+        taken = type(self)._default_manager.filter(locale=locale, slug=self.slug)
+        if taken.exclude(pk=self.pk).exists():
+            # Not keyed by field: Wagtail's API form may hold only the fields a request sent.
+            raise self.unique_error_message(type(self), ("locale", "slug"))
+
+
+class BlogCategory(SlugUniquePerLocale, TranslatableMixin, index.Indexed, models.Model):
     """A broad subject a blog groups its posts by, translated like any other text."""
 
     name = models.CharField(
@@ -105,13 +136,8 @@ class BlogCategory(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name, allow_unicode=True)[:80]
-        super().save(*args, **kwargs)
 
-
-class NewsType(TranslatableMixin, models.Model):
+class NewsType(SlugUniquePerLocale, TranslatableMixin, models.Model):
     """The label a news article carries: news, press release, statement, and what editors add."""
 
     name = models.CharField(
@@ -129,6 +155,7 @@ class NewsType(TranslatableMixin, models.Model):
     api_fields = [APIField("name"), APIField("slug")]
 
     override_translatable_fields = [TranslatableField("name"), TranslatableField("slug")]
+    slug_length = 60
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("news type")
@@ -140,11 +167,6 @@ class NewsType(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name, allow_unicode=True)[:60]
-        super().save(*args, **kwargs)
 
 
 # --- shared pieces ----------------------------------------------------------------------------

@@ -271,22 +271,32 @@ def upcoming(request: HttpRequest, params: Query[UpcomingParams]):
     queryset = stable_order(upcoming_meetings(the_site, the_locale), "start")
     if params.network is not None:
         queryset = queryset.child_of(_network(request, params.network))
-    if date_from:
-        queryset = queryset.filter(
-            end__gte=datetime.datetime.combine(date_from, datetime.time.min, tzinfo=zone)
-        )
-    if date_to:
-        queryset = queryset.filter(
-            start__lt=datetime.datetime.combine(
-                date_to + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
-            )
-        )
+    start_of_from = _midnight(date_from, zone) if date_from else None
+    if start_of_from is not None:
+        queryset = queryset.filter(end__gte=start_of_from)
+    end_of_to = _midnight(date_to, zone, days_after=1) if date_to else None
+    if end_of_to is not None:
+        queryset = queryset.filter(start__lt=end_of_to)
     count = queryset.count()
     meetings = list(queryset.select_related("venue")[offset : offset + limit])
     with translation.override(the_locale.language_code), timezone.override(zone):
         items = meeting_payloads(meetings, request, the_locale, parents_of(meetings))
         people = people_payload(meetings, request)
     return {"count": count, "items": items, "people": people}
+
+
+def _midnight(day: datetime.date, zone, days_after: int = 0) -> datetime.datetime | None:
+    """The local midnight starting ``days_after`` days after ``day``, or None (no bound) when
+    that is beyond what a datetime holds (``?from=0001-01-01`` is before year 1 in UTC east
+    of Greenwich, ``?to=9999-12-31`` ends after year 9999)."""
+    try:
+        midnight = datetime.datetime.combine(
+            day + datetime.timedelta(days=days_after), datetime.time.min, tzinfo=zone
+        )
+        midnight.astimezone(datetime.UTC)  # what the database compares
+    except OverflowError:
+        return None
+    return midnight
 
 
 def routers() -> list[tuple[str, Router]]:

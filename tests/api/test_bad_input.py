@@ -131,10 +131,11 @@ def test_the_site_search_takes_the_same_text(host_client, content):
         "/api/v3/networks/{}/programme/",
     ],
 )
-def test_an_id_beyond_64_bits_is_not_found(api, content, path):
-    response = api.get(path.format(BEYOND_64_BITS))
+@pytest.mark.parametrize("sign", ["", "-"])
+def test_an_id_beyond_64_bits_is_not_found(api, content, path, sign):
+    response = api.get(path.format(f"{sign}{BEYOND_64_BITS}"))
     assert response.status_code == 404, response.content
-    assert response["Content-Type"] in ("application/json", "application/problem+json")
+    assert response["Content-Type"] == "application/problem+json"
 
 
 @pytest.mark.parametrize("endpoint", [*SEARCH_ENDPOINTS, "/api/v3/meetings/upcoming/"])
@@ -192,7 +193,10 @@ def _broken(*args, **kwargs):
 
 @pytest.mark.parametrize(
     ("path", "content_type"),
-    [("/api/v2/pages/", "application/json"), ("/api/v3/pages/", "application/problem+json")],
+    [
+        ("/api/v2/pages/", "application/problem+json"),
+        ("/api/v3/pages/", "application/problem+json"),
+    ],
 )
 def test_a_server_error_under_api_is_json_in_production(
     api, home, settings, monkeypatch, path, content_type
@@ -258,3 +262,37 @@ def test_a_revision_user_id_no_user_could_have_names_it(api, content):
     assert [item["user_id"] for item in mine.json()["items"]] == [admin_user.pk]
     nobody = api.get(f"{revisions}?user_id={admin_user.pk + 1000}", token=admin)
     assert nobody.json()["items"] == []
+
+
+def _write(client, token, path: str, body: dict):
+    import json
+
+    return client.post(
+        path,
+        data=json.dumps(body),
+        content_type="application/json",
+        HTTP_HOST="localhost",
+        HTTP_AUTHORIZATION=f"Bearer {token.plaintext}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "body"),
+    [("copy", {}), ("create_alias", {}), ("move", {"destination_id": 1})],
+)
+def test_the_tree_root_cannot_be_copied_or_moved_beside_itself(client, home, action, body):
+    """Wagtail's actions look for the root's parent, which is none: a 403, not a 500."""
+    token = APITokenFactory(user=UserFactory(username="root-admin", is_superuser=True))
+    response = _write(client, token, f"/api/v3/pages/1/actions/{action}/", body)
+    assert response.status_code == 403, response.content
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_second_snippet_with_the_same_slug_is_refused_not_a_server_error(client, home):
+    token = APITokenFactory(user=UserFactory(username="snippet-admin", is_superuser=True))
+    body = {"meta": {"type": "blog.BlogCategory"}, "name": "Events"}
+    first = _write(client, token, "/api/v3/snippets/blog.BlogCategory/", body)
+    assert first.status_code == 201, first.content
+    again = _write(client, token, "/api/v3/snippets/blog.BlogCategory/", body)
+    assert again.status_code == 422, again.content
+    assert "already exists" in again.json()["errors"][0]["msg"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
 from openapi_spec_validator import validate
 from wagtail import blocks
@@ -390,3 +391,92 @@ def test_the_shared_blocks_are_all_typed(monkeypatch):
     monkeypatch.setattr(stream_schema, "UNTYPED", set())
     assert check_untyped_blocks() == []
     assert "get_api_schema" in W001
+
+
+def problem_validator(openapi, path: str, status: str, method: str = "get"):
+    """The declared problem+json schema of ``method path``'s ``status`` answer."""
+    response = openapi["paths"][path][method]["responses"][status]
+    if "$ref" in response:
+        response = openapi["components"]["responses"][response["$ref"].rsplit("/", 1)[-1]]
+    schema = response["content"]["application/problem+json"]["schema"]
+    return jsonschema.Draft202012Validator(
+        {**schema, "components": openapi["components"]},
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def test_every_operation_declares_its_errors_as_problems(openapi):
+    """400 everywhere (parameters, site, locale), 404 wherever an object is named (path,
+    body, find routes), each as the one Problem schema in application/problem+json."""
+    problem_ref = {"$ref": "#/components/schemas/Problem"}
+    count = 0
+    for path, operations in openapi["paths"].items():
+        assert path.startswith("/api/v3/"), path  # not /api/v3pages/…
+        for method, operation in operations.items():
+            count += 1
+            responses = operation["responses"]
+            expected = {"400", "401", "429", "500"}
+            if "{" in path or "requestBody" in operation or path.endswith("/find/"):
+                expected.add("404")
+            assert expected <= set(responses), f"{method} {path}: {sorted(responses)}"
+            for status, response in responses.items():
+                if status.startswith(("4", "5")):
+                    shared = openapi["components"]["responses"][response["$ref"].split("/")[-1]]
+                    assert shared["content"] == {
+                        "application/problem+json": {"schema": problem_ref}
+                    }
+            for parameter in operation.get("parameters", []):
+                assert parameter["schema"].get("const") != "", f"{method} {path} {parameter}"
+    assert count >= 50
+    problem = openapi["components"]["schemas"]["Problem"]
+    assert set(problem["required"]) == {"type", "title", "status", "detail"}
+    assert {"parameter", "errors"} <= set(problem["properties"])
+    assert untyped_parts(problem, "Problem", openapi["components"]["schemas"], set()) == []
+
+
+def test_find_routes_declare_their_redirect(openapi):
+    find = openapi["paths"]["/api/v3/pages/find/"]["get"]["responses"]
+    assert "302" in find and "200" not in find
+    page = openapi["paths"]["/api/v3/pages/{page_id}/"]
+    assert {"304", "403"} <= set(page["get"]["responses"])
+    assert "412" in page["patch"]["responses"] and "412" in page["delete"]["responses"]
+
+
+def test_the_action_routes_are_where_they_answer(openapi, api):
+    assert "/api/v3/pages/{page_id}/actions/publish/" in openapi["paths"]
+    response = api.client.post("/api/v3/pages/1/actions/publish/", HTTP_HOST="localhost")
+    assert response.status_code == 401  # routed (no token), not the site's 404
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/v2/pages/?limit=abc", 400),
+        ("/api/v3/pages/?limit=abc", 422),
+        ("/api/v3/pages/?limit=101", 400),
+        ("/api/v3/pages/?colour=blue", 400),
+        ("/api/v2/pages/?colour=blue", 400),
+        ("/api/v3/pages/999999/", 404),
+        ("/api/v2/pages/999999/", 404),
+    ],
+)
+def test_a_real_error_of_either_api_is_the_declared_problem(openapi, api, home, path, status):
+    response = api.get(path)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    declared = "/api/v3/pages/{page_id}/" if status == 404 else "/api/v3/pages/"
+    problem_validator(openapi, declared, str(status)).validate(body)
+    assert body["status"] == status and body["title"] and body["detail"]
+    if "?" in path:
+        assert body["parameter"] in path.split("?")[1]
+
+
+def test_v2s_not_acceptable_is_the_same_problem(openapi, api, home):
+    """REST framework's own 406 has the shape of every other error (it said {"detail"})."""
+    response = api.get("/api/v2/pages/", HTTP_ACCEPT="application/xml")
+    assert response.status_code == 406
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    problem_validator(openapi, "/api/v3/pages/", "400").validate(body)
+    assert body["status"] == 406 and body["message"] == body["detail"]

@@ -230,3 +230,13 @@ def test_replacing_a_page_list_that_is_gone_says_what_changed(monkeypatch):
     )
     with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
         compat.replace_v3_page_listing(lambda request: None)
+
+
+def test_the_copy_slug_methods_are_still_where_we_check_them(monkeypatch):
+    from wagtail.api.v3.routers.pages import PageCopySchema, PageCreateAliasSchema
+
+    assert PageCopySchema.get_update_attrs._tingsted_original
+    assert PageCreateAliasSchema.get_update_slug._tingsted_original
+    monkeypatch.setattr(compat, "V3_COPY_SLUGS", (("wagtail.api.v3.routers.pages", "X", "y"),))
+    with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
+        compat.before_v3_copy_slug(lambda page, destination: None)

@@ -330,3 +330,15 @@ def test_v3_answers_validate_against_the_published_schema(client, network, froze
     assert components["NoticeStreamBlock_notice"]["properties"]["value"] == {
         "$ref": "#/components/schemas/NoticeData"
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{"from": "0001-01-01"}, {"to": "9999-12-31"}])
+def test_v3_upcoming_takes_the_first_and_last_days_a_date_can_name(
+    client, network, frozen_now, params
+):
+    """Their local midnights are beyond what a datetime holds in UTC: no bound, not a 500."""
+    add_meetings(network, 2)
+    response = client.get("/api/v3/meetings/upcoming/", params, HTTP_HOST="dk.localhost")
+    assert response.status_code == 200, response.content
+    assert response.json()["count"] == 2
