@@ -51,6 +51,7 @@ class TingstedImage(AbstractImage):
         max_length=16,
         choices=text_languages,
         default=default_text_language,
+        blank=True,  # not known (an upload that did not say): nothing is marked
         help_text=_(
             "The language the alt text, caption and credit are written in. On pages in "
             "other languages they are marked as such, so screen readers pronounce them right."
