@@ -245,3 +245,40 @@ def test_the_maps_are_typed_in_the_published_schema(client, network, council):
         declared = schemas[name]["properties"][field]
         assert declared["type"] == "object"
         assert declared["additionalProperties"] == {"$ref": f"#/components/schemas/{target}"}
+
+
+# --- The front-end recipes of docs/api.md: each page in at most two anonymous requests -----
+
+
+def test_a_network_page_with_its_meetings_and_speakers_in_two_requests(client, network):
+    first = get(
+        client,
+        f"/api/v3/pages/?type=networks.NetworkPage&slug={network.slug}&locale=da&fields=*",
+    )
+    [found] = first["items"]
+    assert found["title"] == "Inclusion" and found["organiser"]["name"] == "Nordic Municipal Forum"
+    second = get(client, f"/api/v3/networks/{found['id']}/programme/")
+    assert [meeting["title"] for meeting in second["upcoming"]] == ["Meeting 0", "Meeting 1"]
+    named = {
+        second["people"][str(speaker["person_id"])]["name"]
+        if speaker["person_id"]
+        else speaker["name"]
+        for meeting in second["upcoming"]
+        for part in meeting["sessions"]
+        for speaker in part["speakers"]
+    }
+    assert named == {"Karin Lindqvist", "Jonas Berg", "Typed In"}
+
+
+def test_a_council_meetings_minutes_in_one_request(client, council):
+    council_page, meeting = council
+    data = get(
+        client,
+        f"/api/v3/pages/?type=minutes.MinutesPage&child_of={council_page.pk}&slug={meeting.slug}&fields=*",
+    )
+    [minutes] = data["items"]
+    assert minutes["title"] == "March"
+    assert [item["title"] for item in minutes["agenda"]][:1] == ["Action plan"]
+    people = minutes["people"]
+    attendee = minutes["attendance"][0]
+    assert people[str(attendee["person_id"])]["name"] == "Present Member"
