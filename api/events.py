@@ -2,7 +2,7 @@
 
 An event is::
 
-    {"id": "<event uuid>", "event": "page.published", "timestamp": "2026-05-04T10:00:00Z",
+    {"id": "<event uuid>", "event": "page.published", "timestamp": "2026-05-04T12:00:00+02:00",
      "page": {"id": 12, "type": "cms.HomePage", "title": "...", "locale": "da",
               "url": "https://dk.example/", "site": "dk.example",
               "api": {"v2": "...", "v3": "..."},
@@ -26,10 +26,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.http import urlencode
+from wagtail.models import Site
 
 from api.changelog import Cursor
 from api.models import SyncEntry, WebhookDelivery, WebhookSubscription
 from api.tasks import schedule
+from cms.sites import site_time_zone
 from cms.visibility import is_public
 
 _WAS_LIVE_EVENTS = ("page.unpublished", "page.deleted")
@@ -86,11 +88,17 @@ def sync_payload(page, site, root: str) -> dict[str, str]:
 
 
 def build_event(event: str, page) -> dict[str, Any]:
+    payload = page_payload(page, event)
+    # With the offset of the page's site, like every datetime of the API (docs/api.md);
+    # a restricted page's event names no site, so it uses the project's zone.
+    site = (
+        Site.objects.filter(hostname=payload.get("site")).first() if payload.get("site") else None
+    )
     return {
         "id": str(uuid.uuid4()),
         "event": event,
-        "timestamp": timezone.now().isoformat().replace("+00:00", "Z"),
-        "page": page_payload(page, event),
+        "timestamp": timezone.localtime(timezone.now(), site_time_zone(site)).isoformat(),
+        "page": payload,
     }
 
 

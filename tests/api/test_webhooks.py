@@ -3,6 +3,7 @@ refused for private hosts, and saying nothing of pages anonymous visitors may no
 
 from __future__ import annotations
 
+import datetime
 import http.server
 import json
 import socket
@@ -20,6 +21,7 @@ from api import checks, tasks, webhooks
 from api.models import WebhookDelivery
 from api.tasks import deliver_webhook
 from cms.bootstrap import bootstrap_sites
+from cms.sites import site_time_zone
 from tests.api.conftest import add_page
 from tests.factories.api import WebhookDeliveryFactory, WebhookSubscriptionFactory
 
@@ -102,7 +104,11 @@ def test_publishing_sends_a_signed_payload_with_event_id_and_timestamp(home, rec
     assert payload["event"] == "page.published"
     assert payload["page"]["id"] == page.pk and payload["page"]["locale"] == "da"
     assert payload["id"] == call["headers"]["X-Tingsted-Delivery"]
-    assert payload["timestamp"].endswith("Z")
+    # With the offset of the page's site, like every datetime of the API (was UTC "Z").
+    stamp = datetime.datetime.fromisoformat(payload["timestamp"])
+    zone = site_time_zone(Site.objects.get(hostname="dk.localhost"))
+    assert stamp.utcoffset() == stamp.astimezone(zone).utcoffset()
+    assert not payload["timestamp"].endswith("Z")
     signature = call["headers"]["X-Tingsted-Signature"]
     assert webhooks.verify(subscription.secret, call["body"], signature)
     assert not webhooks.verify("another-secret-entirely", call["body"], signature)
