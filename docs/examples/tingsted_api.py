@@ -4404,6 +4404,7 @@ class MeetingPageListItemSchema(BaseModel):
             title='Sequence Label',
         ),
     ] = None
+    shows_status: Annotated[bool | None, Field(title='Shows Status')] = None
     signup_deadline: Annotated[
         date_aliased | None,
         Field(description='Optional last day to sign up.', title='Sign-Up Deadline'),
@@ -4496,6 +4497,7 @@ class MeetingPageSchema(BaseModel):
             title='Sequence Label',
         ),
     ] = None
+    shows_status: Annotated[bool | None, Field(title='Shows Status')] = None
     signup_deadline: Annotated[
         date_aliased | None,
         Field(description='Optional last day to sign up.', title='Sign-Up Deadline'),

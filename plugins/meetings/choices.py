@@ -15,6 +15,20 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class StatusDisplay(models.TextChoices):
+    """When visitors see a meeting's status on the site."""
+
+    WHEN_IT_MATTERS = "auto", _("When it changes a visitor's plans")
+    ALWAYS = "always", _("Always")
+    ONLY_CANCELLED_OR_POSTPONED = "changes", _("Only when cancelled or postponed")
+
+
+#: The statuses that change a visitor's plans: shown unless the editor chose otherwise.
+PLAN_CHANGING = frozenset({"not_confirmed", "postponed", "cancelled"})
+#: Shown whatever the editor chose: a visitor must never miss these.
+ALWAYS_SHOWN = frozenset({"postponed", "cancelled"})
+
+
 class MeetingKind(models.TextChoices):
     REGULAR = "regular", _("Regular meeting")
     OVERNIGHT = "overnight", _("Overnight meeting (two days)")

@@ -32,7 +32,13 @@ from blocks.text import RICH_TEXT_FEATURES
 from cms.public import TingstedPage, TingstedPageForm, site_time_zone
 from plugins.meetings.blocks import ProgrammeBlock
 from plugins.meetings.calendar import calendar_response
-from plugins.meetings.choices import MeetingKind, MeetingStatus
+from plugins.meetings.choices import (
+    ALWAYS_SHOWN,
+    PLAN_CHANGING,
+    MeetingKind,
+    MeetingStatus,
+    StatusDisplay,
+)
 from plugins.meetings.hosts import host_models, is_host
 from plugins.meetings.jsonld import meeting_json_ld
 from plugins.meetings.programme import (
@@ -122,6 +128,17 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         help_text=_(
             "Shown prominently on the page, in lists and in calendars. 'Not yet confirmed' is "
             "tentative in calendars; 'Cancelled' removes the meeting from most calendar apps."
+        ),
+    )
+    status_display = models.CharField(
+        _("show the status"),
+        max_length=20,
+        choices=StatusDisplay.choices,
+        default=StatusDisplay.WHEN_IT_MATTERS,
+        help_text=_(
+            "When visitors see the status on the page and in lists. By default only 'Not yet "
+            "confirmed', 'Postponed' and 'Cancelled' are shown; 'Planned' and 'Confirmed' "
+            "tell a visitor nothing new. Postponed and cancelled meetings always say so."
         ),
     )
     status_note = models.CharField(
@@ -214,7 +231,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
     content_panels = [
         *TingstedPage.content_panels,
         FieldPanel("sequence_label"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("status_display")]),
         FieldPanel("status_note"),
         MultiFieldPanel(
             [
@@ -253,6 +270,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         APIField("status"),
         APIField("status_label", serializer=typed_property(str)),
         APIField("status_note"),
+        APIField("shows_status", serializer=typed_property(bool)),
         APIField("start"),
         APIField("end"),
         APIField("previous_start"),
@@ -271,6 +289,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
     override_translatable_fields = [
         SynchronizedField("kind", overridable=False),
         SynchronizedField("status", overridable=False),
+        SynchronizedField("status_display", overridable=False),
         SynchronizedField("start", overridable=False),
         SynchronizedField("end", overridable=False),
         SynchronizedField("previous_start", overridable=False),
@@ -301,6 +320,15 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
 
     # --- labels and relations -------------------------------------------------------------
+
+    @property
+    def shows_status(self) -> bool:
+        """Whether the site shows the status (the editor's choice, see StatusDisplay)."""
+        if self.status in ALWAYS_SHOWN or self.status_display == StatusDisplay.ALWAYS:
+            return True
+        if self.status_display == StatusDisplay.WHEN_IT_MATTERS:
+            return self.status in PLAN_CHANGING
+        return False
 
     @property
     def status_label(self) -> str:

@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.utils import translation
 
+from plugins.meetings.choices import StatusDisplay
 from plugins.meetings.models import MeetingStatus, split_meetings
 from tests.factories.meetings import (
     COPENHAGEN,
@@ -64,7 +65,13 @@ def test_every_page_type_renders_in_every_language_with_translated_status(
     network = NetworkPageFactory(parent=index, title="Inclusion network")
     events = EventIndexPageFactory(parent=root, title="Events")
     meetings = [
-        MeetingPageFactory(parent=network, title=f"Meeting {status}", status=status, venue=venue)
+        MeetingPageFactory(
+            parent=network,
+            title=f"Meeting {status}",
+            status=status,
+            status_display=StatusDisplay.ALWAYS,  # every label, to check its translation
+            venue=venue,
+        )
         for status in MeetingStatus
     ]
     conference = MeetingPageFactory(parent=events, title="Welfare day", venue=venue)
@@ -141,3 +148,31 @@ def test_network_page_lists_programme_and_past_meetings_separately(host_client, 
     programme, past = body.split('id="past-heading"')
     assert "Next autumn" in programme and "Last spring" not in programme
     assert "Last spring" in past
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "display", "shown"),
+    [
+        (MeetingStatus.PLANNED, StatusDisplay.WHEN_IT_MATTERS, False),
+        (MeetingStatus.CONFIRMED, StatusDisplay.WHEN_IT_MATTERS, False),
+        (MeetingStatus.NOT_CONFIRMED, StatusDisplay.WHEN_IT_MATTERS, True),
+        (MeetingStatus.CANCELLED, StatusDisplay.WHEN_IT_MATTERS, True),
+        (MeetingStatus.PLANNED, StatusDisplay.ALWAYS, True),
+        (MeetingStatus.NOT_CONFIRMED, StatusDisplay.ONLY_CANCELLED_OR_POSTPONED, False),
+        (MeetingStatus.POSTPONED, StatusDisplay.ONLY_CANCELLED_OR_POSTPONED, True),
+    ],
+)
+def test_the_status_shows_when_it_tells_a_visitor_something(
+    host_client, home, status, display, shown
+):
+    """Every meeting said "Planned" and "Regular meeting", telling a visitor nothing."""
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home("da")))
+    meeting = MeetingPageFactory(
+        parent=network, status=status, status_display=display, venue=VenueFactory()
+    )
+    for page in (meeting, network):
+        body = host_client.get("da", page.get_url()).content.decode()
+        assert (f"status--{status}" in body) is shown, page
+    body = host_client.get("da", meeting.get_url()).content.decode()
+    assert "Almindeligt møde" not in body and "Regular meeting" not in body
