@@ -17,6 +17,7 @@ Machine fields (API, JSON-LD dates, exports) stay ISO 8601 and do not come here.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -85,7 +86,7 @@ _NORWEGIAN = Convention(
 #: Babel locale (or its language) -> the convention of that language's council. A locale
 #: without one gets :func:`_cldr_convention`.
 CONVENTIONS: dict[str, Convention] = {
-    # Dansk Sprognævn: "tirsdag den 12. januar 2027", "kl. 10.00", "12.-13. januar", "1.5.2027".
+    # Dansk Sprognævn: "tirsdag den 12. januar 2027", "kl. 10.00", "12.–13. januar", "1.5.2027".
     "da": Convention(
         date="d. MMMM y",
         weekday_date="EEEE 'den' d. MMMM y",
@@ -132,6 +133,7 @@ CONVENTIONS: dict[str, Convention] = {
 DASH = "\u2013"
 
 
+@functools.cache
 def _cldr_convention(locale: str) -> Convention:
     """CLDR's own formats, for a language no council convention is written down for."""
     cldr = BabelLocale.parse(locale)
