@@ -245,3 +245,9 @@ def test_admin_speaks_the_editors_language(admin_user, client, language, phrase)
     response = client.get("/admin/", HTTP_HOST="localhost")
     assert response.status_code == 200
     assert phrase in response.content.decode()
+
+
+def test_a_language_without_a_written_convention_gets_cldrs_formats(copenhagen):
+    assert format_date(START, language="fi") == "12. tammikuuta 2027"
+    assert format_time_range(START, END, "fi") == "10.00–16.00"
+    assert format_date_range(START, NEXT_DAY, "fi") == "12. tammikuuta – 13. tammikuuta 2027"
