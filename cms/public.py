@@ -63,6 +63,16 @@ EXPORTS: dict[str, str] = {
     # One of each: structured data, search text, spreadsheets, rate limits.
     "to_script": "cms.jsonld",
     "plain_words": "cms.search_text",
+    # Rich text as plain text that keeps paragraphs and lists (calendars, JSON-LD, summaries).
+    "plain_text": "cms.text",
+    # Dates and times as each language writes them, in the site's time zone (cms/formatting.py,
+    # docs/translation.md); machine fields stay ISO 8601.
+    "format_date": "cms.formatting",
+    "format_time": "cms.formatting",
+    "format_datetime": "cms.formatting",
+    "format_time_range": "cms.formatting",
+    "format_date_range": "cms.formatting",
+    "format_datetime_range": "cms.formatting",
     "SafeSpreadsheetExportMixin": "cms.exports",
     "csv_response": "cms.exports",
     "xlsx_response": "cms.exports",
@@ -103,6 +113,14 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.contract import BulkModel, ErasureReport, FeedLink, PageLoader, PluginConfig
     from cms.demo import HOME_WELCOME, DemoContentMissing, DemoContext, DemoSite
     from cms.exports import SafeSpreadsheetExportMixin, csv_response, xlsx_response
+    from cms.formatting import (
+        format_date,
+        format_date_range,
+        format_datetime,
+        format_datetime_range,
+        format_time,
+        format_time_range,
+    )
     from cms.generation import bump_generation
     from cms.i18n.localize import record_strings, save_target, translate
     from cms.i18n.names import ProperNameBlock
@@ -120,6 +138,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.ratelimits import check as rate_limit
     from cms.search_text import plain_words
     from cms.sites import active_locale, all_locales, site_language, site_time_zone
+    from cms.text import plain_text
     from cms.visibility import (
         can_see_closed,
         editable_pages,

@@ -11,13 +11,13 @@ from wagtail.admin.widgets.slug import SlugInput
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
-from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from api.pages import APIPageMixin
 from blocks.stream import BodyStreamBlock
 from cms.i18n import slugs
+from cms.text import plain_text
 from cms.tree import TREE_FIELDS, tree_fields_from_database
 
 
@@ -108,7 +108,8 @@ class TingstedPage(APIPageMixin, Page):
         """The plain text shown under this page in site search results.
 
         The editor's search description (the Promote tab) if there is one, else the text of
-        :attr:`search_summary_field`, rich text as plain words; empty when neither is filled.
+        :attr:`search_summary_field`, rich text as plain text (cms/text.py: paragraphs and list
+        items stay apart); empty when neither is filled.
         """
         text = self.search_description or ""
         name = self.search_summary_field
@@ -119,7 +120,7 @@ class TingstedPage(APIPageMixin, Page):
             except FieldDoesNotExist:
                 rich = False  # a property: its text is taken as it is
             if rich:
-                text = get_text_for_indexing(text)
+                text = plain_text(text)
         return text.strip()
 
     def get_site(self):

@@ -15,17 +15,15 @@ Mapping decisions an external calendar depends on:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import unescape as unescape_entities
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vGeo
 from wagtail.models import Site
 
-from cms.public import all_locales, conditional_response, request_scope
+from cms.public import all_locales, conditional_response, plain_text, request_scope
 from plugins.meetings.choices import MeetingStatus
 from plugins.people.interface import Venue
 
@@ -103,7 +101,7 @@ def build_calendar(meetings: Iterable[MeetingPage], request: HttpRequest, *, nam
             event.add("location", place)
         if venue is not None and venue.latitude is not None and venue.longitude is not None:
             event.add("geo", vGeo((float(venue.latitude), float(venue.longitude))))
-        description = unescape_entities(strip_tags(meeting.description or "")).strip()
+        description = plain_text(meeting.description)
         if meeting.status_note:
             note = meeting.status_note.strip()
             # Editors often begin the note with the status itself ("Cancelled because …").

@@ -38,7 +38,7 @@ Templates are part of the interface too. Other plugins may include:
   :func:`resolve_programme`, ``show_sessions``): a meeting as a list entry;
 - ``meetings/includes/status.html`` (context: ``meeting``): the status label;
 - ``meetings/includes/when.html`` (context: ``meeting``): start and end in the current
-  time zone;
+  time zone, as the page's language writes them (``{% datetime_range %}``);
 
 and load the ``meetings_tags`` library for ``{% session_list sessions fallback_venue
 level=3 multi_day=False %}`` (a meeting's programme). They are listed in :data:`TEMPLATES`,

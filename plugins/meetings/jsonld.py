@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from html import unescape as unescape_entities
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 
-from cms.public import to_script
+from cms.public import plain_text, to_script
 from plugins.meetings.choices import MeetingKind, MeetingStatus
 
 if TYPE_CHECKING:
@@ -24,10 +22,6 @@ EVENT_STATUS = {
     MeetingStatus.POSTPONED: "https://schema.org/EventRescheduled",
     MeetingStatus.CANCELLED: "https://schema.org/EventCancelled",
 }
-
-
-def _plain(html: str) -> str:
-    return unescape_entities(strip_tags(html or "")).strip()
 
 
 def _attendance_mode(meeting: MeetingPage) -> str:
@@ -55,7 +49,7 @@ def event_data(meeting: MeetingPage, request: HttpRequest | None = None) -> dict
     if url:
         data["url"] = url
     if meeting.description:
-        data["description"] = _plain(meeting.description)
+        data["description"] = plain_text(meeting.description)
     if meeting.status == MeetingStatus.POSTPONED and meeting.previous_start:
         data["previousStartDate"] = timezone.localtime(meeting.previous_start, zone).isoformat()
     locations = []
@@ -86,7 +80,7 @@ def event_data(meeting: MeetingPage, request: HttpRequest | None = None) -> dict
             "eventStatus": data["eventStatus"],
         }
         if session.description:
-            sub_event["description"] = _plain(session.description)
+            sub_event["description"] = plain_text(session.description)
         session_place = place(session.venue or venue, session.room)
         if session_place:
             sub_event["location"] = session_place

@@ -29,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from api.fields import typed_property
 from blocks.media import AttachmentListBlock
 from blocks.text import RICH_TEXT_FEATURES
-from cms.public import TingstedPage, TingstedPageForm, site_time_zone
+from cms.public import TingstedPage, TingstedPageForm, format_datetime, site_time_zone
 from plugins.meetings.blocks import ProgrammeBlock
 from plugins.meetings.calendar import calendar_response
 from plugins.meetings.choices import (
@@ -410,6 +410,9 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
 
     def _session_errors(self, zone: ZoneInfo) -> dict[int, StructBlockValidationError]:
         errors = {}
+        # As the editor's language writes them, in the meeting's zone (the site's).
+        with timezone.override(zone):
+            bounds = {"start": format_datetime(self.start), "end": format_datetime(self.end)}
         for position, raw in enumerate(raw_sessions(self)):
             start, end = session_bounds(raw, self.start, zone)
             if start is None or end is None:
@@ -423,14 +426,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
                                 "This session lies outside the meeting's time "
                                 "(%(start)s to %(end)s)."
                             )
-                            % {
-                                "start": timezone.localtime(self.start, zone).strftime(
-                                    "%Y-%m-%d %H:%M"
-                                ),
-                                "end": timezone.localtime(self.end, zone).strftime(
-                                    "%Y-%m-%d %H:%M"
-                                ),
-                            }
+                            % bounds
                         )
                     }
                 )

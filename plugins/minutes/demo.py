@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from babel.dates import format_date
 from django.utils import timezone
 
-from cms.public import DemoContext, DemoSite, site_time_zone
+from cms.public import DemoContext, DemoSite, format_date, site_time_zone
 from plugins.minutes.access import closed_collection
 from plugins.minutes.demo_content import (
     AGENDA,
@@ -231,7 +230,7 @@ def _item(
 
 
 def _meeting_title(start: datetime, language: str) -> str:
-    return f"{MEETING_WORD[language]} {format_date(start.date(), format='long', locale=language)}"
+    return f"{MEETING_WORD[language]} {format_date(start.date(), language=language)}"
 
 
 def _translate_council(

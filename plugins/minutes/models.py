@@ -21,7 +21,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -38,7 +37,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blocks.contact import ContactBlock
-from cms.public import TingstedPage, localize
+from cms.public import TingstedPage, format_date, localize, plain_text
 from plugins.minutes.access import can_see_closed_items
 from plugins.minutes.attachments import secure_closed_attachments
 from plugins.minutes.choices import Attendance, DocumentStatus, MemberRole, Outcome
@@ -241,7 +240,7 @@ class CouncilMember(TranslatableMixin, Orderable):
                     "period_end": _(
                         "The membership cannot end (%(end)s) before it starts (%(start)s)."
                     )
-                    % {"end": self.period_end.isoformat(), "start": self.period_start.isoformat()}
+                    % {"end": format_date(self.period_end), "start": format_date(self.period_start)}
                 }
             )
 
@@ -427,9 +426,9 @@ class MinutesPage(TingstedPage):
             parts += [
                 item.title,
                 item.case_number,
-                strip_tags(item.summary),
-                strip_tags(item.recommendation),
-                strip_tags(item.decision_text),
+                plain_text(item.summary),
+                plain_text(item.recommendation),
+                plain_text(item.decision_text),
             ]
         return "\n".join(part for part in parts if part)
 

@@ -62,7 +62,7 @@ def test_a_session_outside_the_meetings_time_is_marked_on_that_session(network):
     assert list(stream_error.block_errors) == [1]
     message = stream_error.block_errors[1].block_errors["start_time"].messages[0]
     assert "outside the meeting's time" in message
-    assert "2030-03-05 09:30" in message
+    assert "5 March 2030, 09:30" in message
 
 
 @pytest.mark.django_db

@@ -106,7 +106,8 @@ def test_council_page_shows_members_and_secretariat(home, host_client):
     rows = [[cell.get_text() for cell in row.select("th, td")] for row in page.select("tbody tr")]
     assert rows[0][:3] == ["Hanne Bech", "Formand", "Byrådet"]
     assert rows[1][:3] == ["Yusuf Demir", "Næstformand", "Nye Naboer"]
-    assert rows[0][3] == "01.01.2024–31.12.2027"
+    # Numeric dates as Dansk Sprognævn writes them: no leading zeros (docs/translation.md).
+    assert rows[0][3] == "1.1.2024–31.12.2027"
     contact = page.select_one(".contact")
     assert "Job and Welfare" in contact.get_text()
     assert "+45 99 31 37 00" in contact.get_text()
@@ -184,8 +185,8 @@ def test_meeting_page_structure(home, host_client):
     assert article.select_one(".attachments a")["href"].startswith("/documents/")
     assert "Ane Present" in page.select_one(".attendance").get_text()
     assert "Bo Away (meldt afbud)" in page.select_one(".attendance").get_text()
-    # Time shown in the site's zone (Copenhagen), not UTC.
-    assert "16:30" in page.select_one(".meeting-facts").get_text()
+    # Time shown in the site's zone (Copenhagen), not UTC, as Danish writes it.
+    assert "kl. 16.30" in page.select_one(".meeting-facts").get_text()
 
     print_sheets = [link["href"] for link in page.select('link[rel="stylesheet"][media="print"]')]
     assert any(href.endswith("minutes/print.css") for href in print_sheets)

@@ -146,7 +146,7 @@ def test_member_period_cannot_end_before_it_starts(db):
     with pytest.raises(ValidationError) as raised:
         member.full_clean(exclude=["page", "locale", "translation_key"])
     assert raised.value.message_dict["period_end"] == [
-        "The membership cannot end (2025-05-31) before it starts (2025-06-01)."
+        "The membership cannot end (31 May 2025) before it starts (1 June 2025)."
     ]
 
 
@@ -176,7 +176,7 @@ def test_member_period_error_is_shown_in_the_admin(home, admin_client):
         f"/admin/pages/add/minutes/councilpage/{home('en').pk}/", data, HTTP_HOST="localhost"
     )
     assert response.status_code == 200
-    assert "The membership cannot end (2025-05-31) before it starts (2025-06-01)." in (
+    assert "The membership cannot end (31 May 2025) before it starts (1 June 2025)." in (
         response.content.decode()
     )
     assert not CouncilMember.objects.exists()
