@@ -83,7 +83,13 @@ def build_calendar(meetings: Iterable[MeetingPage], request: HttpRequest, *, nam
         event.add("uid", meeting_uid(meeting, locales.get(meeting.locale_id, ""), hostname))
         # When this version of the event was issued: its publication, so an unchanged
         # calendar is byte for byte the same and a poll gets 304 (cms.conditional).
-        event.add("dtstamp", meeting.last_published_at or stamp)
+        event.add(
+            "dtstamp",
+            meeting.last_published_at
+            or meeting.latest_revision_created_at
+            or meeting.first_published_at
+            or stamp,
+        )
         event.add("dtstart", timezone.localtime(meeting.start, zone))
         event.add("dtend", timezone.localtime(meeting.end, zone))
         event.add("summary", summary(meeting))
