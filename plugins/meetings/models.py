@@ -135,6 +135,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         max_length=20,
         choices=StatusDisplay.choices,
         default=StatusDisplay.WHEN_IT_MATTERS,
+        blank=True,  # a form or client that does not say: the default rule
         help_text=_(
             "When visitors see the status on the page and in lists. By default only 'Not yet "
             "confirmed', 'Postponed' and 'Cancelled' are shown; 'Planned' and 'Confirmed' "
@@ -326,9 +327,9 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         """Whether the site shows the status (the editor's choice, see StatusDisplay)."""
         if self.status in ALWAYS_SHOWN or self.status_display == StatusDisplay.ALWAYS:
             return True
-        if self.status_display == StatusDisplay.WHEN_IT_MATTERS:
-            return self.status in PLAN_CHANGING
-        return False
+        if self.status_display == StatusDisplay.ONLY_CANCELLED_OR_POSTPONED:
+            return False
+        return self.status in PLAN_CHANGING
 
     @property
     def status_label(self) -> str:
