@@ -11,9 +11,10 @@ Wagtail page types declare their parents and children:
 
 What the role means for a host's meetings: editors may add them under it (the admin's "add
 child page"); they show it as their network (the API's ``network`` field, the ``network=``
-filter of /api/v3/meetings/upcoming/, the meeting page); and a meeting without its own
+filter of /api/v3/meetings/upcoming/, the meeting page); a meeting without its own
 organiser shows the host's ``organiser`` (a foreign key to people's Organisation, if the host
-has one).
+has one); and a new meeting starts with the host's ``default_venue`` (a foreign key to
+people's Venue, if the host has one), which it also takes when published without a venue.
 """
 
 from __future__ import annotations

@@ -52,18 +52,36 @@ from plugins.people.interface import OrganisationField, VenueField
 
 
 class MeetingPageForm(TingstedPageForm):
-    """Publishing needs a place; a draft may be saved before the venue is known."""
+    """Publishing needs a place; a draft may be saved before the venue is known.
+
+    A meeting under a host with a usual venue (a network's ``default_venue``, see
+    plugins/meetings/hosts.py) starts with that venue, and takes it when published without
+    one: the meeting then names its place like any other, in every channel.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The model's validation needs the site's time zone before a new page has a path.
         self.instance._validation_parent = self.parent_page
+        venue = self._host_venue()
+        if venue is not None and not self.instance.pk and "venue" in self.fields:
+            self.initial["venue"] = self.initial.get("venue") or venue.pk
+
+    def _host_venue(self):
+        parent = getattr(self, "parent_page", None)
+        if parent is None or not is_host(parent.specific_class):
+            return None
+        return getattr(parent.specific, "default_venue", None)
 
     def clean(self):
         cleaned_data = super().clean()
         if not self.is_deferred_validation and not (
             cleaned_data.get("venue") or cleaned_data.get("online_url")
         ):
+            venue = self._host_venue()
+            if venue is not None:
+                cleaned_data["venue"] = venue
+                return cleaned_data
             message = _("Choose a venue or give an online link before publishing the meeting.")
             self.add_error("venue", message)
             self.add_error("online_url", message)

@@ -206,3 +206,20 @@ def test_autosave_keeps_a_meeting_between_two_related_changes(admin_client, netw
     assert errors["end"] == ["The meeting must end after it starts."]
     assert "programme" in errors  # the speaker without a name
     assert not MeetingPage.objects.get(pk=draft.pk).live
+
+
+@pytest.mark.django_db
+def test_a_meeting_takes_its_networks_usual_venue(admin_client, home):
+    """Publishing a meeting without a venue was refused though its network had one."""
+    usual = VenueFactory(name="Havnehuset")
+    network = NetworkPageFactory(
+        parent=NetworkIndexPageFactory(parent=home("da")), default_venue=usual
+    )
+    url = f"/admin/pages/add/meetings/meetingpage/{network.pk}/"
+    form = admin_client.get(url).context["form"]
+    assert form["venue"].value() == usual.pk  # the editor starts from it
+    assert admin_client.post(url, meeting_post()).status_code == 302
+    meeting = MeetingPage.objects.get(slug="meeting-about-housing")
+    assert meeting.live and meeting.venue == usual
+    body = admin_client.get(meeting.get_url(), HTTP_HOST="dk.localhost").content.decode()
+    assert "Havnehuset" in body
