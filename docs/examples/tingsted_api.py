@@ -2040,6 +2040,17 @@ class PersonPatchSchema(BaseModel):
     meta: PersonPatchMetaSchema | None = None
 
 
+class Affiliation(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="A party or group abbreviation shown in brackets after the name, for example 'S', 'V' or 'KrF'. Type it without brackets, and keep it out of the name.",
+            max_length=20,
+            title='Affiliation',
+        ),
+    ]
+
+
 class Bio(RootModel[str]):
     root: Annotated[
         str,
@@ -3566,6 +3577,13 @@ class PersonData(BaseModel):
     What :func:`person_data` returns.
     """
 
+    affiliation: Annotated[
+        str | None,
+        Field(
+            description='A party or group abbreviation shown in brackets after the name ("S", "KrF"); empty when none.',
+            title='Affiliation',
+        ),
+    ] = ''
     bio: Annotated[str, Field(title='Bio')]
     email: Annotated[str, Field(title='Email')]
     id: Annotated[int, Field(title='Id')]
@@ -3585,6 +3603,13 @@ class PersonMetaSchema(BaseModel):
 
 
 class PersonSchema(BaseModel):
+    affiliation: Annotated[
+        Affiliation | None,
+        Field(
+            description="A party or group abbreviation shown in brackets after the name, for example 'S', 'V' or 'KrF'. Type it without brackets, and keep it out of the name.",
+            title='Affiliation',
+        ),
+    ] = None
     bio: Annotated[
         Bio | Bio1 | None,
         Field(

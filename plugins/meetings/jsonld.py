@@ -64,7 +64,12 @@ def event_data(meeting: MeetingPage, request: HttpRequest | None = None) -> dict
     sub_events = []
     for session in getattr(meeting, "sessions", []):
         session_performers = [
-            person(speaker.name, speaker.role, speaker.organisation)
+            person(
+                speaker.name,
+                speaker.role,
+                speaker.organisation,
+                speaker.person.affiliation if speaker.person and not speaker.typed_name else "",
+            )
             for speaker in session.speakers
             if speaker.name
         ]

@@ -35,8 +35,19 @@ class Speaker:
     organisation: str
     person: Person | None = None
 
+    @property
+    def display_name(self) -> str:
+        """The name with the chosen person's affiliation after it ("Anna Berg (S)")."""
+        return (
+            self.person.display_name
+            if self.person is not None and not self.typed_name
+            else self.name
+        )
+
+    typed_name: bool = False
+
     def label(self) -> str:
-        return ", ".join(part for part in (self.name, self.role, self.organisation) if part)
+        return ", ".join(part for part in (self.display_name, self.role, self.organisation) if part)
 
     @property
     def person_id(self) -> int | None:
@@ -244,6 +255,7 @@ def resolve_programme(
                 speakers.append(
                     Speaker(
                         name=value.get("name") or (person.name if person else ""),
+                        typed_name=bool(value.get("name")),
                         role=value.get("role") or (person.role if person else ""),
                         organisation=value.get("organisation")
                         or (organisation.name if organisation else ""),

@@ -51,6 +51,10 @@ class PersonData(_RowData):
 
     id: int
     name: str
+    affiliation: str = Field(
+        default="",
+        description='A party or group abbreviation shown in brackets after the name ("S", "KrF"); empty when none.',
+    )
     role: str
     organisation: OrganisationData | None
     bio: str

@@ -32,6 +32,7 @@ def build(context: DemoContext) -> None:
             Person(
                 locale=context.locale(spec.language),
                 name=spec.name,
+                affiliation=spec.affiliation,
                 role=spec.role[spec.language],
                 bio=spec.bio[spec.language],
                 organisation=organisation,

@@ -30,6 +30,8 @@ class DemoPerson:
     external: bool
     role: T
     bio: T
+    #: A party or group abbreviation shown after the name (fictional people, real style).
+    affiliation: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ DEMO_PEOPLE = {
     "sigrid": DemoPerson(
         name="Sigrid Holm",
         language="da",
+        affiliation="S",
         organisation="forum",
         external=False,
         role={"da": "Forperson", "sv": "Ordförande", "nb": "Leder", "en": "Chair"},
@@ -166,6 +169,7 @@ DEMO_PEOPLE = {
     "ingrid": DemoPerson(
         name="Ingrid Solberg",
         language="nb",
+        affiliation="KrF",
         organisation="fjordby",
         external=False,
         role={

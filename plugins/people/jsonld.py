@@ -46,13 +46,18 @@ def place(venue, room: str = "", *, default_name: str = "") -> dict[str, Any] | 
     return data
 
 
-def person(name: str, role: str = "", organisation: str = "") -> dict[str, Any]:
-    """A Person with its job title and the name of the organisation it works for."""
+def person(
+    name: str, role: str = "", organisation: str = "", affiliation: str = ""
+) -> dict[str, Any]:
+    """A Person with its job title, the organisation it works for and the party or group
+    it belongs to (``affiliation``, an abbreviation: ``memberOf`` with an alternate name)."""
     data: dict[str, Any] = {"@type": "Person", "name": name}
     if role:
         data["jobTitle"] = role
     if organisation:
         data["affiliation"] = {"@type": "Organization", "name": organisation}
+    if affiliation:
+        data["memberOf"] = {"@type": "Organization", "alternateName": affiliation}
     return data
 
 
@@ -62,7 +67,7 @@ def person_of(row) -> dict[str, Any]:
     # localised it (a person's organisation link is the same in every translation).
     shown = getattr(row, "shown_organisation", None)
     organisation = shown.name if shown else (row.organisation.name if row.organisation_id else "")
-    return person(row.name, row.role, organisation)
+    return person(row.name, row.role, organisation, getattr(row, "affiliation", ""))
 
 
 def organization(organisation, request: HttpRequest | None = None) -> dict[str, Any] | None:

@@ -88,6 +88,15 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("First name and surname."))
+    affiliation = models.CharField(
+        _("affiliation"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "A party or group abbreviation shown in brackets after the name, for example "
+            "'S', 'V' or 'KrF'. Type it without brackets, and keep it out of the name."
+        ),
+    )
     role = models.CharField(
         _("role or title"),
         max_length=200,
@@ -130,7 +139,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("affiliation")]),
         FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
         FieldPanel("photo"),
         FieldPanel("bio"),
@@ -149,6 +158,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     ]
     api_fields = [
         APIField("name"),
+        APIField("affiliation"),
         APIField("role"),
         APIField("bio"),
         APIField("email"),
@@ -158,6 +168,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     # What a translator writes and what follows the source (docs/translation.md).
     override_translatable_fields = [
         SynchronizedField("name", overridable=False),
+        SynchronizedField("affiliation", overridable=False),
         TranslatableField("role"),
         TranslatableField("bio"),
         TranslatableField("organisation"),
@@ -172,7 +183,12 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.role})" if self.role else self.name
+        return f"{self.display_name} ({self.role})" if self.role else self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name as pages show it: with the affiliation after it, "Anna Berg (S)"."""
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
 
 
 class Venue(TranslatableMixin, index.Indexed, ClusterableModel):

@@ -97,3 +97,17 @@ def test_a_moderator_without_a_quote_keeps_name_role_and_bio(home, client):
     moderators = body[body.index('id="moderators-heading"') :].split("</section>")[0]
     assert "Mette Holm" in moderators and "Konsulent" in moderators
     assert "Har ledet netværket i fem år." in moderators
+
+
+@pytest.mark.django_db
+def test_a_persons_affiliation_follows_the_name_and_stays_out_of_it(home, client):
+    """Editors typed "(S)" into the name, which then flowed into the API and JSON-LD."""
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home("da")))
+    person = PersonFactory(name="Sigrid Holm", affiliation="S", role="Forperson")
+    NetworkModeratorFactory(page=network, person=person, quote="")
+    body = client.get(network.get_url(), HTTP_HOST="dk.localhost").content.decode()
+    assert "Sigrid Holm (S)" in body
+    data = client.get(f"/api/v3/pages/{network.pk}/", HTTP_HOST="dk.localhost").json()
+    [moderator] = data["moderators_data"]
+    shown = moderator["person"]
+    assert shown["name"] == "Sigrid Holm" and shown["affiliation"] == "S"
