@@ -1433,6 +1433,39 @@ class ContactEmail(RootModel[str]):
     ]
 
 
+class MembershipHeading(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="The heading above the membership terms. Leave empty for 'Membership'.",
+            max_length=120,
+            title='Membership Heading',
+        ),
+    ]
+
+
+class OrganiserHeading(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="The heading above the organiser. Leave empty for 'About the organiser'.",
+            max_length=120,
+            title='Organiser Heading',
+        ),
+    ]
+
+
+class PracticalHeading(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="The heading above venue, contact and notices. Leave empty for 'Practical information'.",
+            max_length=120,
+            title='Practical Heading',
+        ),
+    ]
+
+
 class Topic(RootModel[str]):
     root: Annotated[
         str,
@@ -4050,6 +4083,13 @@ class NetworkPageListItemSchema(BaseModel):
         ),
     ] = None
     membership: MembershipData | None = None
+    membership_heading: Annotated[
+        MembershipHeading | None,
+        Field(
+            description="The heading above the membership terms. Leave empty for 'Membership'.",
+            title='Membership Heading',
+        ),
+    ] = None
     meta: NetworkPageListItemMetaSchema
     moderators_data: Annotated[
         list[ModeratorData] | None, Field(title='Moderators Data')
@@ -4058,6 +4098,20 @@ class NetworkPageListItemSchema(BaseModel):
         None
     )
     organiser: OrganisationData | None = None
+    organiser_heading: Annotated[
+        OrganiserHeading | None,
+        Field(
+            description="The heading above the organiser. Leave empty for 'About the organiser'.",
+            title='Organiser Heading',
+        ),
+    ] = None
+    practical_heading: Annotated[
+        PracticalHeading | None,
+        Field(
+            description="The heading above venue, contact and notices. Leave empty for 'Practical information'.",
+            title='Practical Heading',
+        ),
+    ] = None
     programme_api_url: Annotated[str | None, Field(title='Programme Api Url')] = None
     programme_notice_text: Annotated[
         str | None, Field(title='Programme Notice Text')
@@ -4098,6 +4152,13 @@ class NetworkPageSchema(BaseModel):
         ),
     ] = None
     membership: MembershipData | None = None
+    membership_heading: Annotated[
+        MembershipHeading | None,
+        Field(
+            description="The heading above the membership terms. Leave empty for 'Membership'.",
+            title='Membership Heading',
+        ),
+    ] = None
     meta: NetworkPageMetaSchema
     moderators_data: Annotated[
         list[ModeratorData] | None, Field(title='Moderators Data')
@@ -4107,6 +4168,20 @@ class NetworkPageSchema(BaseModel):
         Field(title='Notices', validate_default=True),
     ] = []
     organiser: OrganisationData | None = None
+    organiser_heading: Annotated[
+        OrganiserHeading | None,
+        Field(
+            description="The heading above the organiser. Leave empty for 'About the organiser'.",
+            title='Organiser Heading',
+        ),
+    ] = None
+    practical_heading: Annotated[
+        PracticalHeading | None,
+        Field(
+            description="The heading above venue, contact and notices. Leave empty for 'Practical information'.",
+            title='Practical Heading',
+        ),
+    ] = None
     programme_api_url: Annotated[str | None, Field(title='Programme Api Url')] = None
     programme_notice_text: Annotated[
         str | None, Field(title='Programme Notice Text')

@@ -226,6 +226,26 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
         default=True,
         help_text=_("Lets visitors ask to be contacted about membership."),
     )
+    membership_heading = models.CharField(
+        _("membership heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("The heading above the membership terms. Leave empty for 'Membership'."),
+    )
+    practical_heading = models.CharField(
+        _("practical heading"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The heading above venue, contact and notices. Leave empty for 'Practical information'."
+        ),
+    )
+    organiser_heading = models.CharField(
+        _("organiser heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("The heading above the organiser. Leave empty for 'About the organiser'."),
+    )
     interest_heading = models.CharField(
         _("form heading"),
         max_length=120,
@@ -289,6 +309,7 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
                 ),
                 FieldPanel("fee_includes"),
                 FieldPanel("membership_text"),
+                FieldPanel("membership_heading"),
             ],
             heading=_("Membership terms"),
         ),
@@ -299,12 +320,17 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
                 FieldPanel("contact_email"),
                 FieldPanel("show_programme_notice"),
                 FieldPanel("programme_notice"),
+                FieldPanel("practical_heading"),
             ],
             heading=_("Practical"),
         ),
         FieldPanel("notices"),
         MultiFieldPanel(
-            [FieldPanel("organiser"), FieldPanel("about_organiser")],
+            [
+                FieldPanel("organiser"),
+                FieldPanel("about_organiser"),
+                FieldPanel("organiser_heading"),
+            ],
             heading=_("About the organiser"),
         ),
         MultiFieldPanel(
@@ -338,6 +364,10 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
         APIField("notices"),
         APIField("organiser", serializer=OrganisationField()),
         APIField("about_organiser"),
+        # The page's own wording of its section headings; empty: the site's default.
+        APIField("membership_heading"),
+        APIField("practical_heading"),
+        APIField("organiser_heading"),
         APIField("interest_form", serializer=typed_property(InterestFormData)),
         APIField("calendar_url", serializer=typed_property(str | None)),
         APIField("programme_api_url", serializer=typed_property(str | None)),
@@ -365,6 +395,9 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
         TranslatableField("programme_notice"),
         TranslatableField("notices"),
         TranslatableField("about_organiser"),
+        TranslatableField("membership_heading"),
+        TranslatableField("practical_heading"),
+        TranslatableField("organiser_heading"),
         TranslatableField("interest_heading"),
         TranslatableField("interest_intro"),
         TranslatableField("consent_text"),

@@ -111,3 +111,21 @@ def test_a_persons_affiliation_follows_the_name_and_stays_out_of_it(home, client
     [moderator] = data["moderators_data"]
     shown = moderator["person"]
     assert shown["name"] == "Sigrid Holm" and shown["affiliation"] == "S"
+
+
+@pytest.mark.django_db
+def test_the_page_words_its_own_section_headings(home, client):
+    """Fixed headings ("About the organiser") could not be set: a page's wording was lost."""
+    network = NetworkPageFactory(
+        parent=NetworkIndexPageFactory(parent=home("da")),
+        about_organiser="Et forum for kommuner.",
+        organiser_heading="Hvem står bag",
+    )
+    body = client.get(network.get_url(), HTTP_HOST="dk.localhost").content.decode()
+    assert '<h2 id="organiser-heading">Hvem står bag</h2>' in body
+    network.organiser_heading = ""
+    network.save_revision().publish()
+    body = client.get(network.get_url(), HTTP_HOST="dk.localhost").content.decode()
+    assert '<h2 id="organiser-heading">Om arrangøren</h2>' in body
+    data = client.get(f"/api/v3/pages/{network.pk}/", HTTP_HOST="dk.localhost").json()
+    assert data["organiser_heading"] == ""

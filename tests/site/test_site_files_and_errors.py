@@ -133,3 +133,12 @@ def test_every_page_has_a_search_form_in_its_header(translated, client):
     assert "“Havnebad”" in text  # as typed, not lower-cased
     assert 'action=""' not in text
     assert text.count('role="search"') == 1  # the results page has its own form only
+
+
+def test_search_results_keep_the_summarys_line_breaks(home, client):
+    """Flattened lists read "… - Kaffe - Oplæg …" on one line in the results."""
+    page = child_page(home("da"), title="Havnebadet åbner", intro="")
+    page.search_description = "Program:\n- Kaffe\n- Oplæg"
+    page.save_revision().publish()
+    html = client.get("/search/", {"q": "havnebadet"}, HTTP_HOST="dk.localhost").content.decode()
+    assert "Program:<br>- Kaffe<br>- Oplæg" in html
