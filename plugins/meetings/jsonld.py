@@ -77,6 +77,8 @@ def event_data(meeting: MeetingPage, request: HttpRequest | None = None) -> dict
             if performer["name"] not in seen:
                 seen.add(performer["name"])
                 performers.append(performer)
+        if session.whole_meeting:
+            continue  # the event itself: its performers are the event's
         sub_event = {
             "@type": "Event",
             "name": session.headline,

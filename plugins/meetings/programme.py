@@ -64,6 +64,9 @@ class Session:
     venue: Venue | None = None
     room: str = ""
     speakers: list[Speaker] = field(default_factory=list)
+    #: The only session, at the meeting's own time and place: it names the speakers of a
+    #: one-part meeting, and pages and JSON-LD do not repeat the meeting's facts for it.
+    whole_meeting: bool = False
 
     @property
     def description_html(self) -> RichText:
@@ -275,4 +278,12 @@ def resolve_programme(
                 )
             )
         meeting.sessions = sorted(sessions, key=lambda session: session.start)
+        if len(meeting.sessions) == 1:
+            only = meeting.sessions[0]
+            only.whole_meeting = (
+                only.start == meeting.start
+                and only.end == meeting.end
+                and (only.venue is None or only.venue.pk == meeting.venue_id)
+                and not only.room
+            )
     return References(venues=venues, people=people, organisations=organisations)

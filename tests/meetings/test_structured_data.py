@@ -113,3 +113,24 @@ def test_json_ld_cannot_break_out_of_its_script_element(host_client, network):
     body = host_client.get("da", meeting.get_url()).content.decode()
     (data,) = json_ld(body)
     assert data["name"] == "</script><script>alert(1)</script>"
+
+
+def test_a_one_part_meeting_says_each_fact_once(host_client, network):
+    """A morning with two speakers needed a dummy session: the page showed the date, time and
+    venue twice, and JSON-LD repeated the event as its own subEvent (issue 17)."""
+    speaker = PersonFactory(name="Karin Lindqvist", role="Researcher")
+    meeting = MeetingPageFactory(
+        parent=network,
+        title="Morgenmøde om boliger",
+        start=local(2030, 3, 4, 9, 0),
+        end=local(2030, 3, 4, 12, 0),
+        venue=VenueFactory(name="Havnehuset"),
+        programme=[session("09:00", "12:00", headline="Morgenmøde", people=[speaker])],
+    )
+    body = host_client.get("da", meeting.get_url()).content.decode()
+    (data,) = json_ld(body)
+    assert "subEvent" not in data
+    assert [performer["name"] for performer in data["performer"]] == ["Karin Lindqvist"]
+    main = body[body.index("<main") :]
+    assert main.count("Havnehuset") == 1
+    assert "Karin Lindqvist" in main and ">Morgenmøde<" not in main
