@@ -83,10 +83,40 @@ def _programme(context: DemoContext, language: str, day: datetime.date) -> list:
     return sessions
 
 
+def _one_part(context: DemoContext, spec: dict, language: str, day: datetime.date) -> list:
+    """A morning with two speakers: one session at the meeting's own time, which names them
+    (the page shows them under the meeting, not as a part of its own)."""
+    opens, closes = MEETING_HOURS
+    return [
+        (
+            "session",
+            {
+                "day": day,
+                "start_time": datetime.time.fromisoformat(opens),
+                "end_time": datetime.time.fromisoformat(closes),
+                "venue": None,
+                "room": "",
+                "headline": context.text(spec["meetings"][3], language),
+                "description": "",
+                "speakers": [
+                    {
+                        "person": context.find(Person, language, name=name),
+                        "name": "",
+                        "role": "",
+                        "organisation": "",
+                    }
+                    for name in ("Karin Lindqvist", spec["contact"])
+                ],
+            },
+        )
+    ]
+
+
 def meeting_specs(
     context: DemoContext, spec: dict, language: str, zone: ZoneInfo, today: datetime.date
 ) -> list[dict]:
-    """Five meetings around ``today``: two past, an overnight one, one unconfirmed, one cancelled."""
+    """Five meetings around ``today``: two past, an overnight one, one unconfirmed (a morning
+    with two speakers and no programme of its own), one cancelled."""
     usual = context.find(Venue, language, name=USUAL_VENUE[language])
     manor = context.find(Venue, language, name=OVERNIGHT_VENUE)
     text = context.localized(TEXTS, language)
@@ -104,6 +134,7 @@ def meeting_specs(
             description = text["overnight"]
         elif number == 4:
             status, note = MeetingStatus.NOT_CONFIRMED, text["unconfirmed"]
+            programme = _one_part(context, spec, language, day)
         elif number == 5:
             status, note = MeetingStatus.CANCELLED, text["cancelled"]
         meetings.append(
