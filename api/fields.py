@@ -56,14 +56,21 @@ def translations_by_key(
     return found
 
 
-def remember_translations(pages: Iterable[Page], request: HttpRequest | None = None) -> None:
+def remember_translations(
+    pages: Iterable[Page],
+    request: HttpRequest | None = None,
+    *,
+    found: dict[Any, list[Page]] | None = None,
+) -> None:
     """Fetch the translations of all ``pages`` at once for the rest of the request, where
-    API v3 resolves each page's ``translations`` on its own (it passes no context)."""
+    API v3 resolves each page's ``translations`` on its own (it passes no context): a v3
+    list (api/listing.py, which passes them ``found``) and a sync batch (api/sync.py)."""
     preload = loading.current()
     if preload is None:
         return
     keys = {page.translation_key for page in pages}
-    found = translations_by_key(keys, request)
+    if found is None:
+        found = translations_by_key(keys, request)
     remembered = preload.extras.setdefault(TRANSLATIONS_CONTEXT_KEY, {})
     remembered.update({key: found.get(key, []) for key in keys})
 
@@ -79,10 +86,6 @@ def translations_data(page: Page, context: dict | None = None) -> list[dict]:
     known = context.get(TRANSLATIONS_CONTEXT_KEY)
     request = context.get("request")
     request = getattr(request, "_request", request)  # DRF wraps Django's request
-    if known is None:
-        # Fetched for a whole list at once: an API v3 list (api/listing.py) or a sync
-        # batch (api/sync.py).
-        known = getattr(page, "_tingsted_translations", None)
     if known is None:
         known = remembered_translations(page.translation_key)
     if known is None:

@@ -162,7 +162,7 @@ def build_list_schema() -> type[Schema]:
 
 def prepare(items: list, request: HttpRequest, asked: dict[type, frozenset]) -> list:
     """The listed pages as their specific types, preloaded for the fields asked for."""
-    from api.fields import translations_by_key
+    from api.fields import remember_translations, translations_by_key
     from api.v2 import with_locales
     from cms.loading import current, preload_pages
 
@@ -177,8 +177,7 @@ def prepare(items: list, request: HttpRequest, asked: dict[type, frozenset]) -> 
             translations_by_key((page.translation_key for page in pages), request),
             [page.locale for page in pages if "locale" in page._state.fields_cache],
         )
-        for page in pages:
-            page._tingsted_translations = known
+        remember_translations(pages, request, found=known)
     return pages
 
 
