@@ -13,6 +13,8 @@ the same module functions Tingsted replaces) with one more parameter, as API v2 
 - The listed pages are preloaded together before they are serialised (the loader of
   cms/loading.py, as API v2 does for ``fields=``), their translations fetched once for the
   list: the queries do not grow with ``limit``.
+- The list's ``count`` comes with its items (a window count, api/counting.py), not from a
+  query of its own: one query fewer on every list (:class:`CountingPagination`).
 """
 
 # No ``from __future__ import annotations``: django-ninja reads the view's annotations,
@@ -22,18 +24,22 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Annotated, Any, Literal, Union
 
+from django.conf import settings
 from django.db.models import Model
 from django.http import HttpRequest
 from ninja import Field, Query, Schema
+from ninja.errors import HttpError
 from ninja.schema import DjangoGetter, ResolverMetaclass
 from pydantic import Discriminator, Tag
 from pydantic import Field as PydanticField
 from pydantic.fields import FieldInfo
 from wagtail.api import APIField
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.schemas.base import discriminate_meta_type
 from wagtail.models import Page, get_page_models
 
 from api.access import APIParameterError
+from api.counting import countable_with_rows, rows_and_total
 
 #: Set on the request by the view: ``{model: names}`` to serialise for each listed type.
 ASKED = "_tingsted_list_fields"
@@ -204,9 +210,23 @@ def _specific(items: list) -> list:
     return result
 
 
+class CountingPagination(WagtailLimitOffsetPagination):
+    """Wagtail's limit/offset pagination (``WAGTAILAPI_LIMIT_MAX`` enforced as Wagtail does),
+    counting with the rows (api/counting.py)."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        if not countable_with_rows(queryset):
+            return super().paginate_queryset(queryset, pagination, request, **params)
+        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+        if limit_max is not None and pagination.limit > int(limit_max):
+            raise HttpError(400, f"limit cannot be higher than {int(limit_max)}")
+        limit = min(pagination.limit, self.max_limit)
+        items, total = rows_and_total(queryset, pagination.offset, limit)
+        return {self.items_attribute: items, "count": total}
+
+
 def list_pages(request: HttpRequest, filters, ordering, search, fields: FieldsQuery, pagination):
     """Wagtail's ``list_pages`` with ``fields``."""
-    from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
     from wagtail.api.v3.routers import pages as wagtail_pages
     from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
     from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
@@ -231,7 +251,7 @@ def list_pages(request: HttpRequest, filters, ordering, search, fields: FieldsQu
     queryset = field_filter.filter_queryset(queryset)
     queryset = ordering.order_queryset(queryset, pagination, base_fields=BASE_PAGE_READ_FIELDS)
     queryset = search.search_queryset(request, queryset)
-    page = WagtailLimitOffsetPagination().paginate_queryset(queryset, pagination, request)
+    page = CountingPagination().paginate_queryset(queryset, pagination, request)
     if asked:
         page["items"] = prepare(list(page["items"]), request, asked)
     return page

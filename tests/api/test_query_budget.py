@@ -36,12 +36,16 @@ pytestmark = pytest.mark.django_db
 #: Queries of each list below at any limit, in a process that has served the content
 #: generation before (site, view restrictions and the site's root translations are then
 #: remembered: cms.generation.GenerationMemo). What remains is per request, not per item: the
-#: count, the pages, their translations, then one query per kind of thing shown (venues,
-#: rooms, people, organisations, renditions; agenda items, participants, attachments,
-#: attendance and councils for minutes). The benchmark's meetings list is held to 10.
-#: Related posts cost the blog seven of its own: links, linked pages, categories of the
-#: posts and of the candidates, the candidates, their content types and locales.
-BUDGETS = {"meetings.MeetingPage": 9, "blog.BlogPostPage": 16, "minutes.MinutesPage": 11}
+#: pages with their total (a window count, api/counting.py), their translations, then one
+#: query per kind of thing shown (venues, rooms, people, organisations, renditions; agenda
+#: items, participants, attachments, attendance and councils for minutes). Related posts cost
+#: the blog two of its own: the links, and the linked posts with the candidate siblings (with
+#: their locales and categories, plugins/blog/related.py). The issue's bar is 10 for every
+#: list (issue 16).
+BUDGETS = {"meetings.MeetingPage": 8, "blog.BlogPostPage": 10, "minutes.MinutesPage": 10}
+
+#: The limits each list is counted at: one item, Wagtail's default page, the maximum.
+LIMITS = (1, 20, 100)
 
 
 def small_image():
@@ -84,16 +88,24 @@ def count(client, path: str) -> tuple[int, dict]:
 ITEMS = 8
 
 
-def assert_flat(client, path: str, total: int = ITEMS) -> dict:
-    """The list costs the same at limit 2 and at limit ``total``, within its budget."""
+def assert_flat(client, path: str, total: int = ITEMS, budget: int | None = None) -> dict:
+    """The list costs the same at each of LIMITS, within its budget."""
+    from django.conf import settings
+
+    assert LIMITS[-1] == settings.WAGTAILAPI_LIMIT_MAX
+    if budget is None:
+        budget = BUDGETS[path.split("type=")[1].split("&")[0]]
     # Warm what every process fills once, and make the renditions the first view makes.
-    count(client, f"{path}&limit={total}")
-    few, _ = count(client, f"{path}&limit=2")
-    many, data = count(client, f"{path}&limit={total}")
-    assert len(data["items"]) == total
-    assert many == few, f"{few} queries for 2 items, {many} for {total}"
-    budget = BUDGETS[path.split("type=")[1].split("&")[0]]
-    assert many <= budget, f"{many} queries, more than {budget}"
+    count(client, f"{path}&limit={LIMITS[-1]}")
+    counted = {}
+    for limit in LIMITS:
+        counted[limit], data = count(client, f"{path}&limit={limit}")
+        shown = data["items"]
+        assert len(shown) == min(limit, total)
+        # The total comes with the rows (a window count): the same at every limit.
+        assert data.get("count", data.get("meta", {}).get("total_count")) == total
+    assert len(set(counted.values())) == 1, f"queries by limit: {counted}"
+    assert counted[LIMITS[-1]] <= budget, f"{counted[LIMITS[-1]]} queries, more than {budget}"
     return data
 
 
@@ -281,19 +293,12 @@ def test_people_are_the_same_with_and_without_the_preload(locales):
 
 
 #: Queries of the v3 page list with ``fields=`` at any limit: what the v2 list with the same
-#: fields costs (the same loader), held to the budget of the lists above.
+#: fields costs (the same loader), at most 10 (issue 16).
 
 
 def assert_flat_v3(client, path: str, budget: int = 10) -> dict:
-    """The v3 list costs the same at limit 2 and at limit ITEMS, at most ``budget`` (the
-    v2 list's of the same type and fields where that is higher: the same loader)."""
-    count(client, f"{path}&limit={ITEMS}")
-    few, _ = count(client, f"{path}&limit=2")
-    many, data = count(client, f"{path}&limit={ITEMS}")
-    assert len(data["items"]) == ITEMS
-    assert many == few, f"{few} queries for 2 items, {many} for {ITEMS}"
-    assert many <= budget, f"{many} queries, more than {budget}"
-    return data
+    """The v3 list costs the same at each of LIMITS, at most ``budget`` (10, issue 16)."""
+    return assert_flat(client, path, budget=budget)
 
 
 def test_v3_meetings_list_with_every_field_stays_within_budget(client, meetings):
@@ -318,10 +323,12 @@ def test_v3_blog_index_list_stays_within_budget(client, home, locales, settings)
     assert data["items"][0]["hero_image"]["renditions"]
 
 
-def test_v3_blog_posts_with_every_field_cost_what_v2_costs(client, home, locales, settings):
+def test_v3_blog_posts_with_every_field_stay_within_budget(client, home, locales, settings):
     settings.TINGSTED_API_CACHE_TIMEOUT = 0
     blog_posts(home, locales)
-    # Every field, related posts included: flat, and no more than the v2 list of the same.
+    # Every field, related posts included: flat, and at most 10 queries (16 before the
+    # related posts came in one query with their locales and categories, and the total
+    # with the rows).
     data = assert_flat_v3(
         client, "/api/v3/pages/?type=blog.BlogPostPage&fields=*", BUDGETS["blog.BlogPostPage"]
     )
@@ -354,3 +361,29 @@ def test_v3_minutes_list_with_every_field_stays_within_budget(client, home, loca
     item = data["items"][0]
     assert item["attendance"][0]["role"] == "Forsker"
     assert str(item["attendance"][0]["person_id"]) in item["people"]
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_the_total_is_right_wherever_the_rows_cannot_tell_it(client, home, locales, version):
+    """The total comes with the rows (api/counting.py); past the end of the list, where
+    there are no rows, and for a search, it is counted apart and still right."""
+    blog = BlogIndexPageFactory(parent=home("da"))
+    for index in range(3):
+        BlogPostPageFactory(parent=blog, title=f"Harbour {index}", locale=locales["da"])
+    base = f"/api/{version}/pages/?type=blog.BlogPostPage"
+
+    def total(query: str) -> tuple[int, int]:
+        with override_settings(TINGSTED_API_RESPONSE_CACHE=False):
+            response = client.get(f"{base}&{query}", HTTP_HOST="dk.localhost")
+        assert response.status_code == 200, response.content
+        data = response.json()
+        return data.get("count", data.get("meta", {}).get("total_count")), len(data["items"])
+
+    assert total("limit=1") == (3, 1)
+    assert total("limit=2&offset=2") == (3, 1)
+    assert total("offset=3") == (3, 0)
+    assert total("offset=50") == (3, 0)
+    assert total("limit=1&order=-title") == (3, 1)
+    assert total("limit=1&title=Harbour 1") == (1, 1)
+    assert total("title=nothing") == (0, 0)
+    assert total("limit=1&search=Harbour") == (3, 1)
