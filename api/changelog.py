@@ -16,19 +16,28 @@ A cursor is an opaque, signed string naming a position in this log, the site and
 it is for, and, while the first walk over every visible page is still going, the last page
 given. A cursor changed by hand, signed by another installation or made for another site or
 language is refused (:class:`BadCursor`).
+
+The log keeps a change for TINGSTED_SYNC_RETENTION_DAYS days (default 90): :func:`prune`
+(``manage.py prune_sync_log``, run daily) removes older rows and records how far it went
+(:class:`api.models.SyncPruning`). A cursor from before that horizon cannot be followed:
+what changed between it and the horizon is gone, so the feed answers 410 and the consumer
+starts again without a cursor (:func:`expired`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Min
+from django.utils import timezone
 from wagtail.models import Page
 
-from api.models import SyncEntry
+from api.models import SyncEntry, SyncPruning
 
 _SALT = "tingsted.api.sync"
 _VERSION = 1
@@ -77,8 +86,60 @@ class Cursor:
 
 
 def last_seq() -> int:
-    """The id of the newest log row (0 when empty)."""
-    return SyncEntry.objects.aggregate(last=Max("id"))["last"] or 0
+    """The id of the newest log row (the pruned horizon, or 0, when the log is empty)."""
+    return log_bounds()[1]
+
+
+def log_bounds() -> tuple[int | None, int]:
+    """The ids of the oldest and the newest log rows, in one query (with an empty log, no
+    oldest and the pruned horizon as newest: ids are never given out twice)."""
+    bounds = SyncEntry.objects.aggregate(first=Min("id"), last=Max("id"))
+    if bounds["last"] is None:
+        return None, horizon()
+    return bounds["first"], bounds["last"]
+
+
+def horizon() -> int:
+    """The newest log id pruned (0 if none was): changes up to it are forgotten."""
+    return SyncPruning.objects.aggregate(through=Max("pruned_through"))["through"] or 0
+
+
+def expired(seq: int, first: int | None) -> bool:
+    """Whether a cursor at ``seq`` predates the pruned horizon, given the oldest row kept.
+
+    Pruning removes every row up to its horizon, so a cursor at or past the row before the
+    oldest one kept has lost nothing (the usual case: no further query); otherwise the
+    recorded horizon decides (ids may skip numbers, so ``first`` alone cannot tell).
+    """
+    if first is not None and seq >= first - 1:
+        return False
+    return seq < horizon()
+
+
+def retention_days() -> int:
+    return int(getattr(settings, "TINGSTED_SYNC_RETENTION_DAYS", 90))
+
+
+def prune(days: int | None = None, *, dry_run: bool = False) -> tuple[int, int]:
+    """Remove the log rows older than ``days`` (default: TINGSTED_SYNC_RETENTION_DAYS):
+    (rows removed, the horizon now). Every row up to the newest one older than that goes,
+    and the horizon is recorded, in one transaction."""
+    days = retention_days() if days is None else days
+    if days < 1:
+        raise ValueError(f"The sync log must keep at least 1 day of changes, not {days}.")
+    cutoff = timezone.now() - timedelta(days=days)
+    with transaction.atomic():
+        _lock()  # writers wait: no row below the horizon commits after it is drawn
+        through = SyncEntry.objects.filter(created_at__lt=cutoff).aggregate(last=Max("id"))
+        through = through["last"]
+        if through is None:
+            return 0, horizon()
+        old = SyncEntry.objects.filter(id__lte=through)
+        if dry_run:
+            return old.count(), through
+        removed = old._raw_delete(old.db)
+        SyncPruning.objects.create(pruned_through=through, cutoff=cutoff, removed=removed)
+    return removed, through
 
 
 def _lock() -> None:

@@ -230,3 +230,33 @@ class SyncEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id}: {self.kind} page {self.page_id} ({self.locale})"
+
+
+class SyncPruning(models.Model):
+    """A pruning of the sync feed's change log (``manage.py prune_sync_log``): the rows up to
+    ``pruned_through`` are gone, so a cursor from before that position can no longer be
+    followed (the feed answers 410, api/sync.py)."""
+
+    pruned_through = models.BigIntegerField(
+        _("pruned through"),
+        help_text=_(
+            "The newest change-log entry removed: consumers with an older cursor must start again."
+        ),
+    )
+    cutoff = models.DateTimeField(
+        _("cutoff"), help_text=_("Changes logged before this moment were removed.")
+    )
+    removed = models.PositiveIntegerField(
+        _("entries removed"), help_text=_("How many change-log entries this pruning removed.")
+    )
+    created_at = models.DateTimeField(
+        _("pruned at"), auto_now_add=True, help_text=_("When the change log was pruned.")
+    )
+
+    class Meta:
+        verbose_name = _("sync log pruning")
+        verbose_name_plural = _("sync log prunings")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d}: through {self.pruned_through}"

@@ -128,6 +128,14 @@ RESPONSES: dict[str, tuple[str, dict[str, Any]]] = {
     ),
     "403": ("Forbidden", _problem("Forbidden: the token's user may not do this.")),
     "404": ("NotFound", _problem("Not found, or not visible to this caller.")),
+    "410": (
+        "Gone",
+        _problem(
+            "Gone: the sync `cursor` is older than the changes the API keeps "
+            "(TINGSTED_SYNC_RETENTION_DAYS, default 90 days). Call again without `cursor` and "
+            "replace the local copy with what that walk gives."
+        ),
+    ),
     "412": (
         "PreconditionFailed",
         _problem(
@@ -156,6 +164,9 @@ REDIRECTING_OPERATIONS = {
     "redirects_find": "Redirects to the redirect's detail route, with the other query "
     "parameters kept.",
 }
+
+#: Statuses only some routes answer, by operation id.
+OPERATION_STATUSES = {"sync": ["410"]}  # a cursor older than the change log keeps
 
 #: Routes that need a token but no permission: any token's user may read them.
 OPEN_TO_ANY_TOKEN = {"whoami", "schema_list", "schema_detail"}
@@ -188,6 +199,7 @@ def operation_statuses(path: str, method: str, operation: dict[str, Any]) -> lis
         statuses.append("412")
     if method == "get" and anonymous and not path.startswith(UNCACHED):
         statuses.append("304")
+    statuses += OPERATION_STATUSES.get(operation.get("operationId"), [])
     return statuses
 
 

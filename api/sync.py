@@ -8,6 +8,9 @@ when it was unpublished, deleted, moved to another site or made private. Answers
 most ``limit`` items; ``next`` is set while more remain, ``sync`` (the cursor to keep) on
 the last one.
 
+The change log keeps TINGSTED_SYNC_RETENTION_DAYS days (``manage.py prune_sync_log``): a
+cursor older than that is a 410 problem telling the consumer to start again without one.
+
 What changed comes from the change log (api/changelog.py); who sees what from the one rule
 (api/access.py, cms/visibility.py), applied when asked: the feed carries published pages
 only, never drafts.
@@ -26,7 +29,7 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.models import Page
 
 from api.access import APIParameterError, pages_queryset, requested_site, site_scope
-from api.changelog import BadCursor, Cursor, last_seq
+from api.changelog import BadCursor, Cursor, expired, last_seq, log_bounds, retention_days
 from api.fields import remember_translations
 from api.models import SyncEntry
 from cms.loading import preloaded
@@ -82,7 +85,10 @@ def build_sync_router() -> Router:
             "answer carries `sync` instead; keep that cursor and call with it later for the "
             "pages created, changed, moved, unpublished, deleted or made private since, each "
             "once: upserts with the page's detail, tombstones to drop. A cursor is opaque and "
-            "belongs to one site and language; any other is a 400 naming `cursor`."
+            "belongs to one site and language; any other is a 400 naming `cursor`. Changes "
+            "are kept for a retention period (TINGSTED_SYNC_RETENTION_DAYS, default 90 days): "
+            "a cursor older than that is a 410 naming `cursor`; start again without one and "
+            "replace the local copy with what that walk gives."
         ),
         operation_id="sync",
         auth=[BearerTokenAuth(), AllowAnonymous()],
@@ -122,14 +128,26 @@ def answer(request: HttpRequest, value: str | None, locale: str | None, limit: i
             raise APIParameterError(
                 "cursor", "The cursor is for another language: leave out locale or use its own."
             )
+        # The end is read first: rows committed while this answer is built wait for the next.
+        first, upper = log_bounds()
+        if expired(cursor.seq, first):
+            raise APIParameterError(
+                "cursor",
+                "The cursor is older than the changes this API keeps "
+                f"({retention_days()} days): start again without a cursor, replacing what "
+                "you keep with what that walk gives.",
+                status=410,
+                code="cursor_expired",
+            )
     else:
         cursor = Cursor(site.pk, locale, seq=last_seq(), after=0)
+        upper = cursor.seq
     visible = pages_queryset(request, drafts=False)
     if cursor.locale:
         visible = visible.filter(locale__language_code=cursor.locale)
     if cursor.after is not None:
         return _first_walk(request, cursor, visible, limit)
-    return _changes(request, cursor, site, visible, limit)
+    return _changes(request, cursor, site, visible, limit, upper)
 
 
 def _first_walk(request: HttpRequest, cursor: Cursor, visible, limit: int) -> dict:
@@ -146,10 +164,9 @@ def _first_walk(request: HttpRequest, cursor: Cursor, visible, limit: int) -> di
     return {"items": items, "next": None, "sync": done.encode()}
 
 
-def _changes(request: HttpRequest, cursor: Cursor, site, visible, limit: int) -> dict:
-    """The pages logged after ``cursor.seq``, each once, in the order of its last change."""
-    # The end is read first: rows committed while this answer is built wait for the next.
-    upper = last_seq()
+def _changes(request: HttpRequest, cursor: Cursor, site, visible, limit: int, upper: int) -> dict:
+    """The pages logged after ``cursor.seq`` up to ``upper``, each once, in the order of its
+    last change."""
     entries = SyncEntry.objects.filter(
         site_scope(request, site, depth=False), id__gt=cursor.seq, id__lte=upper
     )

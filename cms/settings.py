@@ -319,6 +319,9 @@ TINGSTED_API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=600)
 #: Off, every response is built anew (ETags and 304s still work): for `make bench`'s cold
 #: runs and for debugging; production keeps it on.
 TINGSTED_API_RESPONSE_CACHE = env.bool("API_RESPONSE_CACHE", default=True)
+#: Days the sync feed's change log keeps a change (`manage.py prune_sync_log`, run daily):
+#: a consumer whose cursor is older must start again without one (410, docs/api.md).
+TINGSTED_SYNC_RETENTION_DAYS = env.int("TINGSTED_SYNC_RETENTION_DAYS", default=90)
 
 #: Webhooks: delivery timeout, attempts and first retry delay (doubling each time).
 TINGSTED_WEBHOOKS_TIMEOUT = env.float("WEBHOOKS_TIMEOUT", default=5.0)

@@ -11,6 +11,11 @@ webhook arrives: its ``page.sync.url`` is the feed's address) applies only what 
 the cursor the last run stored: an upsert replaces a page, a tombstone removes it. Each
 answer's items and the cursor that follows them are written in one transaction, so a run that
 stops half-way resumes where it stopped. Pass --token for a service user's API token.
+
+The API keeps changes for a retention period (90 days by default): a mirror not synced for
+longer gets a 410 for its cursor. It then starts again without a cursor, and when that walk
+is done drops every page the walk did not give (what was deleted or hidden meanwhile, whose
+tombstones are gone).
 """
 
 from __future__ import annotations
@@ -42,11 +47,17 @@ CREATE TABLE IF NOT EXISTS page (
     detail TEXT NOT NULL  -- the page as GET /api/v3/pages/{id}/ answers it, as JSON
 );
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- During a walk started again (after a 410): the pages it has given so far.
+CREATE TABLE IF NOT EXISTS seen (id INTEGER PRIMARY KEY);
 """
 
 
 class APIError(Exception):
     pass
+
+
+class CursorExpired(APIError):
+    """410: the cursor is older than the changes the API keeps; start again without one."""
 
 
 def http_getter(base: str, token: str | None = None) -> Getter:
@@ -61,7 +72,8 @@ def http_getter(base: str, token: str | None = None) -> Getter:
                 return json.load(response)
         except urllib.error.HTTPError as error:
             problem = json.loads(error.read() or b"{}")
-            raise APIError(f"HTTP {error.code}: {problem.get('detail')}") from error
+            failure = CursorExpired if error.code == 410 else APIError
+            raise failure(f"HTTP {error.code}: {problem.get('detail')}") from error
 
     return get
 
@@ -74,10 +86,21 @@ class Mirror:
         self.db.executescript(SCHEMA)
 
     def cursor(self, site: str, locale: str | None) -> str | None:
-        row = self.db.execute(
-            "SELECT value FROM state WHERE key = ?", (f"cursor:{site}:{locale}",)
-        ).fetchone()
+        return self._state(f"cursor:{site}:{locale}")
+
+    def _state(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    def start_again(self, site: str, locale: str | None) -> None:
+        """The cursor expired (410): forget it, and note which pages the next walk gives."""
+        with self.db:
+            self.db.execute("DELETE FROM state WHERE key = ?", (f"cursor:{site}:{locale}",))
+            self.db.execute(
+                "INSERT OR REPLACE INTO state (key, value) VALUES (?, '1')",
+                (f"again:{site}:{locale}",),
+            )
+            self.db.execute("DELETE FROM seen")
 
     def pages(self) -> dict[int, dict]:
         """Every mirrored page's detail, by id."""
@@ -88,6 +111,7 @@ class Mirror:
     def apply(self, batch: SyncBatch, raw: dict, site: str, locale: str | None) -> tuple[int, int]:
         """Apply one answer and store the cursor after it, in one transaction."""
         upserted = removed = 0
+        again = self._state(f"again:{site}:{locale}") is not None
         with self.db:
             for item, raw_item in zip(batch.items, raw["items"], strict=True):
                 entry = item.root if hasattr(item, "root") else item
@@ -111,6 +135,17 @@ class Mirror:
                     ),
                 )
                 upserted += 1
+                if again:
+                    self.db.execute("INSERT OR IGNORE INTO seen (id) VALUES (?)", (entry.id,))
+            if again and batch.sync is not None:
+                # The walk started again is complete: what it did not give is gone.
+                removed += self.db.execute(
+                    "DELETE FROM page WHERE id NOT IN (SELECT id FROM seen)"
+                    + (" AND locale = ?" if locale else ""),
+                    (locale,) if locale else (),
+                ).rowcount
+                self.db.execute("DELETE FROM seen")
+                self.db.execute("DELETE FROM state WHERE key = ?", (f"again:{site}:{locale}",))
             self.db.execute(
                 "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)",
                 (f"cursor:{site}:{locale}", batch.next or batch.sync),
@@ -127,7 +162,13 @@ def sync(
         params = {"site": site, "limit": limit, "cursor": mirror.cursor(site, locale)}
         if params["cursor"] is None:
             params["locale"] = locale
-        raw = get("/v3/sync/", params)
+        try:
+            raw = get("/v3/sync/", params)
+        except CursorExpired:
+            if params["cursor"] is None:
+                raise  # not ours to fix: a 410 is only ever about a cursor
+            mirror.start_again(site, locale)
+            continue
         batch = SyncBatch.model_validate(raw)  # fails loudly if the API broke its contract
         upserted, removed = mirror.apply(batch, raw, site, locale)
         totals[0] += upserted

@@ -271,6 +271,56 @@ def test_the_sync_consumer_keeps_a_mirror_equal_to_what_the_api_shows(
     assert set(mirror.pages()) == {dk_home.pk, kept.pk, changing.pk}
 
 
+@pytest.mark.django_db
+def test_the_sync_consumer_starts_again_when_its_cursor_is_older_than_the_log(
+    sync_consumer, client, home, tmp_path
+):
+    """A mirror left alone longer than the log keeps changes: its cursor is a 410; it walks
+    again and drops what the walk did not give (the tombstones were pruned with the log)."""
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from api.models import SyncEntry
+    from tests.api.conftest import add_page
+
+    dk_home = home("da")
+    kept = add_page(dk_home, "Om os")
+    leaving = add_page(dk_home, "Arkiv")
+    mirror = sync_consumer.Mirror(tmp_path / "mirror.sqlite3")
+    answered = []
+
+    def get(path: str, params: dict) -> dict:
+        from urllib.parse import urlencode
+
+        query = urlencode({k: v for k, v in params.items() if v is not None})
+        response = client.get(f"/api{path}?{query}", HTTP_HOST="dk.localhost")
+        answered.append(response.status_code)
+        if response.status_code == 410:
+            raise sync_consumer.CursorExpired(response.json()["detail"])
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    assert sync_consumer.sync(get, mirror, "dk.localhost", "da", limit=2) == (3, 0)
+    # Months without a run: a page goes, another changes, one is new; the log is pruned.
+    leaving.delete()
+    kept.title = "Om foreningen"
+    kept.save_revision().publish()
+    SyncEntry.objects.update(created_at=timezone.now() - datetime.timedelta(days=100))
+    call_command("prune_sync_log", stdout=None)
+    created = add_page(dk_home, "Kalender")
+    answered.clear()
+    upserted, removed = sync_consumer.sync(get, mirror, "dk.localhost", "da", limit=2)
+    assert answered[0] == 410 and set(answered[1:]) == {200}
+    assert (upserted, removed) == (3, 1)  # the walk again; the deleted page dropped
+    assert mirror.pages() == _what_the_api_shows(client, "dk.localhost", "da")
+    assert set(mirror.pages()) == {dk_home.pk, kept.pk, created.pk}
+    assert mirror.pages()[kept.pk]["title"] == "Om foreningen"
+    # And on from the new cursor as before.
+    assert sync_consumer.sync(get, mirror, "dk.localhost", "da", limit=2) == (0, 0)
+
+
 @pytest.mark.subprocess
 @pytest.mark.own_sqlite
 def test_the_example_models_are_what_the_current_document_generates(tmp_path):

@@ -276,3 +276,142 @@ def test_a_feed_holds_its_language_and_a_translation_changes_its_source(api, hom
         [("upsert", english.pk), ("upsert", translation.pk), ("upsert", source.pk)]
     )
     assert {item["locale"] for item in items} == {"da", "en"}
+
+
+# --- retention: the change log is pruned (manage.py prune_sync_log) -------------------------
+
+
+def age_log(days: int) -> None:
+    """Make every change logged so far ``days`` old."""
+    import datetime
+
+    from django.utils import timezone
+
+    from api.models import SyncEntry
+
+    SyncEntry.objects.update(created_at=timezone.now() - datetime.timedelta(days=days))
+
+
+def prune_sync_log(*args: str) -> str:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("prune_sync_log", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_a_cursor_older_than_the_pruned_log_is_a_410_telling_to_start_again(api, danish):
+    from api.models import SyncEntry
+
+    _items, stale, _answers = walk(api, locale="da")
+    public = danish["public"]
+    public.unpublish()  # a tombstone the pruning takes away
+    age_log(100)
+    fresh = add_page(danish["home"], "Frisk side")  # logged today: kept
+    assert "Deleted" in prune_sync_log()
+    assert SyncEntry.objects.filter(page_id=public.pk).count() == 0
+    assert SyncEntry.objects.filter(page_id=fresh.pk).exists()
+
+    response = api.get(f"{SYNC}?cursor={stale}", site="da")
+    assert response.status_code == 410, response.content
+    assert response["Content-Type"].startswith("application/problem+json")
+    problem = response.json()
+    assert (problem["status"], problem["title"], problem["parameter"]) == (410, "Gone", "cursor")
+    assert "without a cursor" in problem["detail"] and "90 days" in problem["detail"]
+    assert problem["errors"][0]["type"] == "cursor_expired"
+    # A first walk's cursor from before the horizon cannot be followed either: a change
+    # logged after the walk began is pruned before the walk ends.
+    first = call(api, locale="da", limit=1)
+    fresh.save_revision().publish()
+    age_log(100)
+    prune_sync_log()
+    assert api.get(f"{SYNC}?cursor={first['next']}", site="da").status_code == 410
+
+    # Starting again: everything visible now (the unpublished page is simply not there).
+    items, cursor, _answers = walk(api, locale="da")
+    ids = {item["id"] for item in items}
+    assert fresh.pk in ids and public.pk not in ids
+    assert call(api, cursor=cursor)["items"] == []
+
+
+def test_cursors_at_or_after_the_horizon_keep_working(api, danish):
+    _items, before, _answers = walk(api, locale="da")
+    age_log(100)
+    prune_sync_log("--days", "30")
+    # The log is empty now; a cursor made after the pruning is not sent back.
+    _items, after, _answers = walk(api, locale="da")
+    assert call(api, cursor=after)["items"] == []
+    other = danish["other"]
+    other.title = "Anden side, ny udgave"
+    other.save_revision().publish()
+    assert summary(walk(api, cursor=after)[0]) == [("upsert", other.pk)]
+    # The cursor from before the pruning had seen every change the pruning removed.
+    assert summary(walk(api, cursor=before)[0]) == [("upsert", other.pk)]
+    # Pruning again removes the changes older than the period, and only those.
+    prune_sync_log()
+    assert summary(walk(api, cursor=after)[0]) == [("upsert", other.pk)]
+
+
+def test_the_prune_command_keeps_the_period_and_refuses_bad_input(danish, settings):
+    from django.core.management.base import CommandError
+
+    from api.models import SyncEntry, SyncPruning
+
+    logged = SyncEntry.objects.count()
+    assert logged
+    age_log(40)
+    assert prune_sync_log().startswith("Deleted 0 ")  # nothing older than 90 days
+    assert SyncEntry.objects.count() == logged and not SyncPruning.objects.exists()
+    assert prune_sync_log("--days", "30", "--dry-run") == (
+        f"{logged} sync log entries older than 30 days would be deleted.\n"
+    )
+    assert SyncEntry.objects.count() == logged
+    for bad in (["--days", "0"], ["--days", "-5"]):
+        with pytest.raises(CommandError, match=r"--days must be at least 1 .*not -?\d+\.$"):
+            prune_sync_log(*bad)
+    settings.TINGSTED_SYNC_RETENTION_DAYS = 0
+    with pytest.raises(CommandError, match="TINGSTED_SYNC_RETENTION_DAYS must be at least 1"):
+        prune_sync_log()
+    assert SyncEntry.objects.count() == logged
+    settings.TINGSTED_SYNC_RETENTION_DAYS = 30
+    assert prune_sync_log().startswith(f"Deleted {logged} sync log entries older than 30 days")
+    (pruning,) = SyncPruning.objects.all()
+    assert (pruning.removed, SyncEntry.objects.count()) == (logged, 0)
+
+
+@pytest.mark.subprocess
+@pytest.mark.database_neutral
+def test_a_bad_days_value_exits_non_zero_with_a_sentence():
+    """Refused before any database is touched: the command never runs half-way."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "prune_sync_log", "--days", "0"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "--days must be at least 1 (days of changes to keep), not 0." in result.stderr
+
+
+def test_the_410_is_declared_on_the_sync_operation():
+    document = openapi_document()
+    responses = document["paths"][SYNC]["get"]["responses"]
+    assert responses["410"] == {"$ref": "#/components/responses/Gone"}
+    gone = document["components"]["responses"]["Gone"]
+    assert gone["content"]["application/problem+json"]["schema"] == {
+        "$ref": "#/components/schemas/Problem"
+    }
+    assert "without `cursor`" in gone["description"]
+    # Only the sync feed answers it.
+    others = [
+        (path, method)
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if "410" in operation["responses"] and path != SYNC
+    ]
+    assert others == []
