@@ -11,8 +11,8 @@ We keep Wagtail's ``api`` object and its routers and change four things:
 - the page list takes ``fields=`` (api/listing.py), as API v2's does.
 
 Plugins add routes through the contract's ``api_routers`` hook (mounted by :func:`mount`
-when the URLs load); they paginate with :class:`TingstedPagination` and order with
-:func:`stable_order`.
+when the URLs load); they paginate with :class:`TingstedPagination`, order with
+:func:`stable_order` and may build their answers as :class:`BuiltSchema`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.schema import DjangoGetter
+from pydantic import ModelWrapValidatorHandler, ValidationInfo, model_validator
 from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
@@ -47,6 +49,23 @@ PUBLIC_READ_AUTH = [BearerTokenAuth(), AllowAnonymous()]
 
 class TingstedPagination(WagtailLimitOffsetPagination):
     """Limit/offset pagination with WAGTAILAPI_LIMIT_MAX enforced as a 400 naming ``limit``."""
+
+
+class BuiltSchema(Schema):
+    """A django-ninja schema a route builds itself, from its objects through the schema's
+    resolvers (``MeetingSchema.model_validate(page, context=…)``), typically inside the
+    answer's language and time zone, and returns as is: validating an instance again (as
+    django-ninja does with a route's answer) gives it back unchanged, where a plain Schema
+    would run its resolvers on the built instance."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(
+        cls, values: Any, handler: ModelWrapValidatorHandler, info: ValidationInfo
+    ) -> Any:
+        if isinstance(values, cls):
+            return values
+        return handler(DjangoGetter(values, cls, info.context))
 
 
 def stable_order(queryset: QuerySet, *ordering: str) -> QuerySet:

@@ -5,6 +5,10 @@ are resolved in the answer, with a fixed number of queries however many meetings
 A speaker chosen from the people register carries its ``person_id``; the answer's
 ``people`` map holds each such person once (what the register publishes of them), so every
 id in the answer resolves without another request.
+
+Answers are built by their schemas from the pages (resolvers on :class:`MeetingSchema`),
+inside the answer's language and time zone, and returned as built (``api.v3.BuiltSchema``):
+no dict in between, and no second validation of what the schema has just built.
 """
 
 from __future__ import annotations
@@ -23,14 +27,15 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from api.access import APIParameterError, pages_queryset, requested_site
+from api.counting import rows_and_total
 from api.types import choice_type
-from api.v3 import stable_order
+from api.v3 import BuiltSchema, stable_order
 from blocks.representation import rich_text_html
 from cms.public import all_locales, site_time_zone
 from plugins.meetings.choices import MeetingKind, MeetingStatus
 from plugins.meetings.hosts import hosts_q
 from plugins.meetings.models import MeetingPage, upcoming_meetings
-from plugins.meetings.programme import Session, resolve_meetings
+from plugins.meetings.programme import resolve_meetings
 from plugins.people.interface import PersonData, VenueData, referenced_people, serialise
 
 router = Router(tags=["meetings"])
@@ -46,7 +51,7 @@ class SpeakerSchema(Schema):
     )
 
 
-# session_payload() reads it from a resolved programme.Session's attributes.
+# MeetingSchema reads it from a resolved programme.Session's attributes.
 class SessionSchema(Schema):
     id: str
     start: datetime.datetime
@@ -67,13 +72,28 @@ class SessionSchema(Schema):
         return rich_text_html(value.source, info.context) if isinstance(value, RichText) else value
 
 
-class NetworkRefSchema(Schema):
+def _full_url(page: Page, context: dict) -> str | None:
+    """``page``'s address for the answer's request, worked out once per page and answer."""
+    urls = context.setdefault("_full_urls", {})
+    if page.pk not in urls:
+        urls[page.pk] = page.get_full_url(request=context["request"])
+    return urls[page.pk]
+
+
+class NetworkRefSchema(BuiltSchema):
     id: int
     title: str
     url: str | None
 
+    @staticmethod
+    def resolve_url(obj: Page, context: dict) -> str | None:
+        return _full_url(obj, context)
 
-class MeetingSchema(Schema):
+
+# Built from a page resolve_meetings() has resolved, with the answer's request, locale and
+# networks (meeting id to its network page) in the validation context: meeting_payloads().
+# (A docstring here would be the schema's description in the OpenAPI document.)
+class MeetingSchema(BuiltSchema):
     id: int
     title: str
     url: str | None
@@ -97,6 +117,32 @@ class MeetingSchema(Schema):
     signup_url: str
     calendar_url: str | None
 
+    @staticmethod
+    def resolve_url(obj: MeetingPage, context: dict) -> str | None:
+        return _full_url(obj, context)
+
+    @staticmethod
+    def resolve_locale(obj: MeetingPage, context: dict) -> str:
+        return context["locale"].language_code
+
+    @staticmethod
+    def resolve_network(obj: MeetingPage, context: dict) -> Page | None:
+        return (context.get("networks") or {}).get(obj.pk)
+
+    @staticmethod
+    def resolve_venue(obj: MeetingPage) -> Any:
+        # Already in the answer's language, rooms prefetched (resolve_meetings).
+        return obj.resolved_venue
+
+    @staticmethod
+    def resolve_description(obj: MeetingPage, context: dict) -> str:
+        return rich_text_html(obj.description, context)
+
+    @staticmethod
+    def resolve_calendar_url(obj: MeetingPage, context: dict) -> str | None:
+        url = _full_url(obj, context)
+        return f"{url}ical/" if url else None
+
 
 #: The ``people`` of an answer holding meetings: every speaker's person, once.
 PEOPLE_FIELD = Field(
@@ -104,7 +150,7 @@ PEOPLE_FIELD = Field(
 )
 
 
-class MeetingListSchema(Schema):
+class MeetingListSchema(BuiltSchema):
     count: int
     items: list[MeetingSchema]
     people: dict[str, PersonData] = PEOPLE_FIELD
@@ -115,54 +161,15 @@ def venue_payload(venue) -> dict | None:
     return serialise(VenueData, venue)
 
 
-def session_payload(session: Session, context: dict[str, Any]) -> dict:
-    """A session as SessionSchema's JSON-ready dict, read from the session's attributes."""
-    return SessionSchema.model_validate(session, from_attributes=True, context=context).model_dump()
-
-
 def meeting_payloads(
     meetings: list[MeetingPage], request: HttpRequest, locale: Locale, networks: dict | None = None
-) -> list[dict]:
-    """Meetings as MeetingSchema dicts; ``networks`` maps a meeting id to its network page."""
-    context = {"request": request}
+) -> list[MeetingSchema]:
+    """Meetings as MeetingSchema, built from the pages by the schema's resolvers (no dict in
+    between); ``networks`` maps a meeting id to its network page. Call it in the answer's
+    language and time zone: labels and rich text are rendered here."""
     resolve_meetings(meetings, locale=locale)
-    payloads = []
-    for meeting in meetings:
-        url = meeting.get_full_url(request=request)
-        network = (networks or {}).get(meeting.pk)
-        payloads.append(
-            {
-                "id": meeting.pk,
-                "title": meeting.title,
-                "url": url,
-                "locale": locale.language_code,
-                "network": {
-                    "id": network.pk,
-                    "title": network.title,
-                    "url": network.get_full_url(request=request),
-                }
-                if network is not None
-                else None,
-                "sequence_label": meeting.sequence_label,
-                "kind": meeting.kind,
-                "kind_label": meeting.kind_label,
-                "status": meeting.status,
-                "status_label": meeting.status_label,
-                "status_note": meeting.status_note,
-                "start": meeting.start,
-                "end": meeting.end,
-                "previous_start": meeting.previous_start,
-                "venue": venue_payload(meeting.resolved_venue),
-                "room": meeting.room,
-                "online_url": meeting.online_url,
-                "description": rich_text_html(meeting.description, context),
-                "sessions": [session_payload(session, context) for session in meeting.sessions],
-                "signup_label": meeting.signup_label,
-                "signup_url": meeting.signup_url,
-                "calendar_url": f"{url}ical/" if url else None,
-            }
-        )
-    return payloads
+    context = {"request": request, "locale": locale, "networks": networks or {}}
+    return [MeetingSchema.model_validate(meeting, context=context) for meeting in meetings]
 
 
 def people_payload(meetings: list[MeetingPage], request: HttpRequest) -> dict[str, dict]:
@@ -277,12 +284,14 @@ def upcoming(request: HttpRequest, params: Query[UpcomingParams]):
     end_of_to = _midnight(date_to, zone, days_after=1) if date_to else None
     if end_of_to is not None:
         queryset = queryset.filter(start__lt=end_of_to)
-    count = queryset.count()
-    meetings = list(queryset.select_related("venue")[offset : offset + limit])
+    # The total with the rows (a window count): no count query of its own.
+    meetings, count = rows_and_total(queryset.select_related("venue"), offset, limit)
     with translation.override(the_locale.language_code), timezone.override(zone):
-        items = meeting_payloads(meetings, request, the_locale, parents_of(meetings))
-        people = people_payload(meetings, request)
-    return {"count": count, "items": items, "people": people}
+        return MeetingListSchema(
+            count=count,
+            items=meeting_payloads(meetings, request, the_locale, parents_of(meetings)),
+            people=people_payload(meetings, request),
+        )
 
 
 def _midnight(day: datetime.date, zone, days_after: int = 0) -> datetime.datetime | None:

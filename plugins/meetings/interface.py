@@ -16,9 +16,11 @@ needs it to do so the same way this plugin does. Why each is public:
   without it a page's query count grows with its programme
   (tests/cms/test_render_budget.py).
 - ``MeetingSchema``, ``meeting_payloads``, ``people_payload``, ``PEOPLE_FIELD``: a meeting
-  as the API shows it, and the ``people`` map its speakers' ``person_id`` point into, so
-  another plugin's route (a network's programme) answers in the very shape of
-  /api/v3/meetings/.
+  as the API shows it (``meeting_payloads`` builds MeetingSchema objects from the pages, to
+  be called in the answer's language and time zone; a route returning them in a
+  ``api.v3.BuiltSchema`` answers them as built), and the ``people`` map its speakers'
+  ``person_id`` point into, so another plugin's route (a network's programme) answers in
+  the very shape of /api/v3/meetings/.
 - ``calendar_response``: an iCalendar feed of any set of meetings (a network's ical/ route).
 - ``event_data``: schema.org Event data, so a page listing meetings carries the same
   structured data as each meeting's own page (its safe ``<script>`` form is

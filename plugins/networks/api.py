@@ -8,10 +8,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone, translation
-from ninja import Router, Schema
+from ninja import Router
 from ninja.errors import HttpError
 
 from api.access import pages_queryset
+from api.v3 import BuiltSchema
 from cms.public import site_time_zone
 from plugins.meetings.interface import (
     PEOPLE_FIELD,
@@ -47,7 +48,7 @@ def attach_moderators(networks: list[NetworkPage], preload: Any, fields: set[str
     preload.want(Person, (m.person_id for rows in by_page.values() for m in rows))
 
 
-class ProgrammeSchema(Schema):
+class ProgrammeSchema(BuiltSchema):
     id: int
     title: str
     url: str | None
@@ -81,15 +82,15 @@ def programme(request: HttpRequest, network_id: int):
     upcoming, past = split_meetings(network.meetings(), zone)
     parents = {meeting.pk: network for meeting in (*upcoming, *past)}
     with translation.override(locale.language_code), timezone.override(zone):
-        return {
-            "id": network.pk,
-            "title": network.title,
-            "url": network.get_full_url(request=request),
-            "locale": locale.language_code,
-            "upcoming": meeting_payloads(upcoming, request, locale, parents),
-            "past": meeting_payloads(past, request, locale, parents),
-            "people": people_payload([*upcoming, *past], request),
-        }
+        return ProgrammeSchema(
+            id=network.pk,
+            title=network.title,
+            url=network.get_full_url(request=request),
+            locale=locale.language_code,
+            upcoming=meeting_payloads(upcoming, request, locale, parents),
+            past=meeting_payloads(past, request, locale, parents),
+            people=people_payload([*upcoming, *past], request),
+        )
 
 
 def routers() -> list[tuple[str, Router]]:

@@ -168,6 +168,20 @@ def test_v2_meetings_list_queries_do_not_grow_with_limit(client, meetings):
     assert first["organiser"]["name"] == "Nordic Municipal Forum"
 
 
+def test_upcoming_meetings_and_a_programme_stay_within_budget(client, meetings):
+    """The meetings plugin's routes, typed answers built by their schemas from the pages
+    (plugins/meetings/api.py): no query per meeting, session or speaker, at most 10."""
+    data = assert_flat(client, "/api/v3/meetings/upcoming/?locale=da", budget=9)
+    speaker = data["items"][0]["sessions"][0]["speakers"][0]
+    assert data["people"][str(speaker["person_id"])]["role"] == "Forsker"
+    assert data["items"][0]["network"]["title"] == "Inclusion"
+    programme = f"/api/v3/networks/{meetings.pk}/programme/"
+    count(client, programme)
+    queries, data = count(client, programme)
+    assert len(data["upcoming"]) == ITEMS
+    assert queries <= 7, f"{queries} queries"
+
+
 def test_v2_meeting_detail_queries_do_not_grow_with_its_programme(client, meetings, locales):
     from plugins.meetings.models import MeetingPage
 
