@@ -137,6 +137,8 @@ def prune(days: int | None = None, *, dry_run: bool = False) -> tuple[int, int]:
         old = SyncEntry.objects.filter(id__lte=through)
         if dry_run:
             return old.count(), through
+        # One DELETE, never the rows in memory (QuerySet.delete() loads them whenever any
+        # app listens to deletions of every model); nothing refers to log rows.
         removed = old._raw_delete(old.db)
         SyncPruning.objects.create(pruned_through=through, cutoff=cutoff, removed=removed)
     return removed, through
