@@ -2298,6 +2298,13 @@ class SnippetRevertSchema(BaseModel):
 
 
 class SpeakerSchema(BaseModel):
+    affiliation: Annotated[
+        str,
+        Field(
+            description='A party or group abbreviation shown in brackets after the name ("S", "KrF"); empty when none.',
+            title='Affiliation',
+        ),
+    ]
     name: Annotated[str, Field(title='Name')]
     organisation: Annotated[str, Field(title='Organisation')]
     person_id: Annotated[
@@ -3605,34 +3612,21 @@ class PagedSiteSchema(BaseModel):
     items: Annotated[list[SiteSchema], Field(title='Items')]
 
 
-class PersonData(BaseModel):
-    """
-    What :func:`person_data` returns.
-    """
-
-    affiliation: Annotated[
-        str | None,
-        Field(
-            description='A party or group abbreviation shown in brackets after the name ("S", "KrF"); empty when none.',
-            title='Affiliation',
-        ),
-    ] = ''
-    bio: Annotated[str, Field(title='Bio')]
-    email: Annotated[str, Field(title='Email')]
-    id: Annotated[int, Field(title='Id')]
-    is_external: Annotated[bool, Field(title='Is External')]
-    name: Annotated[str, Field(title='Name')]
-    organisation: OrganisationData | None
-    photo: ImageData | None
-    role: Annotated[str, Field(title='Role')]
-
-
 class PersonMetaSchema(BaseModel):
     detail_url: Annotated[str | None, Field(title='Detail Url')] = None
     type: Annotated[Literal['people.Person'], Field(title='Type')]
     warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
         None
     )
+
+
+class PersonRoleData(BaseModel):
+    """
+    A further role of a person: a role or title at an organisation.
+    """
+
+    organisation: OrganisationData | None
+    role: Annotated[str, Field(title='Role')]
 
 
 class PersonSchema(BaseModel):
@@ -3731,13 +3725,6 @@ class SnippetRevisionDetailSchema(BaseModel):
     user_id: Annotated[int | str | UUID | None, Field(title='User Id')] = None
 
 
-class SpeakerData(BaseModel):
-    name: Annotated[str, Field(title='Name')]
-    organisation: Annotated[str, Field(title='Organisation')]
-    person: PersonData | None
-    role: Annotated[str, Field(title='Role')]
-
-
 class SyncResponseSchema(BaseModel):
     locales: Annotated[list[LocaleSyncSchema], Field(title='Locales')]
     source_changed: Annotated[bool, Field(title='Source Changed')]
@@ -3798,6 +3785,197 @@ class BodyStreamBlockImage(BaseModel):
     id: Annotated[str | None, Field(title='Id')]
     type: Annotated[Literal['image'], Field(title='Type')]
     value: ImageData | None
+
+
+class Body(
+    RootModel[
+        BodyStreamBlockHeading
+        | BodyStreamBlockText
+        | BodyStreamBlockQuote
+        | BodyStreamBlockImage
+        | BodyStreamBlockCallToAction
+        | BodyStreamBlockEmbed
+        | BodyStreamBlockFactBox
+        | BodyStreamBlockContact
+        | BodyStreamBlockAttachments
+    ]
+):
+    root: Annotated[
+        BodyStreamBlockHeading | BodyStreamBlockText | BodyStreamBlockQuote | BodyStreamBlockImage | BodyStreamBlockCallToAction | BodyStreamBlockEmbed | BodyStreamBlockFactBox | BodyStreamBlockContact | BodyStreamBlockAttachments,
+        Field(discriminator='type'),
+    ]
+
+
+class HomePageListItemSchema(BaseModel):
+    body: Annotated[list[Body] | None, Field(title='Body')] = None
+    id: Annotated[int, Field(title='Id')]
+    intro: Annotated[
+        str | None,
+        Field(
+            description='One or two sentences under the site name that say what the site offers.',
+            title='Introduction',
+        ),
+    ] = None
+    meta: HomePageListItemMetaSchema
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+
+
+class HomePageSchema(BaseModel):
+    body: Annotated[list[Body] | None, Field(title='Body', validate_default=True)] = []
+    id: Annotated[int, Field(title='Id')]
+    intro: Annotated[
+        str | None,
+        Field(
+            description='One or two sentences under the site name that say what the site offers.',
+            title='Introduction',
+        ),
+    ] = None
+    meta: HomePageMetaSchema
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+
+
+class PagedAnnotated(BaseModel):
+    count: Annotated[int, Field(title='Count')]
+    items: Annotated[
+        list[BlogCategorySchema | NewsTypeSchema | OrganisationSchema | PersonSchema | VenueSchema],
+        Field(title='Items'),
+    ]
+
+
+class PagedRevisionSchema(BaseModel):
+    count: Annotated[int, Field(title='Count')]
+    items: Annotated[list[RevisionSchema], Field(title='Items')]
+
+
+class PersonData(BaseModel):
+    """
+    What :func:`person_data` returns.
+    """
+
+    affiliation: Annotated[
+        str | None,
+        Field(
+            description='A party or group abbreviation shown in brackets after the name ("S", "KrF"); empty when none.',
+            title='Affiliation',
+        ),
+    ] = ''
+    bio: Annotated[str, Field(title='Bio')]
+    email: Annotated[str, Field(title='Email')]
+    further_roles: Annotated[
+        list[PersonRoleData] | None,
+        Field(
+            description='Roles the person holds besides `role` (at `organisation`), in order.',
+            title='Further Roles',
+        ),
+    ] = None
+    id: Annotated[int, Field(title='Id')]
+    is_external: Annotated[bool, Field(title='Is External')]
+    name: Annotated[str, Field(title='Name')]
+    organisation: OrganisationData | None
+    photo: ImageData | None
+    role: Annotated[str, Field(title='Role')]
+
+
+class RelatedEventData(BaseModel):
+    """
+    The meeting an article announces: its link, when and where.
+    """
+
+    end: Annotated[AwareDatetime | None, Field(title='End')]
+    id: Annotated[int, Field(title='Id')]
+    online: Annotated[
+        bool, Field(description='Whether participants can join online.', title='Online')
+    ]
+    start: Annotated[AwareDatetime | None, Field(title='Start')]
+    title: Annotated[str, Field(title='Title')]
+    type: Annotated[str, Field(title='Type')]
+    url: Annotated[str | None, Field(title='Url')]
+    venue: VenueData | None
+
+
+class SessionSchema(BaseModel):
+    description: Annotated[
+        str, Field(description='HTML with absolute links.', title='Description')
+    ]
+    end: Annotated[AwareDatetime, Field(title='End')]
+    headline: Annotated[str, Field(title='Headline')]
+    id: Annotated[str, Field(title='Id')]
+    room: Annotated[str, Field(title='Room')]
+    speakers: Annotated[list[SpeakerSchema], Field(title='Speakers')]
+    start: Annotated[AwareDatetime, Field(title='Start')]
+    venue: VenueData | None
+
+
+class SpeakerData(BaseModel):
+    affiliation: Annotated[str | None, Field(title='Affiliation')] = ''
+    name: Annotated[str, Field(title='Name')]
+    organisation: Annotated[str, Field(title='Organisation')]
+    person: PersonData | None
+    role: Annotated[str, Field(title='Role')]
+
+
+class BlogPostPageListItemSchema(BaseModel):
+    authors: Annotated[list[PersonData] | None, Field(title='Authors')] = None
+    body: Annotated[list[Body] | None, Field(title='Body')] = None
+    categories: Annotated[list[BlogCategoryData] | None, Field(title='Categories')] = (
+        None
+    )
+    date: Annotated[date_aliased | None, Field(title='Date')] = None
+    excerpt: Annotated[
+        str | None,
+        Field(
+            description='Two or three sentences shown in the list of posts, in feeds and in search.',
+            max_length=600,
+            title='Excerpt',
+        ),
+    ] = None
+    hero_image: ImageData | None = None
+    id: Annotated[int, Field(title='Id')]
+    meta: BlogPostPageListItemMetaSchema
+    page_owner: PersonData | None = None
+    related_posts: Annotated[
+        list[RelatedPostData] | None, Field(title='Related Posts')
+    ] = None
+    tags: Annotated[list[str] | None, Field(title='Tags')] = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+
+
+class BlogPostPageSchema(BaseModel):
+    authors: Annotated[list[PersonData] | None, Field(title='Authors')] = None
+    body: Annotated[list[Body] | None, Field(title='Body', validate_default=True)] = []
+    categories: Annotated[list[BlogCategoryData] | None, Field(title='Categories')] = (
+        None
+    )
+    date: Annotated[date_aliased | None, Field(title='Date')] = None
+    excerpt: Annotated[
+        str,
+        Field(
+            description='Two or three sentences shown in the list of posts, in feeds and in search.',
+            max_length=600,
+            title='Excerpt',
+        ),
+    ]
+    hero_image: ImageData | None = None
+    id: Annotated[int, Field(title='Id')]
+    meta: BlogPostPageMetaSchema
+    page_owner: PersonData | None = None
+    related_posts: Annotated[
+        list[RelatedPostData] | None, Field(title='Related Posts')
+    ] = None
+    tags: Annotated[list[str] | None, Field(title='Tags')] = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
 
 
 class CouncilOut(BaseModel):
@@ -3864,59 +4042,6 @@ class CouncilPageSchema(BaseModel):
     ] = None
 
 
-class Body(
-    RootModel[
-        BodyStreamBlockHeading
-        | BodyStreamBlockText
-        | BodyStreamBlockQuote
-        | BodyStreamBlockImage
-        | BodyStreamBlockCallToAction
-        | BodyStreamBlockEmbed
-        | BodyStreamBlockFactBox
-        | BodyStreamBlockContact
-        | BodyStreamBlockAttachments
-    ]
-):
-    root: Annotated[
-        BodyStreamBlockHeading | BodyStreamBlockText | BodyStreamBlockQuote | BodyStreamBlockImage | BodyStreamBlockCallToAction | BodyStreamBlockEmbed | BodyStreamBlockFactBox | BodyStreamBlockContact | BodyStreamBlockAttachments,
-        Field(discriminator='type'),
-    ]
-
-
-class HomePageListItemSchema(BaseModel):
-    body: Annotated[list[Body] | None, Field(title='Body')] = None
-    id: Annotated[int, Field(title='Id')]
-    intro: Annotated[
-        str | None,
-        Field(
-            description='One or two sentences under the site name that say what the site offers.',
-            title='Introduction',
-        ),
-    ] = None
-    meta: HomePageListItemMetaSchema
-    title: Annotated[str, Field(title='Title')]
-    translations: Annotated[
-        list[TranslationData] | None, Field(title='Translations')
-    ] = None
-
-
-class HomePageSchema(BaseModel):
-    body: Annotated[list[Body] | None, Field(title='Body', validate_default=True)] = []
-    id: Annotated[int, Field(title='Id')]
-    intro: Annotated[
-        str | None,
-        Field(
-            description='One or two sentences under the site name that say what the site offers.',
-            title='Introduction',
-        ),
-    ] = None
-    meta: HomePageMetaSchema
-    title: Annotated[str, Field(title='Title')]
-    translations: Annotated[
-        list[TranslationData] | None, Field(title='Translations')
-    ] = None
-
-
 class MeetingOut(BaseModel):
     agenda: Annotated[list[AgendaItemOut], Field(title='Agenda')]
     attendance: Annotated[list[AttendanceOut], Field(title='Attendance')]
@@ -3950,6 +4075,50 @@ class MeetingOut(BaseModel):
     title: Annotated[str, Field(title='Title')]
     url: Annotated[str | None, Field(title='Url')]
     venue: VenueData | None
+
+
+class MeetingSchema(BaseModel):
+    calendar_url: Annotated[str | None, Field(title='Calendar Url')]
+    description: Annotated[
+        str, Field(description='HTML with absolute links.', title='Description')
+    ]
+    end: Annotated[AwareDatetime, Field(title='End')]
+    id: Annotated[int, Field(title='Id')]
+    kind: Annotated[Kind2, Field(title='Kind')]
+    kind_label: Annotated[str, Field(title='Kind Label')]
+    locale: Annotated[str, Field(title='Locale')]
+    network: NetworkRefSchema | None
+    online_url: Annotated[str, Field(title='Online Url')]
+    previous_start: Annotated[AwareDatetime | None, Field(title='Previous Start')]
+    room: Annotated[str, Field(title='Room')]
+    sequence_label: Annotated[str, Field(title='Sequence Label')]
+    sessions: Annotated[list[SessionSchema], Field(title='Sessions')]
+    signup_label: Annotated[str, Field(title='Signup Label')]
+    signup_url: Annotated[str, Field(title='Signup Url')]
+    speakers: Annotated[
+        list[SpeakerSchema],
+        Field(
+            description='Who speaks at the meeting as a whole (a one-part meeting names its speakers here and may have no sessions); each session has its own.',
+            title='Speakers',
+        ),
+    ]
+    start: Annotated[AwareDatetime, Field(title='Start')]
+    status: Annotated[Status3, Field(title='Status')]
+    status_label: Annotated[str, Field(title='Status Label')]
+    status_note: Annotated[str, Field(title='Status Note')]
+    title: Annotated[str, Field(title='Title')]
+    url: Annotated[str | None, Field(title='Url')]
+    venue: VenueData | None
+
+
+class MeetingpageSpeakersBlockSpeaker(BaseModel):
+    """
+    Speaker
+    """
+
+    id: Annotated[str | None, Field(title='Id')]
+    type: Annotated[Literal['speaker'], Field(title='Type')]
+    value: SpeakerData
 
 
 class MinutesPageListItemSchema(BaseModel):
@@ -4199,172 +4368,6 @@ class NetworkPageSchema(BaseModel):
     ] = None
 
 
-class PagedAnnotated(BaseModel):
-    count: Annotated[int, Field(title='Count')]
-    items: Annotated[
-        list[BlogCategorySchema | NewsTypeSchema | OrganisationSchema | PersonSchema | VenueSchema],
-        Field(title='Items'),
-    ]
-
-
-class PagedCouncilOut(BaseModel):
-    count: Annotated[int, Field(title='Count')]
-    items: Annotated[list[CouncilOut], Field(title='Items')]
-
-
-class PagedRevisionSchema(BaseModel):
-    count: Annotated[int, Field(title='Count')]
-    items: Annotated[list[RevisionSchema], Field(title='Items')]
-
-
-class RelatedEventData(BaseModel):
-    """
-    The meeting an article announces: its link, when and where.
-    """
-
-    end: Annotated[AwareDatetime | None, Field(title='End')]
-    id: Annotated[int, Field(title='Id')]
-    online: Annotated[
-        bool, Field(description='Whether participants can join online.', title='Online')
-    ]
-    start: Annotated[AwareDatetime | None, Field(title='Start')]
-    title: Annotated[str, Field(title='Title')]
-    type: Annotated[str, Field(title='Type')]
-    url: Annotated[str | None, Field(title='Url')]
-    venue: VenueData | None
-
-
-class SessionData(BaseModel):
-    """
-    What :meth:`SessionBlock.get_api_representation` returns.
-    """
-
-    day: Annotated[date_aliased | None, Field(title='Day')]
-    description: Annotated[
-        str, Field(description='HTML with absolute links.', title='Description')
-    ]
-    end_time: Annotated[
-        str,
-        Field(
-            description="Local time of day (HH:MM:SS) in the site's time zone, without an offset.",
-            examples=['09:30:00'],
-            pattern='^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$',
-            title='End Time',
-        ),
-    ]
-    headline: Annotated[str, Field(title='Headline')]
-    room: Annotated[str, Field(title='Room')]
-    speakers: Annotated[list[SpeakerData], Field(title='Speakers')]
-    start_time: Annotated[
-        str,
-        Field(
-            description="Local time of day (HH:MM:SS) in the site's time zone, without an offset.",
-            examples=['09:30:00'],
-            pattern='^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$',
-            title='Start Time',
-        ),
-    ]
-    venue: VenueData | None
-
-
-class SessionSchema(BaseModel):
-    description: Annotated[
-        str, Field(description='HTML with absolute links.', title='Description')
-    ]
-    end: Annotated[AwareDatetime, Field(title='End')]
-    headline: Annotated[str, Field(title='Headline')]
-    id: Annotated[str, Field(title='Id')]
-    room: Annotated[str, Field(title='Room')]
-    speakers: Annotated[list[SpeakerSchema], Field(title='Speakers')]
-    start: Annotated[AwareDatetime, Field(title='Start')]
-    venue: VenueData | None
-
-
-class BlogPostPageListItemSchema(BaseModel):
-    authors: Annotated[list[PersonData] | None, Field(title='Authors')] = None
-    body: Annotated[list[Body] | None, Field(title='Body')] = None
-    categories: Annotated[list[BlogCategoryData] | None, Field(title='Categories')] = (
-        None
-    )
-    date: Annotated[date_aliased | None, Field(title='Date')] = None
-    excerpt: Annotated[
-        str | None,
-        Field(
-            description='Two or three sentences shown in the list of posts, in feeds and in search.',
-            max_length=600,
-            title='Excerpt',
-        ),
-    ] = None
-    hero_image: ImageData | None = None
-    id: Annotated[int, Field(title='Id')]
-    meta: BlogPostPageListItemMetaSchema
-    page_owner: PersonData | None = None
-    related_posts: Annotated[
-        list[RelatedPostData] | None, Field(title='Related Posts')
-    ] = None
-    tags: Annotated[list[str] | None, Field(title='Tags')] = None
-    title: Annotated[str, Field(title='Title')]
-    translations: Annotated[
-        list[TranslationData] | None, Field(title='Translations')
-    ] = None
-
-
-class BlogPostPageSchema(BaseModel):
-    authors: Annotated[list[PersonData] | None, Field(title='Authors')] = None
-    body: Annotated[list[Body] | None, Field(title='Body', validate_default=True)] = []
-    categories: Annotated[list[BlogCategoryData] | None, Field(title='Categories')] = (
-        None
-    )
-    date: Annotated[date_aliased | None, Field(title='Date')] = None
-    excerpt: Annotated[
-        str,
-        Field(
-            description='Two or three sentences shown in the list of posts, in feeds and in search.',
-            max_length=600,
-            title='Excerpt',
-        ),
-    ]
-    hero_image: ImageData | None = None
-    id: Annotated[int, Field(title='Id')]
-    meta: BlogPostPageMetaSchema
-    page_owner: PersonData | None = None
-    related_posts: Annotated[
-        list[RelatedPostData] | None, Field(title='Related Posts')
-    ] = None
-    tags: Annotated[list[str] | None, Field(title='Tags')] = None
-    title: Annotated[str, Field(title='Title')]
-    translations: Annotated[
-        list[TranslationData] | None, Field(title='Translations')
-    ] = None
-
-
-class MeetingSchema(BaseModel):
-    calendar_url: Annotated[str | None, Field(title='Calendar Url')]
-    description: Annotated[
-        str, Field(description='HTML with absolute links.', title='Description')
-    ]
-    end: Annotated[AwareDatetime, Field(title='End')]
-    id: Annotated[int, Field(title='Id')]
-    kind: Annotated[Kind2, Field(title='Kind')]
-    kind_label: Annotated[str, Field(title='Kind Label')]
-    locale: Annotated[str, Field(title='Locale')]
-    network: NetworkRefSchema | None
-    online_url: Annotated[str, Field(title='Online Url')]
-    previous_start: Annotated[AwareDatetime | None, Field(title='Previous Start')]
-    room: Annotated[str, Field(title='Room')]
-    sequence_label: Annotated[str, Field(title='Sequence Label')]
-    sessions: Annotated[list[SessionSchema], Field(title='Sessions')]
-    signup_label: Annotated[str, Field(title='Signup Label')]
-    signup_url: Annotated[str, Field(title='Signup Url')]
-    start: Annotated[AwareDatetime, Field(title='Start')]
-    status: Annotated[Status3, Field(title='Status')]
-    status_label: Annotated[str, Field(title='Status Label')]
-    status_note: Annotated[str, Field(title='Status Note')]
-    title: Annotated[str, Field(title='Title')]
-    url: Annotated[str | None, Field(title='Url')]
-    venue: VenueData | None
-
-
 class NewsPageListItemSchema(BaseModel):
     body: Annotated[list[Body] | None, Field(title='Body')] = None
     call_to_action: Annotated[
@@ -4417,14 +4420,9 @@ class NewsPageSchema(BaseModel):
     ] = None
 
 
-class ProgrammeBlockSession(BaseModel):
-    """
-    Session
-    """
-
-    id: Annotated[str | None, Field(title='Id')]
-    type: Annotated[Literal['session'], Field(title='Type')]
-    value: SessionData
+class PagedCouncilOut(BaseModel):
+    count: Annotated[int, Field(title='Count')]
+    items: Annotated[list[CouncilOut], Field(title='Items')]
 
 
 class ProgrammeSchema(BaseModel):
@@ -4443,6 +4441,39 @@ class ProgrammeSchema(BaseModel):
     url: Annotated[str | None, Field(title='Url')]
 
 
+class SessionData(BaseModel):
+    """
+    What :meth:`SessionBlock.get_api_representation` returns.
+    """
+
+    day: Annotated[date_aliased | None, Field(title='Day')]
+    description: Annotated[
+        str, Field(description='HTML with absolute links.', title='Description')
+    ]
+    end_time: Annotated[
+        str,
+        Field(
+            description="Local time of day (HH:MM:SS) in the site's time zone, without an offset.",
+            examples=['09:30:00'],
+            pattern='^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$',
+            title='End Time',
+        ),
+    ]
+    headline: Annotated[str, Field(title='Headline')]
+    room: Annotated[str, Field(title='Room')]
+    speakers: Annotated[list[SpeakerData], Field(title='Speakers')]
+    start_time: Annotated[
+        str,
+        Field(
+            description="Local time of day (HH:MM:SS) in the site's time zone, without an offset.",
+            examples=['09:30:00'],
+            pattern='^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$',
+            title='Start Time',
+        ),
+    ]
+    venue: VenueData | None
+
+
 class MeetingListSchema(BaseModel):
     count: Annotated[int, Field(title='Count')]
     items: Annotated[list[MeetingSchema], Field(title='Items')]
@@ -4453,6 +4484,16 @@ class MeetingListSchema(BaseModel):
             title='People',
         ),
     ]
+
+
+class ProgrammeBlockSession(BaseModel):
+    """
+    Session
+    """
+
+    id: Annotated[str | None, Field(title='Id')]
+    type: Annotated[Literal['session'], Field(title='Type')]
+    value: SessionData
 
 
 class MeetingPageListItemSchema(BaseModel):
@@ -4519,6 +4560,9 @@ class MeetingPageListItemSchema(BaseModel):
     signup_url: Annotated[
         str | None,
         Field(description='Where the sign-up button leads.', title='Sign-Up Address'),
+    ] = None
+    speakers: Annotated[
+        list[MeetingpageSpeakersBlockSpeaker] | None, Field(title='Speakers')
     ] = None
     start: Annotated[
         AwareDatetime | None,
@@ -4613,6 +4657,10 @@ class MeetingPageSchema(BaseModel):
         str | None,
         Field(description='Where the sign-up button leads.', title='Sign-Up Address'),
     ] = None
+    speakers: Annotated[
+        list[MeetingpageSpeakersBlockSpeaker] | None,
+        Field(title='Speakers', validate_default=True),
+    ] = []
     start: Annotated[
         AwareDatetime,
         Field(description="Date and time in the site's time zone.", title='Starts'),

@@ -83,32 +83,20 @@ def _programme(context: DemoContext, language: str, day: datetime.date) -> list:
     return sessions
 
 
-def _one_part(context: DemoContext, spec: dict, language: str, day: datetime.date) -> list:
-    """A morning with two speakers: one session at the meeting's own time, which names them
-    (the page shows them under the meeting, not as a part of its own)."""
-    opens, closes = MEETING_HOURS
+def _one_part_speakers(context: DemoContext, spec: dict, language: str) -> list:
+    """A morning with two speakers: named on the meeting itself, with no programme."""
     return [
         (
-            "session",
+            "speaker",
             {
-                "day": day,
-                "start_time": datetime.time.fromisoformat(opens),
-                "end_time": datetime.time.fromisoformat(closes),
-                "venue": None,
-                "room": "",
-                "headline": context.text(spec["meetings"][3], language),
-                "description": "",
-                "speakers": [
-                    {
-                        "person": context.find(Person, language, name=name),
-                        "name": "",
-                        "role": "",
-                        "organisation": "",
-                    }
-                    for name in ("Karin Lindqvist", spec["contact"])
-                ],
+                "person": context.find(Person, language, name=name),
+                "name": "",
+                "affiliation": "",
+                "role": "",
+                "organisation": "",
             },
         )
+        for name in ("Karin Lindqvist", spec["contact"])
     ]
 
 
@@ -116,7 +104,7 @@ def meeting_specs(
     context: DemoContext, spec: dict, language: str, zone: ZoneInfo, today: datetime.date
 ) -> list[dict]:
     """Five meetings around ``today``: two past, an overnight one, one unconfirmed (a morning
-    with two speakers and no programme of its own), one cancelled."""
+    with two speakers on the meeting itself and no programme), one cancelled."""
     usual = context.find(Venue, language, name=USUAL_VENUE[language])
     manor = context.find(Venue, language, name=OVERNIGHT_VENUE)
     text = context.localized(TEXTS, language)
@@ -127,6 +115,7 @@ def meeting_specs(
         kind, status, note = MeetingKind.REGULAR, MeetingStatus.CONFIRMED, ""
         start, end = _at(day, opens, zone), _at(day, closes, zone)
         venue, programme, description = usual, [], text["description"]
+        speakers = []
         if number == 3:
             kind = MeetingKind.OVERNIGHT
             end = _at(day + datetime.timedelta(days=1), OVERNIGHT_END, zone)
@@ -134,7 +123,7 @@ def meeting_specs(
             description = text["overnight"]
         elif number == 4:
             status, note = MeetingStatus.NOT_CONFIRMED, text["unconfirmed"]
-            programme = _one_part(context, spec, language, day)
+            speakers = _one_part_speakers(context, spec, language)
         elif number == 5:
             status, note = MeetingStatus.CANCELLED, text["cancelled"]
         meetings.append(
@@ -149,6 +138,7 @@ def meeting_specs(
                 "end": end,
                 "venue": venue,
                 "description": description,
+                "speakers": speakers,
                 "programme": programme,
                 "signup_label": text["signup"] if offset > 0 else "",
                 "signup_url": SIGNUP_URL if offset > 0 else "",

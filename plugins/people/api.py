@@ -46,6 +46,13 @@ class OrganisationData(_RowData):
     logo: ImageData | None
 
 
+class PersonRoleData(_RowData):
+    """A further role of a person: a role or title at an organisation."""
+
+    role: str
+    organisation: OrganisationData | None
+
+
 class PersonData(_RowData):
     """What :func:`person_data` returns."""
 
@@ -57,6 +64,10 @@ class PersonData(_RowData):
     )
     role: str
     organisation: OrganisationData | None
+    further_roles: list[PersonRoleData] = Field(
+        default_factory=list,
+        description="Roles the person holds besides `role` (at `organisation`), in order.",
+    )
     bio: str
     email: str
     is_external: bool
@@ -68,6 +79,12 @@ class PersonData(_RowData):
         # The organisation in the active language too, from the request's preload. (A
         # response already serialised is validated again by django-ninja: dicts pass.)
         return _localized(organisation) if isinstance(organisation, Model) else organisation
+
+    @field_validator("further_roles", mode="before")
+    @classmethod
+    def _further_roles(cls, roles):
+        # A related manager: its rows (prefetched with the person where it was preloaded).
+        return list(roles.all()) if hasattr(roles, "all") else roles
 
 
 class VenueRoomData(_RowData):

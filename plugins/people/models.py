@@ -86,7 +86,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class Person(TranslatableMixin, index.Indexed, ClusterableModel):
     name = models.CharField(_("name"), max_length=200, help_text=_("First name and surname."))
     affiliation = models.CharField(
         _("affiliation"),
@@ -141,6 +141,12 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("affiliation")]),
         FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
+        InlinePanel(
+            "further_roles",
+            label=_("Further role"),
+            heading=_("Further roles"),
+            help_text=_("Other roles the person holds, each at its organisation. Optional."),
+        ),
         FieldPanel("photo"),
         FieldPanel("bio"),
         FieldPanel("email"),
@@ -172,6 +178,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("role"),
         TranslatableField("bio"),
         TranslatableField("organisation"),
+        TranslatableField("further_roles"),
         SynchronizedField("photo", overridable=False),
         SynchronizedField("email", overridable=False),
         SynchronizedField("is_external", overridable=False),
@@ -189,6 +196,69 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     def display_name(self) -> str:
         """The name as pages show it: with the affiliation after it, "Anna Berg (S)"."""
         return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
+    @property
+    def further_role_pairs(self) -> list[tuple[str, str]]:
+        """(role, organisation name) of each further role, in the editor's order.
+
+        Prefetched with the person where people are loaded in bulk (preload.py); the
+        organisation is the one the person's translation points at."""
+        return [
+            (row.role, row.organisation.name if row.organisation_id else "")
+            for row in self.further_roles.all()
+        ]
+
+    @property
+    def further_roles_label(self) -> str:
+        """The further roles as pages show them after the primary one:
+        "Chair, Association B · Board member, Fund C"."""
+        return further_roles_label(self.further_role_pairs)
+
+
+def further_roles_label(pairs) -> str:
+    """ "Chair, Association B · Board member, Fund C" for (role, organisation) pairs."""
+    return " · ".join(", ".join(part for part in pair if part) for pair in pairs if any(pair))
+
+
+class PersonRole(TranslatableMixin, Orderable):
+    """A further role of a person: a role or title at an organisation, besides the main one."""
+
+    person = ParentalKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="further_roles",
+        help_text=_("The person who holds this role."),
+    )
+    role = models.CharField(
+        _("role or title"),
+        max_length=200,
+        help_text=_("For example 'Chair' or 'Board member'."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the person holds this role."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")])]
+
+    # What a translator writes and what follows the source (docs/translation.md).
+    override_translatable_fields = [
+        TranslatableField("role"),
+        TranslatableField("organisation"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("further role")
+        verbose_name_plural = _("further roles")
+
+    def __str__(self) -> str:
+        return self.role
 
 
 class Venue(TranslatableMixin, index.Indexed, ClusterableModel):

@@ -98,10 +98,14 @@ def test_demo_builds_two_networks_with_a_season_each_on_every_site(demo, host_cl
             assert page.status_code == 200, network
             # A moderator's party after the name (issue 17): "Sigrid Holm (S)".
             assert "(S)</" in page.content.decode() or "(KrF)</" in page.content.decode()
-            # A morning with two speakers and no programme of its own, each fact once.
+            # A morning with two speakers on the meeting itself and no programme: each
+            # fact once (issue 17).
             one_part = MeetingPage.objects.child_of(network).get(slug="meeting-4")
+            assert len(one_part.speakers) == 2 and not one_part.programme
             body = host_client.get(language, one_part.get_url()).content.decode()
-            assert 'class="session session--whole"' in body and "Karin Lindqvist" in body
+            main = body[body.index("<main") :]
+            assert 'class="meeting-speakers"' in main and 'class="session' not in main
+            assert main.count("Karin Lindqvist") == 1
             programme = host_client.get(language, f"/api/v3/networks/{network.pk}/programme/")
             assert programme.status_code == 200
             assert len(programme.json()["upcoming"]) + len(programme.json()["past"]) == 5
