@@ -46,11 +46,12 @@ class OrganisationData(_RowData):
     logo: ImageData | None
 
 
-class PersonRoleData(_RowData):
-    """A further role of a person: a role or title at an organisation."""
+class PersonRoleData(BaseModel):
+    """A further role of a person: a role or title at an organisation (its name, as the
+    person's language writes it)."""
 
     role: str
-    organisation: OrganisationData | None
+    organisation: str
 
 
 class PersonData(_RowData):
@@ -83,8 +84,14 @@ class PersonData(_RowData):
     @field_validator("further_roles", mode="before")
     @classmethod
     def _further_roles(cls, roles):
-        # A related manager: its rows (prefetched with the person where it was preloaded).
-        return list(roles.all()) if hasattr(roles, "all") else roles
+        # The person's stream, read from its stored data (no query).
+        if hasattr(roles, "raw_data"):
+            return [
+                {"role": value.get("role") or "", "organisation": value.get("organisation") or ""}
+                for child in roles.raw_data
+                if child.get("type") == "role" and (value := child.get("value") or {})
+            ]
+        return roles
 
 
 class VenueRoomData(_RowData):

@@ -31,7 +31,6 @@ from plugins.people.jsonld import organization, person, person_of, place
 from plugins.people.models import (
     Organisation,
     Person,
-    PersonRole,
     Venue,
     VenueRoom,
     further_roles_label,
@@ -44,7 +43,6 @@ __all__ = [
     "Person",
     "PersonData",
     "PersonField",
-    "PersonRole",
     "PersonRoleData",
     "ReferencedOrganisations",
     "ReferencedPeople",

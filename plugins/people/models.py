@@ -16,11 +16,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from plugins.people.choices import COUNTRIES
+from plugins.people.roles import PersonRoleBlock
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -86,7 +88,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Person(TranslatableMixin, index.Indexed, ClusterableModel):
+class Person(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("First name and surname."))
     affiliation = models.CharField(
         _("affiliation"),
@@ -111,6 +113,14 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="people",
         help_text=_("Where the person works or whom they represent."),
+    )
+    # In the person's row, not a table of its own: lists of people (a programme's speakers)
+    # show them without another query (the API lists' query budgets, docs/benchmarks.md).
+    further_roles = StreamField(
+        [("role", PersonRoleBlock())],
+        verbose_name=_("further roles"),
+        blank=True,
+        help_text=_("Other roles the person holds, each at its organisation. Optional."),
     )
     photo = models.ForeignKey(
         "cms.TingstedImage",
@@ -141,12 +151,7 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("affiliation")]),
         FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
-        InlinePanel(
-            "further_roles",
-            label=_("Further role"),
-            heading=_("Further roles"),
-            help_text=_("Other roles the person holds, each at its organisation. Optional."),
-        ),
+        FieldPanel("further_roles"),
         FieldPanel("photo"),
         FieldPanel("bio"),
         FieldPanel("email"),
@@ -201,11 +206,11 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
     def further_role_pairs(self) -> list[tuple[str, str]]:
         """(role, organisation name) of each further role, in the editor's order.
 
-        Prefetched with the person where people are loaded in bulk (preload.py); the
-        organisation is the one the person's translation points at."""
+        Read from the stream's stored data: no query, whatever the number of people."""
         return [
-            (row.role, row.organisation.name if row.organisation_id else "")
-            for row in self.further_roles.all()
+            (value.get("role") or "", value.get("organisation") or "")
+            for child in self.further_roles.raw_data
+            if child.get("type") == "role" and (value := child.get("value") or {})
         ]
 
     @property
@@ -218,47 +223,6 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
 def further_roles_label(pairs) -> str:
     """ "Chair, Association B · Board member, Fund C" for (role, organisation) pairs."""
     return " · ".join(", ".join(part for part in pair if part) for pair in pairs if any(pair))
-
-
-class PersonRole(TranslatableMixin, Orderable):
-    """A further role of a person: a role or title at an organisation, besides the main one."""
-
-    person = ParentalKey(
-        Person,
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="further_roles",
-        help_text=_("The person who holds this role."),
-    )
-    role = models.CharField(
-        _("role or title"),
-        max_length=200,
-        help_text=_("For example 'Chair' or 'Board member'."),
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Where the person holds this role."),
-    )
-
-    panels = [FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")])]
-
-    # What a translator writes and what follows the source (docs/translation.md).
-    override_translatable_fields = [
-        TranslatableField("role"),
-        TranslatableField("organisation"),
-    ]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("further role")
-        verbose_name_plural = _("further roles")
-
-    def __str__(self) -> str:
-        return self.role
 
 
 class Venue(TranslatableMixin, index.Indexed, ClusterableModel):

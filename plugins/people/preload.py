@@ -3,25 +3,12 @@ contract's ``preload`` hook): every page that names a speaker, a moderator or a 
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
-
 from cms.public import BulkModel
 
 
 def declarations() -> list[BulkModel]:
-    from plugins.people.models import PersonRole
-
-    # A person's further roles with their organisations: one query for the whole list.
-    further_roles = Prefetch(
-        "further_roles", queryset=PersonRole.objects.select_related("organisation")
-    )
     return [
-        BulkModel(
-            "people.Person",
-            follow=("organisation",),
-            images=("photo",),
-            prefetch_related=(further_roles,),
-        ),
+        BulkModel("people.Person", follow=("organisation",), images=("photo",)),
         BulkModel("people.Organisation", images=("logo",)),
         BulkModel("people.Venue", prefetch_related=("rooms",)),
     ]

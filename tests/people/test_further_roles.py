@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from cms.i18n.localize import translate
 from plugins.people.jsonld import person_of
-from plugins.people.models import Person, PersonRole
+from plugins.people.models import Person
 from tests.factories.meetings import MeetingPageFactory, local, speakers
 from tests.factories.networks import (
     NetworkIndexPageFactory,
@@ -26,19 +26,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def mayor():
     """The mayor of a town who chairs an association besides."""
-    person = PersonFactory(
+    return PersonFactory(
         name="Ole Dam",
         affiliation="KrF",
         role="Mayor",
         organisation=OrganisationFactory(name="Town A"),
+        further_roles=[("role", {"role": "Chair", "organisation": "Association B"})],
     )
-    PersonRole.objects.create(
-        person=person,
-        role="Chair",
-        organisation=OrganisationFactory(name="Association B"),
-        locale=person.locale,
-    )
-    return person
 
 
 @pytest.fixture
@@ -82,32 +76,32 @@ def test_the_api_types_further_roles_in_the_person_data(client, meeting, mayor):
         data = client.get("/api/v3/meetings/upcoming/", HTTP_HOST="dk.localhost").json()
     person = data["people"][str(mayor.pk)]
     assert person["role"] == "Mayor" and person["organisation"]["name"] == "Town A"
-    (further,) = person["further_roles"]
-    assert further["role"] == "Chair" and further["organisation"]["name"] == "Association B"
+    assert person["further_roles"] == [{"role": "Chair", "organisation": "Association B"}]
     detail = client.get(f"/api/v3/pages/{meeting.pk}/", HTTP_HOST="dk.localhost").json()
     embedded = detail["speakers"][0]["value"]["person"]
     assert [role["role"] for role in embedded["further_roles"]] == ["Chair"]
 
 
 def test_further_roles_are_translated(locales, mayor):
-    association = PersonRole.objects.get(person=mayor).organisation
-    swedish_association = translate(association, "sv", name="Förening B")[0]
-    (role,) = mayor.further_roles.all()
     translated, _changed = translate(
         mayor,
         "sv",
         role="Kommunstyrelsens ordförande",
-        further_roles=[PersonRole(translation_key=role.translation_key, role="Ordförande")],
+        further_roles=[("role", {"role": "Ordförande", "organisation": "Förening B"})],
     )
     translated = Person.objects.get(pk=translated.pk)
-    (swedish,) = translated.further_roles.all()
-    assert swedish.role == "Ordförande"
-    assert swedish.organisation_id == swedish_association.pk
-    assert swedish.locale.language_code == "sv"
+    assert translated.locale.language_code == "sv"
     assert translated.further_roles_label == "Ordförande, Förening B"
+    assert Person.objects.get(pk=mayor.pk).further_roles_label == "Chair, Association B"
+
+
+def test_a_list_of_people_costs_no_query_for_their_further_roles(mayor, django_assert_num_queries):
+    person = Person.objects.get(pk=mayor.pk)
+    with django_assert_num_queries(0):
+        assert person.further_role_pairs == [("Chair", "Association B")]
 
 
 def test_editors_add_further_roles_in_the_person_form(admin_client, locales):
     url = reverse("wagtailsnippets_people_person:add")
     body = admin_client.get(url).content.decode()
-    assert 'name="further_roles-TOTAL_FORMS"' in body
+    assert "further_roles" in body and "Further role" in body
