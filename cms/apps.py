@@ -5,12 +5,14 @@ from cms.contract import PluginConfig
 
 
 class CmsConfig(PluginConfig):
-    """The project core. It is a plugin like the others: it owns the home page."""
+    """The project core. It is a plugin like the others: it owns the home page, and the
+    generic content page (terms, privacy, about) that may sit under it."""
 
     name = "cms"
     verbose_name = _("Tingsted core")
 
-    page_models = ["cms.HomePage"]
+    page_models = ["cms.HomePage", "cms.ContentPage"]
+    home_page_types = ["cms.ContentPage"]
     demo_content = "cms.demo.build_home_pages"
     erase_personal_data = "cms.erasure.erase_core"
 

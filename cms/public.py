@@ -27,6 +27,9 @@ EXPORTS: dict[str, str] = {
     # The page base class every page type subclasses, and the base of its admin form.
     "TingstedPage": "cms.models",
     "TingstedPageForm": "cms.models",
+    # The core's generic page of text (terms, privacy, about), for plugins to link to and
+    # their demos to create.
+    "ContentPage": "cms.models",
     # Demo content: the context a plugin's demo builder gets (its helpers find, create and
     # translate; docs/plugins.md "Demo content"), and the core's welcome text.
     "DemoContext": "cms.demo",
@@ -133,7 +136,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
         request_scope,
     )
     from cms.memo import PAGES, host_key
-    from cms.models import TingstedPage, TingstedPageForm
+    from cms.models import ContentPage, TingstedPage, TingstedPageForm
     from cms.plugins import registry as plugin_registry
     from cms.ratelimits import check as rate_limit
     from cms.search_text import plain_words

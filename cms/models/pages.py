@@ -248,3 +248,43 @@ class HomePage(TingstedPage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
         return context
+
+
+class ContentPage(TingstedPage):
+    """A page of text every site needs besides its content domains: terms, privacy, about.
+
+    The core's own, so any plugin (its demo included) may link to one, for example the
+    terms a network's interest form asks visitors to accept (``cms.public.ContentPage``).
+    """
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences that say what the page is about. Optional."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The page's text, with headings, images and links."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    # Every text is translated; only the menu flag follows the source (docs/translation.md).
+    override_translatable_fields = [
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("show_in_menus", overridable=False),
+    ]
+
+    parent_page_types = ["cms.HomePage", "cms.ContentPage"]
+    subpage_types = ["cms.ContentPage"]
+    template = "cms/content_page.html"
+    search_summary_field = "intro"
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

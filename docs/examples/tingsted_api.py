@@ -373,29 +373,6 @@ class BodyStreamBlockText(BaseModel):
     value: Annotated[str, Field(title='Value')]
 
 
-class ContentTypeSummarySchema(BaseModel):
-    label: Annotated[str, Field(title='Label')]
-    name: Annotated[str, Field(title='Name')]
-
-
-class CouncilLinksOut(BaseModel):
-    """
-    Where a council's meetings are available as data.
-    """
-
-    calendar: Annotated[
-        str,
-        Field(
-            description="The iCalendar feed of the council's meetings.",
-            title='Calendar',
-        ),
-    ]
-    export: Annotated[
-        str,
-        Field(description="The JSON export of the council's meetings.", title='Export'),
-    ]
-
-
 class Action4Enum(StrEnum):
     publish = 'publish'
 
@@ -404,14 +381,14 @@ class Action4(RootModel[Action4Enum | None]):
     root: Annotated[Action4Enum | None, Field(title='Action')] = None
 
 
-class CouncilPageCreateMetaSchema(BaseModel):
+class ContentPageCreateMetaSchema(BaseModel):
     action: Annotated[Action4 | None, Field(title='Action')] = None
     parent_id: Annotated[int, Field(title='Parent Id')]
-    type: Annotated[Literal['minutes.CouncilPage'], Field(title='Type')]
+    type: Annotated[Literal['cms.ContentPage'], Field(title='Type')]
 
 
-class CouncilPageCreateSchema(BaseModel):
-    meta: CouncilPageCreateMetaSchema
+class ContentPageCreateSchema(BaseModel):
+    meta: ContentPageCreateMetaSchema
     search_description: Annotated[
         str | None,
         Field(
@@ -459,16 +436,153 @@ class Action5(RootModel[Action5Enum | None]):
 
 
 class Type4Enum(StrEnum):
-    minutes_CouncilPage = 'minutes.CouncilPage'
+    cms_ContentPage = 'cms.ContentPage'
 
 
 class Type4(RootModel[Type4Enum | None]):
     root: Annotated[Type4Enum | None, Field(title='Type')] = None
 
 
-class CouncilPagePatchMetaSchema(BaseModel):
+class ContentPagePatchMetaSchema(BaseModel):
     action: Annotated[Action5 | None, Field(title='Action')] = None
     type: Annotated[Type4 | None, Field(title='Type')]
+
+
+class ContentPagePatchSchema(BaseModel):
+    meta: ContentPagePatchMetaSchema | None = None
+    search_description: Annotated[
+        str | None,
+        Field(
+            description='The descriptive text displayed underneath a headline in search engine results.',
+            title='Meta Description',
+        ),
+    ] = None
+    seo_title: Annotated[
+        SeoTitle | None,
+        Field(
+            description='The name of the page displayed on search engine results as the clickable headline.',
+            title='Title Tag',
+        ),
+    ] = None
+    show_in_menus: Annotated[
+        bool | None,
+        Field(
+            description='Whether a link to this page will appear in automatically generated menus',
+            title='Show In Menus',
+        ),
+    ] = False
+    slug: Annotated[
+        Slug1 | None,
+        Field(
+            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
+            title='Slug',
+        ),
+    ] = None
+    title: Annotated[
+        Title | None,
+        Field(
+            description="The page title as you'd like it to be seen by the public",
+            title='Title',
+        ),
+    ] = None
+
+
+class ContentTypeSummarySchema(BaseModel):
+    label: Annotated[str, Field(title='Label')]
+    name: Annotated[str, Field(title='Name')]
+
+
+class CouncilLinksOut(BaseModel):
+    """
+    Where a council's meetings are available as data.
+    """
+
+    calendar: Annotated[
+        str,
+        Field(
+            description="The iCalendar feed of the council's meetings.",
+            title='Calendar',
+        ),
+    ]
+    export: Annotated[
+        str,
+        Field(description="The JSON export of the council's meetings.", title='Export'),
+    ]
+
+
+class Action6Enum(StrEnum):
+    publish = 'publish'
+
+
+class Action6(RootModel[Action6Enum | None]):
+    root: Annotated[Action6Enum | None, Field(title='Action')] = None
+
+
+class CouncilPageCreateMetaSchema(BaseModel):
+    action: Annotated[Action6 | None, Field(title='Action')] = None
+    parent_id: Annotated[int, Field(title='Parent Id')]
+    type: Annotated[Literal['minutes.CouncilPage'], Field(title='Type')]
+
+
+class CouncilPageCreateSchema(BaseModel):
+    meta: CouncilPageCreateMetaSchema
+    search_description: Annotated[
+        str | None,
+        Field(
+            description='The descriptive text displayed underneath a headline in search engine results.',
+            title='Meta Description',
+        ),
+    ] = None
+    seo_title: Annotated[
+        SeoTitle | None,
+        Field(
+            description='The name of the page displayed on search engine results as the clickable headline.',
+            title='Title Tag',
+        ),
+    ] = None
+    show_in_menus: Annotated[
+        bool | None,
+        Field(
+            description='Whether a link to this page will appear in automatically generated menus',
+            title='Show In Menus',
+        ),
+    ] = False
+    slug: Annotated[
+        Slug1 | None,
+        Field(
+            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
+            title='Slug',
+        ),
+    ] = None
+    title: Annotated[
+        str,
+        Field(
+            description="The page title as you'd like it to be seen by the public",
+            max_length=255,
+            title='Title',
+        ),
+    ]
+
+
+class Action7Enum(StrEnum):
+    publish = 'publish'
+
+
+class Action7(RootModel[Action7Enum | None]):
+    root: Annotated[Action7Enum | None, Field(title='Action')] = None
+
+
+class Type5Enum(StrEnum):
+    minutes_CouncilPage = 'minutes.CouncilPage'
+
+
+class Type5(RootModel[Type5Enum | None]):
+    root: Annotated[Type5Enum | None, Field(title='Type')] = None
+
+
+class CouncilPagePatchMetaSchema(BaseModel):
+    action: Annotated[Action7 | None, Field(title='Action')] = None
+    type: Annotated[Type5 | None, Field(title='Type')]
 
 
 class CouncilPagePatchSchema(BaseModel):
@@ -551,16 +665,16 @@ class EmbedData(BaseModel):
     url: Annotated[str, Field(title='Url')]
 
 
-class Action6Enum(StrEnum):
+class Action8Enum(StrEnum):
     publish = 'publish'
 
 
-class Action6(RootModel[Action6Enum | None]):
-    root: Annotated[Action6Enum | None, Field(title='Action')] = None
+class Action8(RootModel[Action8Enum | None]):
+    root: Annotated[Action8Enum | None, Field(title='Action')] = None
 
 
 class EventIndexPageCreateMetaSchema(BaseModel):
-    action: Annotated[Action6 | None, Field(title='Action')] = None
+    action: Annotated[Action8 | None, Field(title='Action')] = None
     parent_id: Annotated[int, Field(title='Parent Id')]
     type: Annotated[Literal['meetings.EventIndexPage'], Field(title='Type')]
 
@@ -605,25 +719,25 @@ class EventIndexPageCreateSchema(BaseModel):
     ]
 
 
-class Action7Enum(StrEnum):
+class Action9Enum(StrEnum):
     publish = 'publish'
 
 
-class Action7(RootModel[Action7Enum | None]):
-    root: Annotated[Action7Enum | None, Field(title='Action')] = None
+class Action9(RootModel[Action9Enum | None]):
+    root: Annotated[Action9Enum | None, Field(title='Action')] = None
 
 
-class Type5Enum(StrEnum):
+class Type6Enum(StrEnum):
     meetings_EventIndexPage = 'meetings.EventIndexPage'
 
 
-class Type5(RootModel[Type5Enum | None]):
-    root: Annotated[Type5Enum | None, Field(title='Type')] = None
+class Type6(RootModel[Type6Enum | None]):
+    root: Annotated[Type6Enum | None, Field(title='Type')] = None
 
 
 class EventIndexPagePatchMetaSchema(BaseModel):
-    action: Annotated[Action7 | None, Field(title='Action')] = None
-    type: Annotated[Type5 | None, Field(title='Type')]
+    action: Annotated[Action9 | None, Field(title='Action')] = None
+    type: Annotated[Type6 | None, Field(title='Type')]
 
 
 class EventIndexPagePatchSchema(BaseModel):
@@ -691,16 +805,16 @@ class HeadingBlock(BaseModel):
     text: Annotated[str, Field(title='Text')]
 
 
-class Action8Enum(StrEnum):
+class Action10Enum(StrEnum):
     publish = 'publish'
 
 
-class Action8(RootModel[Action8Enum | None]):
-    root: Annotated[Action8Enum | None, Field(title='Action')] = None
+class Action10(RootModel[Action10Enum | None]):
+    root: Annotated[Action10Enum | None, Field(title='Action')] = None
 
 
 class HomePageCreateMetaSchema(BaseModel):
-    action: Annotated[Action8 | None, Field(title='Action')] = None
+    action: Annotated[Action10 | None, Field(title='Action')] = None
     parent_id: Annotated[int, Field(title='Parent Id')]
     type: Annotated[Literal['cms.HomePage'], Field(title='Type')]
 
@@ -745,25 +859,25 @@ class HomePageCreateSchema(BaseModel):
     ]
 
 
-class Action9Enum(StrEnum):
+class Action11Enum(StrEnum):
     publish = 'publish'
 
 
-class Action9(RootModel[Action9Enum | None]):
-    root: Annotated[Action9Enum | None, Field(title='Action')] = None
+class Action11(RootModel[Action11Enum | None]):
+    root: Annotated[Action11Enum | None, Field(title='Action')] = None
 
 
-class Type6Enum(StrEnum):
+class Type7Enum(StrEnum):
     cms_HomePage = 'cms.HomePage'
 
 
-class Type6(RootModel[Type6Enum | None]):
-    root: Annotated[Type6Enum | None, Field(title='Type')] = None
+class Type7(RootModel[Type7Enum | None]):
+    root: Annotated[Type7Enum | None, Field(title='Type')] = None
 
 
 class HomePagePatchMetaSchema(BaseModel):
-    action: Annotated[Action9 | None, Field(title='Action')] = None
-    type: Annotated[Type6 | None, Field(title='Type')]
+    action: Annotated[Action11 | None, Field(title='Action')] = None
+    type: Annotated[Type7 | None, Field(title='Type')]
 
 
 class HomePagePatchSchema(BaseModel):
@@ -846,16 +960,16 @@ class DocumentStatus(StrEnum):
     minutes_approved = 'minutes_approved'
 
 
-class Action10Enum(StrEnum):
+class Action12Enum(StrEnum):
     publish = 'publish'
 
 
-class Action10(RootModel[Action10Enum | None]):
-    root: Annotated[Action10Enum | None, Field(title='Action')] = None
+class Action12(RootModel[Action12Enum | None]):
+    root: Annotated[Action12Enum | None, Field(title='Action')] = None
 
 
 class MeetingPageCreateMetaSchema(BaseModel):
-    action: Annotated[Action10 | None, Field(title='Action')] = None
+    action: Annotated[Action12 | None, Field(title='Action')] = None
     parent_id: Annotated[int, Field(title='Parent Id')]
     type: Annotated[Literal['meetings.MeetingPage'], Field(title='Type')]
 
@@ -967,25 +1081,25 @@ class StatusNote(RootModel[str]):
     ]
 
 
-class Action11Enum(StrEnum):
+class Action13Enum(StrEnum):
     publish = 'publish'
 
 
-class Action11(RootModel[Action11Enum | None]):
-    root: Annotated[Action11Enum | None, Field(title='Action')] = None
+class Action13(RootModel[Action13Enum | None]):
+    root: Annotated[Action13Enum | None, Field(title='Action')] = None
 
 
-class Type7Enum(StrEnum):
+class Type8Enum(StrEnum):
     meetings_MeetingPage = 'meetings.MeetingPage'
 
 
-class Type7(RootModel[Type7Enum | None]):
-    root: Annotated[Type7Enum | None, Field(title='Type')] = None
+class Type8(RootModel[Type8Enum | None]):
+    root: Annotated[Type8Enum | None, Field(title='Type')] = None
 
 
 class MeetingPagePatchMetaSchema(BaseModel):
-    action: Annotated[Action11 | None, Field(title='Action')] = None
-    type: Annotated[Type7 | None, Field(title='Type')]
+    action: Annotated[Action13 | None, Field(title='Action')] = None
+    type: Annotated[Type8 | None, Field(title='Type')]
 
 
 class MeetingPagePatchSchema(BaseModel):
@@ -1119,16 +1233,16 @@ class MembershipFeeData(BaseModel):
     vat_note: Annotated[str, Field(title='Vat Note')]
 
 
-class Action12Enum(StrEnum):
+class Action14Enum(StrEnum):
     publish = 'publish'
 
 
-class Action12(RootModel[Action12Enum | None]):
-    root: Annotated[Action12Enum | None, Field(title='Action')] = None
+class Action14(RootModel[Action14Enum | None]):
+    root: Annotated[Action14Enum | None, Field(title='Action')] = None
 
 
 class MinutesPageCreateMetaSchema(BaseModel):
-    action: Annotated[Action12 | None, Field(title='Action')] = None
+    action: Annotated[Action14 | None, Field(title='Action')] = None
     parent_id: Annotated[int, Field(title='Parent Id')]
     type: Annotated[Literal['minutes.MinutesPage'], Field(title='Type')]
 
@@ -1194,120 +1308,6 @@ class Room2(RootModel[str]):
     ]
 
 
-class Action13Enum(StrEnum):
-    publish = 'publish'
-
-
-class Action13(RootModel[Action13Enum | None]):
-    root: Annotated[Action13Enum | None, Field(title='Action')] = None
-
-
-class Type8Enum(StrEnum):
-    minutes_MinutesPage = 'minutes.MinutesPage'
-
-
-class Type8(RootModel[Type8Enum | None]):
-    root: Annotated[Type8Enum | None, Field(title='Type')] = None
-
-
-class MinutesPagePatchMetaSchema(BaseModel):
-    action: Annotated[Action13 | None, Field(title='Action')] = None
-    type: Annotated[Type8 | None, Field(title='Type')]
-
-
-class MinutesPagePatchSchema(BaseModel):
-    meta: MinutesPagePatchMetaSchema | None = None
-    search_description: Annotated[
-        str | None,
-        Field(
-            description='The descriptive text displayed underneath a headline in search engine results.',
-            title='Meta Description',
-        ),
-    ] = None
-    seo_title: Annotated[
-        SeoTitle | None,
-        Field(
-            description='The name of the page displayed on search engine results as the clickable headline.',
-            title='Title Tag',
-        ),
-    ] = None
-    show_in_menus: Annotated[
-        bool | None,
-        Field(
-            description='Whether a link to this page will appear in automatically generated menus',
-            title='Show In Menus',
-        ),
-    ] = False
-    slug: Annotated[
-        Slug1 | None,
-        Field(
-            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
-            title='Slug',
-        ),
-    ] = None
-    title: Annotated[
-        Title | None,
-        Field(
-            description="The page title as you'd like it to be seen by the public",
-            title='Title',
-        ),
-    ] = None
-
-
-class Action14Enum(StrEnum):
-    publish = 'publish'
-
-
-class Action14(RootModel[Action14Enum | None]):
-    root: Annotated[Action14Enum | None, Field(title='Action')] = None
-
-
-class NetworkIndexPageCreateMetaSchema(BaseModel):
-    action: Annotated[Action14 | None, Field(title='Action')] = None
-    parent_id: Annotated[int, Field(title='Parent Id')]
-    type: Annotated[Literal['networks.NetworkIndexPage'], Field(title='Type')]
-
-
-class NetworkIndexPageCreateSchema(BaseModel):
-    meta: NetworkIndexPageCreateMetaSchema
-    search_description: Annotated[
-        str | None,
-        Field(
-            description='The descriptive text displayed underneath a headline in search engine results.',
-            title='Meta Description',
-        ),
-    ] = None
-    seo_title: Annotated[
-        SeoTitle | None,
-        Field(
-            description='The name of the page displayed on search engine results as the clickable headline.',
-            title='Title Tag',
-        ),
-    ] = None
-    show_in_menus: Annotated[
-        bool | None,
-        Field(
-            description='Whether a link to this page will appear in automatically generated menus',
-            title='Show In Menus',
-        ),
-    ] = False
-    slug: Annotated[
-        Slug1 | None,
-        Field(
-            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
-            title='Slug',
-        ),
-    ] = None
-    title: Annotated[
-        str,
-        Field(
-            description="The page title as you'd like it to be seen by the public",
-            max_length=255,
-            title='Title',
-        ),
-    ]
-
-
 class Action15Enum(StrEnum):
     publish = 'publish'
 
@@ -1317,20 +1317,20 @@ class Action15(RootModel[Action15Enum | None]):
 
 
 class Type9Enum(StrEnum):
-    networks_NetworkIndexPage = 'networks.NetworkIndexPage'
+    minutes_MinutesPage = 'minutes.MinutesPage'
 
 
 class Type9(RootModel[Type9Enum | None]):
     root: Annotated[Type9Enum | None, Field(title='Type')] = None
 
 
-class NetworkIndexPagePatchMetaSchema(BaseModel):
+class MinutesPagePatchMetaSchema(BaseModel):
     action: Annotated[Action15 | None, Field(title='Action')] = None
     type: Annotated[Type9 | None, Field(title='Type')]
 
 
-class NetworkIndexPagePatchSchema(BaseModel):
-    meta: NetworkIndexPagePatchMetaSchema | None = None
+class MinutesPagePatchSchema(BaseModel):
+    meta: MinutesPagePatchMetaSchema | None = None
     search_description: Annotated[
         str | None,
         Field(
@@ -1376,8 +1376,122 @@ class Action16(RootModel[Action16Enum | None]):
     root: Annotated[Action16Enum | None, Field(title='Action')] = None
 
 
-class NetworkPageCreateMetaSchema(BaseModel):
+class NetworkIndexPageCreateMetaSchema(BaseModel):
     action: Annotated[Action16 | None, Field(title='Action')] = None
+    parent_id: Annotated[int, Field(title='Parent Id')]
+    type: Annotated[Literal['networks.NetworkIndexPage'], Field(title='Type')]
+
+
+class NetworkIndexPageCreateSchema(BaseModel):
+    meta: NetworkIndexPageCreateMetaSchema
+    search_description: Annotated[
+        str | None,
+        Field(
+            description='The descriptive text displayed underneath a headline in search engine results.',
+            title='Meta Description',
+        ),
+    ] = None
+    seo_title: Annotated[
+        SeoTitle | None,
+        Field(
+            description='The name of the page displayed on search engine results as the clickable headline.',
+            title='Title Tag',
+        ),
+    ] = None
+    show_in_menus: Annotated[
+        bool | None,
+        Field(
+            description='Whether a link to this page will appear in automatically generated menus',
+            title='Show In Menus',
+        ),
+    ] = False
+    slug: Annotated[
+        Slug1 | None,
+        Field(
+            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
+            title='Slug',
+        ),
+    ] = None
+    title: Annotated[
+        str,
+        Field(
+            description="The page title as you'd like it to be seen by the public",
+            max_length=255,
+            title='Title',
+        ),
+    ]
+
+
+class Action17Enum(StrEnum):
+    publish = 'publish'
+
+
+class Action17(RootModel[Action17Enum | None]):
+    root: Annotated[Action17Enum | None, Field(title='Action')] = None
+
+
+class Type10Enum(StrEnum):
+    networks_NetworkIndexPage = 'networks.NetworkIndexPage'
+
+
+class Type10(RootModel[Type10Enum | None]):
+    root: Annotated[Type10Enum | None, Field(title='Type')] = None
+
+
+class NetworkIndexPagePatchMetaSchema(BaseModel):
+    action: Annotated[Action17 | None, Field(title='Action')] = None
+    type: Annotated[Type10 | None, Field(title='Type')]
+
+
+class NetworkIndexPagePatchSchema(BaseModel):
+    meta: NetworkIndexPagePatchMetaSchema | None = None
+    search_description: Annotated[
+        str | None,
+        Field(
+            description='The descriptive text displayed underneath a headline in search engine results.',
+            title='Meta Description',
+        ),
+    ] = None
+    seo_title: Annotated[
+        SeoTitle | None,
+        Field(
+            description='The name of the page displayed on search engine results as the clickable headline.',
+            title='Title Tag',
+        ),
+    ] = None
+    show_in_menus: Annotated[
+        bool | None,
+        Field(
+            description='Whether a link to this page will appear in automatically generated menus',
+            title='Show In Menus',
+        ),
+    ] = False
+    slug: Annotated[
+        Slug1 | None,
+        Field(
+            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
+            title='Slug',
+        ),
+    ] = None
+    title: Annotated[
+        Title | None,
+        Field(
+            description="The page title as you'd like it to be seen by the public",
+            title='Title',
+        ),
+    ] = None
+
+
+class Action18Enum(StrEnum):
+    publish = 'publish'
+
+
+class Action18(RootModel[Action18Enum | None]):
+    root: Annotated[Action18Enum | None, Field(title='Action')] = None
+
+
+class NetworkPageCreateMetaSchema(BaseModel):
+    action: Annotated[Action18 | None, Field(title='Action')] = None
     parent_id: Annotated[int, Field(title='Parent Id')]
     type: Annotated[Literal['networks.NetworkPage'], Field(title='Type')]
 
@@ -1477,25 +1591,25 @@ class Topic(RootModel[str]):
     ]
 
 
-class Action17Enum(StrEnum):
+class Action19Enum(StrEnum):
     publish = 'publish'
 
 
-class Action17(RootModel[Action17Enum | None]):
-    root: Annotated[Action17Enum | None, Field(title='Action')] = None
+class Action19(RootModel[Action19Enum | None]):
+    root: Annotated[Action19Enum | None, Field(title='Action')] = None
 
 
-class Type10Enum(StrEnum):
+class Type11Enum(StrEnum):
     networks_NetworkPage = 'networks.NetworkPage'
 
 
-class Type10(RootModel[Type10Enum | None]):
-    root: Annotated[Type10Enum | None, Field(title='Type')] = None
+class Type11(RootModel[Type11Enum | None]):
+    root: Annotated[Type11Enum | None, Field(title='Type')] = None
 
 
 class NetworkPagePatchMetaSchema(BaseModel):
-    action: Annotated[Action17 | None, Field(title='Action')] = None
-    type: Annotated[Type10 | None, Field(title='Type')]
+    action: Annotated[Action19 | None, Field(title='Action')] = None
+    type: Annotated[Type11 | None, Field(title='Type')]
 
 
 class NetworkPagePatchSchema(BaseModel):
@@ -1543,120 +1657,6 @@ class NetworkRefSchema(BaseModel):
     url: Annotated[str | None, Field(title='Url')]
 
 
-class Action18Enum(StrEnum):
-    publish = 'publish'
-
-
-class Action18(RootModel[Action18Enum | None]):
-    root: Annotated[Action18Enum | None, Field(title='Action')] = None
-
-
-class NewsIndexPageCreateMetaSchema(BaseModel):
-    action: Annotated[Action18 | None, Field(title='Action')] = None
-    parent_id: Annotated[int, Field(title='Parent Id')]
-    type: Annotated[Literal['blog.NewsIndexPage'], Field(title='Type')]
-
-
-class NewsIndexPageCreateSchema(BaseModel):
-    meta: NewsIndexPageCreateMetaSchema
-    search_description: Annotated[
-        str | None,
-        Field(
-            description='The descriptive text displayed underneath a headline in search engine results.',
-            title='Meta Description',
-        ),
-    ] = None
-    seo_title: Annotated[
-        SeoTitle | None,
-        Field(
-            description='The name of the page displayed on search engine results as the clickable headline.',
-            title='Title Tag',
-        ),
-    ] = None
-    show_in_menus: Annotated[
-        bool | None,
-        Field(
-            description='Whether a link to this page will appear in automatically generated menus',
-            title='Show In Menus',
-        ),
-    ] = False
-    slug: Annotated[
-        Slug1 | None,
-        Field(
-            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
-            title='Slug',
-        ),
-    ] = None
-    title: Annotated[
-        str,
-        Field(
-            description="The page title as you'd like it to be seen by the public",
-            max_length=255,
-            title='Title',
-        ),
-    ]
-
-
-class Action19Enum(StrEnum):
-    publish = 'publish'
-
-
-class Action19(RootModel[Action19Enum | None]):
-    root: Annotated[Action19Enum | None, Field(title='Action')] = None
-
-
-class Type11Enum(StrEnum):
-    blog_NewsIndexPage = 'blog.NewsIndexPage'
-
-
-class Type11(RootModel[Type11Enum | None]):
-    root: Annotated[Type11Enum | None, Field(title='Type')] = None
-
-
-class NewsIndexPagePatchMetaSchema(BaseModel):
-    action: Annotated[Action19 | None, Field(title='Action')] = None
-    type: Annotated[Type11 | None, Field(title='Type')]
-
-
-class NewsIndexPagePatchSchema(BaseModel):
-    meta: NewsIndexPagePatchMetaSchema | None = None
-    search_description: Annotated[
-        str | None,
-        Field(
-            description='The descriptive text displayed underneath a headline in search engine results.',
-            title='Meta Description',
-        ),
-    ] = None
-    seo_title: Annotated[
-        SeoTitle | None,
-        Field(
-            description='The name of the page displayed on search engine results as the clickable headline.',
-            title='Title Tag',
-        ),
-    ] = None
-    show_in_menus: Annotated[
-        bool | None,
-        Field(
-            description='Whether a link to this page will appear in automatically generated menus',
-            title='Show In Menus',
-        ),
-    ] = False
-    slug: Annotated[
-        Slug1 | None,
-        Field(
-            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
-            title='Slug',
-        ),
-    ] = None
-    title: Annotated[
-        Title | None,
-        Field(
-            description="The page title as you'd like it to be seen by the public",
-            title='Title',
-        ),
-    ] = None
-
-
 class Action20Enum(StrEnum):
     publish = 'publish'
 
@@ -1665,14 +1665,14 @@ class Action20(RootModel[Action20Enum | None]):
     root: Annotated[Action20Enum | None, Field(title='Action')] = None
 
 
-class NewsPageCreateMetaSchema(BaseModel):
+class NewsIndexPageCreateMetaSchema(BaseModel):
     action: Annotated[Action20 | None, Field(title='Action')] = None
     parent_id: Annotated[int, Field(title='Parent Id')]
-    type: Annotated[Literal['blog.NewsPage'], Field(title='Type')]
+    type: Annotated[Literal['blog.NewsIndexPage'], Field(title='Type')]
 
 
-class NewsPageCreateSchema(BaseModel):
-    meta: NewsPageCreateMetaSchema
+class NewsIndexPageCreateSchema(BaseModel):
+    meta: NewsIndexPageCreateMetaSchema
     search_description: Annotated[
         str | None,
         Field(
@@ -1720,16 +1720,130 @@ class Action21(RootModel[Action21Enum | None]):
 
 
 class Type12Enum(StrEnum):
-    blog_NewsPage = 'blog.NewsPage'
+    blog_NewsIndexPage = 'blog.NewsIndexPage'
 
 
 class Type12(RootModel[Type12Enum | None]):
     root: Annotated[Type12Enum | None, Field(title='Type')] = None
 
 
-class NewsPagePatchMetaSchema(BaseModel):
+class NewsIndexPagePatchMetaSchema(BaseModel):
     action: Annotated[Action21 | None, Field(title='Action')] = None
     type: Annotated[Type12 | None, Field(title='Type')]
+
+
+class NewsIndexPagePatchSchema(BaseModel):
+    meta: NewsIndexPagePatchMetaSchema | None = None
+    search_description: Annotated[
+        str | None,
+        Field(
+            description='The descriptive text displayed underneath a headline in search engine results.',
+            title='Meta Description',
+        ),
+    ] = None
+    seo_title: Annotated[
+        SeoTitle | None,
+        Field(
+            description='The name of the page displayed on search engine results as the clickable headline.',
+            title='Title Tag',
+        ),
+    ] = None
+    show_in_menus: Annotated[
+        bool | None,
+        Field(
+            description='Whether a link to this page will appear in automatically generated menus',
+            title='Show In Menus',
+        ),
+    ] = False
+    slug: Annotated[
+        Slug1 | None,
+        Field(
+            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
+            title='Slug',
+        ),
+    ] = None
+    title: Annotated[
+        Title | None,
+        Field(
+            description="The page title as you'd like it to be seen by the public",
+            title='Title',
+        ),
+    ] = None
+
+
+class Action22Enum(StrEnum):
+    publish = 'publish'
+
+
+class Action22(RootModel[Action22Enum | None]):
+    root: Annotated[Action22Enum | None, Field(title='Action')] = None
+
+
+class NewsPageCreateMetaSchema(BaseModel):
+    action: Annotated[Action22 | None, Field(title='Action')] = None
+    parent_id: Annotated[int, Field(title='Parent Id')]
+    type: Annotated[Literal['blog.NewsPage'], Field(title='Type')]
+
+
+class NewsPageCreateSchema(BaseModel):
+    meta: NewsPageCreateMetaSchema
+    search_description: Annotated[
+        str | None,
+        Field(
+            description='The descriptive text displayed underneath a headline in search engine results.',
+            title='Meta Description',
+        ),
+    ] = None
+    seo_title: Annotated[
+        SeoTitle | None,
+        Field(
+            description='The name of the page displayed on search engine results as the clickable headline.',
+            title='Title Tag',
+        ),
+    ] = None
+    show_in_menus: Annotated[
+        bool | None,
+        Field(
+            description='Whether a link to this page will appear in automatically generated menus',
+            title='Show In Menus',
+        ),
+    ] = False
+    slug: Annotated[
+        Slug1 | None,
+        Field(
+            description='The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/',
+            title='Slug',
+        ),
+    ] = None
+    title: Annotated[
+        str,
+        Field(
+            description="The page title as you'd like it to be seen by the public",
+            max_length=255,
+            title='Title',
+        ),
+    ]
+
+
+class Action23Enum(StrEnum):
+    publish = 'publish'
+
+
+class Action23(RootModel[Action23Enum | None]):
+    root: Annotated[Action23Enum | None, Field(title='Action')] = None
+
+
+class Type13Enum(StrEnum):
+    blog_NewsPage = 'blog.NewsPage'
+
+
+class Type13(RootModel[Type13Enum | None]):
+    root: Annotated[Type13Enum | None, Field(title='Type')] = None
+
+
+class NewsPagePatchMetaSchema(BaseModel):
+    action: Annotated[Action23 | None, Field(title='Action')] = None
+    type: Annotated[Type13 | None, Field(title='Type')]
 
 
 class NewsPagePatchSchema(BaseModel):
@@ -1771,16 +1885,16 @@ class NewsPagePatchSchema(BaseModel):
     ] = None
 
 
-class Type13Enum(StrEnum):
+class Type14Enum(StrEnum):
     blog_NewsType = 'blog.NewsType'
 
 
-class Type13(RootModel[Type13Enum | None]):
-    root: Annotated[Type13Enum | None, Field(title='Type')] = None
+class Type14(RootModel[Type14Enum | None]):
+    root: Annotated[Type14Enum | None, Field(title='Type')] = None
 
 
 class NewsTypeCreateMetaSchema(BaseModel):
-    type: Annotated[Type13 | None, Field(title='Type')]
+    type: Annotated[Type14 | None, Field(title='Type')]
 
 
 class NewsTypeCreateSchema(BaseModel):
@@ -1797,23 +1911,23 @@ class NewsTypeData(BaseModel):
     slug: Annotated[str, Field(title='Slug')]
 
 
-class Type14Enum(StrEnum):
+class Type15Enum(StrEnum):
     blog_NewsType = 'blog.NewsType'
 
 
-class Type14(RootModel[Type14Enum | None]):
-    root: Annotated[Type14Enum | None, Field(title='Type')] = None
+class Type15(RootModel[Type15Enum | None]):
+    root: Annotated[Type15Enum | None, Field(title='Type')] = None
 
 
 class NewsTypePatchMetaSchema(BaseModel):
-    type: Annotated[Type14 | None, Field(title='Type')]
+    type: Annotated[Type15 | None, Field(title='Type')]
 
 
 class NewsTypePatchSchema(BaseModel):
     meta: NewsTypePatchMetaSchema | None = None
 
 
-class Slug23(RootModel[str]):
+class Slug25(RootModel[str]):
     root: Annotated[
         str,
         Field(
@@ -1868,22 +1982,6 @@ class OrderingSchema(BaseModel):
     order: Annotated[Literal['random'] | list[str] | None, Field(title='Order')] = []
 
 
-class Type15Enum(StrEnum):
-    people_Organisation = 'people.Organisation'
-
-
-class Type15(RootModel[Type15Enum | None]):
-    root: Annotated[Type15Enum | None, Field(title='Type')] = None
-
-
-class OrganisationCreateMetaSchema(BaseModel):
-    type: Annotated[Type15 | None, Field(title='Type')]
-
-
-class OrganisationCreateSchema(BaseModel):
-    meta: OrganisationCreateMetaSchema | None = None
-
-
 class Type16Enum(StrEnum):
     people_Organisation = 'people.Organisation'
 
@@ -1892,8 +1990,24 @@ class Type16(RootModel[Type16Enum | None]):
     root: Annotated[Type16Enum | None, Field(title='Type')] = None
 
 
-class OrganisationPatchMetaSchema(BaseModel):
+class OrganisationCreateMetaSchema(BaseModel):
     type: Annotated[Type16 | None, Field(title='Type')]
+
+
+class OrganisationCreateSchema(BaseModel):
+    meta: OrganisationCreateMetaSchema | None = None
+
+
+class Type17Enum(StrEnum):
+    people_Organisation = 'people.Organisation'
+
+
+class Type17(RootModel[Type17Enum | None]):
+    root: Annotated[Type17Enum | None, Field(title='Type')] = None
+
+
+class OrganisationPatchMetaSchema(BaseModel):
+    type: Annotated[Type17 | None, Field(title='Type')]
 
 
 class OrganisationPatchSchema(BaseModel):
@@ -1959,6 +2073,7 @@ class TranslationOf(RootModel[int]):
 class TypeEnum1(StrEnum):
     wagtailcore_Page = 'wagtailcore.Page'
     cms_HomePage = 'cms.HomePage'
+    cms_ContentPage = 'cms.ContentPage'
     networks_NetworkIndexPage = 'networks.NetworkIndexPage'
     networks_NetworkPage = 'networks.NetworkPage'
     meetings_EventIndexPage = 'meetings.EventIndexPage'
@@ -2041,22 +2156,6 @@ class ParticipantOut(BaseModel):
     role: Annotated[str, Field(title='Role')]
 
 
-class Type17Enum(StrEnum):
-    people_Person = 'people.Person'
-
-
-class Type17(RootModel[Type17Enum | None]):
-    root: Annotated[Type17Enum | None, Field(title='Type')] = None
-
-
-class PersonCreateMetaSchema(BaseModel):
-    type: Annotated[Type17 | None, Field(title='Type')]
-
-
-class PersonCreateSchema(BaseModel):
-    meta: PersonCreateMetaSchema | None = None
-
-
 class Type18Enum(StrEnum):
     people_Person = 'people.Person'
 
@@ -2065,12 +2164,38 @@ class Type18(RootModel[Type18Enum | None]):
     root: Annotated[Type18Enum | None, Field(title='Type')] = None
 
 
-class PersonPatchMetaSchema(BaseModel):
+class PersonCreateMetaSchema(BaseModel):
     type: Annotated[Type18 | None, Field(title='Type')]
+
+
+class PersonCreateSchema(BaseModel):
+    meta: PersonCreateMetaSchema | None = None
+
+
+class Type19Enum(StrEnum):
+    people_Person = 'people.Person'
+
+
+class Type19(RootModel[Type19Enum | None]):
+    root: Annotated[Type19Enum | None, Field(title='Type')] = None
+
+
+class PersonPatchMetaSchema(BaseModel):
+    type: Annotated[Type19 | None, Field(title='Type')]
 
 
 class PersonPatchSchema(BaseModel):
     meta: PersonPatchMetaSchema | None = None
+
+
+class PersonRoleData(BaseModel):
+    """
+    A further role of a person: a role or title at an organisation (its name, as the
+    person's language writes it).
+    """
+
+    organisation: Annotated[str, Field(title='Organisation')]
+    role: Annotated[str, Field(title='Role')]
 
 
 class Affiliation(RootModel[str]):
@@ -2208,7 +2333,7 @@ class RevisionFilterSchema(BaseModel):
     user_id: Annotated[int | str | None, Field(title='User Id')] = None
 
 
-class Action22(StrEnum):
+class Action24(StrEnum):
     unwrapped = 'unwrapped'
     removed = 'removed'
 
@@ -2228,7 +2353,7 @@ class RichTextRemoval(BaseModel):
     input content: API clients must treat it as untrusted.
     """
 
-    action: Annotated[Action22, Field(title='Action')]
+    action: Annotated[Action24, Field(title='Action')]
     attribute: Annotated[str | None, Field(title='Attribute')] = None
     detail: Annotated[str | None, Field(title='Detail')] = None
     reason: Annotated[Reason, Field(title='Reason')]
@@ -2298,6 +2423,13 @@ class SnippetRevertSchema(BaseModel):
 
 
 class SpeakerSchema(BaseModel):
+    affiliation: Annotated[
+        str,
+        Field(
+            description='A party or group abbreviation shown in brackets after the name ("S", "KrF"); empty when none.',
+            title='Affiliation',
+        ),
+    ]
     name: Annotated[str, Field(title='Name')]
     organisation: Annotated[str, Field(title='Organisation')]
     person_id: Annotated[
@@ -2330,13 +2462,13 @@ class TingstedDocumentCreateSchema(BaseModel):
     title: Annotated[str, Field(max_length=255, title='Title')]
 
 
-class Title11(RootModel[str]):
+class Title12(RootModel[str]):
     root: Annotated[str, Field(max_length=255, title='Title')]
 
 
 class TingstedDocumentPatchSchema(BaseModel):
     collection_id: Annotated[int | None, Field(title='Collection')] = None
-    title: Annotated[Title11 | None, Field(title='Title')] = None
+    title: Annotated[Title12 | None, Field(title='Title')] = None
 
 
 class Caption(RootModel[str]):
@@ -2453,7 +2585,7 @@ class TingstedImagePatchSchema(BaseModel):
             title='Language Of The Texts',
         ),
     ] = None
-    title: Annotated[Title11 | None, Field(title='Title')] = None
+    title: Annotated[Title12 | None, Field(title='Title')] = None
 
 
 class TranslationData(BaseModel):
@@ -2518,16 +2650,16 @@ class UpcomingParams(BaseModel):
     ] = None
 
 
-class Type19Enum(StrEnum):
+class Type20Enum(StrEnum):
     people_Venue = 'people.Venue'
 
 
-class Type19(RootModel[Type19Enum | None]):
-    root: Annotated[Type19Enum | None, Field(title='Type')] = None
+class Type20(RootModel[Type20Enum | None]):
+    root: Annotated[Type20Enum | None, Field(title='Type')] = None
 
 
 class VenueCreateMetaSchema(BaseModel):
-    type: Annotated[Type19 | None, Field(title='Type')]
+    type: Annotated[Type20 | None, Field(title='Type')]
 
 
 class VenueCreateSchema(BaseModel):
@@ -2560,16 +2692,16 @@ class VenueMetaSchema(BaseModel):
     )
 
 
-class Type20Enum(StrEnum):
+class Type21Enum(StrEnum):
     people_Venue = 'people.Venue'
 
 
-class Type20(RootModel[Type20Enum | None]):
-    root: Annotated[Type20Enum | None, Field(title='Type')] = None
+class Type21(RootModel[Type21Enum | None]):
+    root: Annotated[Type21Enum | None, Field(title='Type')] = None
 
 
 class VenuePatchMetaSchema(BaseModel):
-    type: Annotated[Type20 | None, Field(title='Type')]
+    type: Annotated[Type21 | None, Field(title='Type')]
 
 
 class VenuePatchSchema(BaseModel):
@@ -2935,6 +3067,39 @@ class ContactData(BaseModel):
     email: Annotated[str, Field(title='Email')]
     opening_hours: Annotated[list[OpeningHoursData], Field(title='Opening Hours')]
     phone: Annotated[str, Field(title='Phone')]
+
+
+class ContentPageListItemMetaSchema(BaseModel):
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['cms.ContentPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
+
+
+class ContentPageMetaSchema(BaseModel):
+    alias_of: SimpleBasePageSchema | None = None
+    detail_url: Annotated[str | None, Field(title='Detail Url')] = None
+    first_published_at: Annotated[
+        AwareDatetime | None, Field(title='First Published At')
+    ] = None
+    html_url: Annotated[str | None, Field(title='Html Url')] = None
+    locale: Annotated[str | None, Field(title='Locale')] = None
+    parent: SimpleBasePageSchema | None = None
+    search_description: Annotated[str | None, Field(title='Search Description')] = None
+    seo_title: Annotated[str | None, Field(title='Seo Title')] = None
+    show_in_menus: Annotated[bool | None, Field(title='Show In Menus')] = None
+    slug: Annotated[str, Field(title='Slug')]
+    type: Annotated[Literal['cms.ContentPage'], Field(title='Type')]
+    warnings: Annotated[list[RichTextRemoval | str] | None, Field(title='Warnings')] = (
+        None
+    )
 
 
 class ContentTypeListSchema(BaseModel):
@@ -3467,7 +3632,7 @@ class NewsTypeSchema(BaseModel):
         ),
     ]
     slug: Annotated[
-        Slug23 | None,
+        Slug25 | None,
         Field(
             description='Used in filter addresses (?type=…). Filled in from the name if left empty.',
             title='Slug',
@@ -3619,6 +3784,13 @@ class PersonData(BaseModel):
     ] = ''
     bio: Annotated[str, Field(title='Bio')]
     email: Annotated[str, Field(title='Email')]
+    further_roles: Annotated[
+        list[PersonRoleData] | None,
+        Field(
+            description='Roles the person holds besides `role` (at `organisation`), in order.',
+            title='Further Roles',
+        ),
+    ] = None
     id: Annotated[int, Field(title='Id')]
     is_external: Annotated[bool, Field(title='Is External')]
     name: Annotated[str, Field(title='Name')]
@@ -3732,6 +3904,7 @@ class SnippetRevisionDetailSchema(BaseModel):
 
 
 class SpeakerData(BaseModel):
+    affiliation: Annotated[str | None, Field(title='Affiliation')] = ''
     name: Annotated[str, Field(title='Name')]
     organisation: Annotated[str, Field(title='Organisation')]
     person: PersonData | None
@@ -3800,6 +3973,59 @@ class BodyStreamBlockImage(BaseModel):
     value: ImageData | None
 
 
+class Body(
+    RootModel[
+        BodyStreamBlockHeading
+        | BodyStreamBlockText
+        | BodyStreamBlockQuote
+        | BodyStreamBlockImage
+        | BodyStreamBlockCallToAction
+        | BodyStreamBlockEmbed
+        | BodyStreamBlockFactBox
+        | BodyStreamBlockContact
+        | BodyStreamBlockAttachments
+    ]
+):
+    root: Annotated[
+        BodyStreamBlockHeading | BodyStreamBlockText | BodyStreamBlockQuote | BodyStreamBlockImage | BodyStreamBlockCallToAction | BodyStreamBlockEmbed | BodyStreamBlockFactBox | BodyStreamBlockContact | BodyStreamBlockAttachments,
+        Field(discriminator='type'),
+    ]
+
+
+class ContentPageListItemSchema(BaseModel):
+    body: Annotated[list[Body] | None, Field(title='Body')] = None
+    id: Annotated[int, Field(title='Id')]
+    intro: Annotated[
+        str | None,
+        Field(
+            description='One or two sentences that say what the page is about. Optional.',
+            title='Introduction',
+        ),
+    ] = None
+    meta: ContentPageListItemMetaSchema
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+
+
+class ContentPageSchema(BaseModel):
+    body: Annotated[list[Body] | None, Field(title='Body', validate_default=True)] = []
+    id: Annotated[int, Field(title='Id')]
+    intro: Annotated[
+        str | None,
+        Field(
+            description='One or two sentences that say what the page is about. Optional.',
+            title='Introduction',
+        ),
+    ] = None
+    meta: ContentPageMetaSchema
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+
+
 class CouncilOut(BaseModel):
     calendar_url: Annotated[str, Field(title='Calendar Url')]
     description: Annotated[str, Field(title='Description')]
@@ -3862,25 +4088,6 @@ class CouncilPageSchema(BaseModel):
     translations: Annotated[
         list[TranslationData] | None, Field(title='Translations')
     ] = None
-
-
-class Body(
-    RootModel[
-        BodyStreamBlockHeading
-        | BodyStreamBlockText
-        | BodyStreamBlockQuote
-        | BodyStreamBlockImage
-        | BodyStreamBlockCallToAction
-        | BodyStreamBlockEmbed
-        | BodyStreamBlockFactBox
-        | BodyStreamBlockContact
-        | BodyStreamBlockAttachments
-    ]
-):
-    root: Annotated[
-        BodyStreamBlockHeading | BodyStreamBlockText | BodyStreamBlockQuote | BodyStreamBlockImage | BodyStreamBlockCallToAction | BodyStreamBlockEmbed | BodyStreamBlockFactBox | BodyStreamBlockContact | BodyStreamBlockAttachments,
-        Field(discriminator='type'),
-    ]
 
 
 class HomePageListItemSchema(BaseModel):
@@ -3950,6 +4157,16 @@ class MeetingOut(BaseModel):
     title: Annotated[str, Field(title='Title')]
     url: Annotated[str | None, Field(title='Url')]
     venue: VenueData | None
+
+
+class MeetingpageSpeakersBlockSpeaker(BaseModel):
+    """
+    Speaker
+    """
+
+    id: Annotated[str | None, Field(title='Id')]
+    type: Annotated[Literal['speaker'], Field(title='Type')]
+    value: SpeakerData
 
 
 class MinutesPageListItemSchema(BaseModel):
@@ -4356,6 +4573,13 @@ class MeetingSchema(BaseModel):
     sessions: Annotated[list[SessionSchema], Field(title='Sessions')]
     signup_label: Annotated[str, Field(title='Signup Label')]
     signup_url: Annotated[str, Field(title='Signup Url')]
+    speakers: Annotated[
+        list[SpeakerSchema],
+        Field(
+            description='Who speaks at the meeting as a whole (a one-part meeting names its speakers here and may have no sessions); each session has its own.',
+            title='Speakers',
+        ),
+    ]
     start: Annotated[AwareDatetime, Field(title='Start')]
     status: Annotated[Status3, Field(title='Status')]
     status_label: Annotated[str, Field(title='Status Label')]
@@ -4520,6 +4744,9 @@ class MeetingPageListItemSchema(BaseModel):
         str | None,
         Field(description='Where the sign-up button leads.', title='Sign-Up Address'),
     ] = None
+    speakers: Annotated[
+        list[MeetingpageSpeakersBlockSpeaker] | None, Field(title='Speakers')
+    ] = None
     start: Annotated[
         AwareDatetime | None,
         Field(description="Date and time in the site's time zone.", title='Starts'),
@@ -4613,6 +4840,10 @@ class MeetingPageSchema(BaseModel):
         str | None,
         Field(description='Where the sign-up button leads.', title='Sign-Up Address'),
     ] = None
+    speakers: Annotated[
+        list[MeetingpageSpeakersBlockSpeaker] | None,
+        Field(title='Speakers', validate_default=True),
+    ] = []
     start: Annotated[
         AwareDatetime,
         Field(description="Date and time in the site's time zone.", title='Starts'),
@@ -4642,7 +4873,7 @@ class MeetingPageSchema(BaseModel):
 class PageListSchema(BaseModel):
     count: Annotated[int, Field(title='Count')]
     items: Annotated[
-        list[PageListItemSchema | HomePageListItemSchema | NetworkIndexPageListItemSchema | NetworkPageListItemSchema | EventIndexPageListItemSchema | MeetingPageListItemSchema | BlogIndexPageListItemSchema | BlogPostPageListItemSchema | NewsIndexPageListItemSchema | NewsPageListItemSchema | CouncilPageListItemSchema | MinutesPageListItemSchema],
+        list[PageListItemSchema | HomePageListItemSchema | ContentPageListItemSchema | NetworkIndexPageListItemSchema | NetworkPageListItemSchema | EventIndexPageListItemSchema | MeetingPageListItemSchema | BlogIndexPageListItemSchema | BlogPostPageListItemSchema | NewsIndexPageListItemSchema | NewsPageListItemSchema | CouncilPageListItemSchema | MinutesPageListItemSchema],
         Field(title='Items'),
     ]
 
@@ -4653,7 +4884,7 @@ class PageRevisionDetailSchema(BaseModel):
     ] = None
     base_content_type: ContentTypeSchema
     content_object: Annotated[
-        PageSchema | HomePageSchema | NetworkIndexPageSchema | NetworkPageSchema | EventIndexPageSchema | MeetingPageSchema | BlogIndexPageSchema | BlogPostPageSchema | NewsIndexPageSchema | NewsPageSchema | CouncilPageSchema | MinutesPageSchema,
+        PageSchema | HomePageSchema | ContentPageSchema | NetworkIndexPageSchema | NetworkPageSchema | EventIndexPageSchema | MeetingPageSchema | BlogIndexPageSchema | BlogPostPageSchema | NewsIndexPageSchema | NewsPageSchema | CouncilPageSchema | MinutesPageSchema,
         Field(
             description='A union of models, discriminated by the content type in `meta.type`.',
             title='Content Object',
@@ -4677,7 +4908,7 @@ class SyncUpsert(BaseModel):
     kind: Annotated[Literal['upsert'], Field(title='Kind')]
     locale: Annotated[str, Field(title='Locale')]
     page: Annotated[
-        PageSchema | HomePageSchema | NetworkIndexPageSchema | NetworkPageSchema | EventIndexPageSchema | MeetingPageSchema | BlogIndexPageSchema | BlogPostPageSchema | NewsIndexPageSchema | NewsPageSchema | CouncilPageSchema | MinutesPageSchema,
+        PageSchema | HomePageSchema | ContentPageSchema | NetworkIndexPageSchema | NetworkPageSchema | EventIndexPageSchema | MeetingPageSchema | BlogIndexPageSchema | BlogPostPageSchema | NewsIndexPageSchema | NewsPageSchema | CouncilPageSchema | MinutesPageSchema,
         Field(
             description='A union of models, discriminated by the content type in `meta.type`.',
             title='Page',

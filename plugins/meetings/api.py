@@ -43,6 +43,10 @@ router = Router(tags=["meetings"])
 
 class SpeakerSchema(Schema):
     name: str
+    affiliation: str = Field(
+        description='A party or group abbreviation shown in brackets after the name ("S", '
+        '"KrF"); empty when none.'
+    )
     role: str
     organisation: str
     person_id: int | None = Field(
@@ -112,6 +116,10 @@ class MeetingSchema(BuiltSchema):
     room: str
     online_url: str
     description: str = Field(description="HTML with absolute links.")
+    speakers: list[SpeakerSchema] = Field(
+        description="Who speaks at the meeting as a whole (a one-part meeting names its "
+        "speakers here and may have no sessions); each session has its own."
+    )
     sessions: list[SessionSchema]
     signup_label: str
     signup_url: str
@@ -137,6 +145,11 @@ class MeetingSchema(BuiltSchema):
     @staticmethod
     def resolve_description(obj: MeetingPage, context: dict) -> str:
         return rich_text_html(obj.description, context)
+
+    @staticmethod
+    def resolve_speakers(obj: MeetingPage) -> Any:
+        # Chosen people already in the answer's language (resolve_meetings).
+        return obj.resolved_speakers
 
     @staticmethod
     def resolve_calendar_url(obj: MeetingPage, context: dict) -> str | None:
@@ -174,12 +187,15 @@ def meeting_payloads(
 
 def people_payload(meetings: list[MeetingPage], request: HttpRequest) -> dict[str, dict]:
     """The ``people`` map of meetings already given to :func:`meeting_payloads`: each
-    speaker's person (in the answer's language, as resolved for the sessions) once."""
+    speaker's person (the meeting's own speakers' and its sessions') (in the answer's language, as resolved for the sessions) once."""
     people = {
         speaker.person.pk: speaker.person
         for meeting in meetings
-        for session in getattr(meeting, "sessions", ())
-        for speaker in session.speakers
+        for speakers in (
+            getattr(meeting, "resolved_speakers", ()),
+            *(session.speakers for session in getattr(meeting, "sessions", ())),
+        )
+        for speaker in speakers
         if speaker.person is not None
     }
     return referenced_people(people, {"request": request})

@@ -62,17 +62,27 @@ def event_data(meeting: MeetingPage, request: HttpRequest | None = None) -> dict
         data["location"] = locations[0] if len(locations) == 1 else locations
     performers, seen = [], set()
     sub_events = []
-    for session in getattr(meeting, "sessions", []):
-        session_performers = [
+
+    def as_people(speakers) -> list[dict]:
+        return [
             person(
                 speaker.name,
                 speaker.role,
                 speaker.organisation,
-                speaker.person.affiliation if speaker.person and not speaker.typed_name else "",
+                speaker.affiliation,
+                speaker.further_roles,
             )
-            for speaker in session.speakers
+            for speaker in speakers
             if speaker.name
         ]
+
+    # The meeting's own speakers first: the event's performers, with no subEvent.
+    for performer in as_people(getattr(meeting, "resolved_speakers", [])):
+        if performer["name"] not in seen:
+            seen.add(performer["name"])
+            performers.append(performer)
+    for session in getattr(meeting, "sessions", []):
+        session_performers = as_people(session.speakers)
         for performer in session_performers:
             if performer["name"] not in seen:
                 seen.add(performer["name"])

@@ -48,7 +48,7 @@ from plugins.meetings.programme import (
     session_bounds,
     split_meetings,
 )
-from plugins.people.interface import OrganisationField, VenueField
+from plugins.people.interface import OrganisationField, SpeakerBlock, VenueField
 
 
 class MeetingPageForm(TingstedPageForm):
@@ -197,6 +197,15 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         blank=True,
         help_text=_("What the meeting is about; shown on the page and in the network's programme."),
     )
+    speakers = StreamField(
+        [("speaker", SpeakerBlock())],
+        verbose_name=_("speakers"),
+        blank=True,
+        help_text=_(
+            "Who speaks at the meeting as a whole: people from the register, or typed in. "
+            "Enough for a one-part meeting; a programme is then not needed."
+        ),
+    )
     programme = StreamField(
         ProgrammeBlock(),
         verbose_name=_("programme"),
@@ -264,6 +273,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
             heading=_("Where"),
         ),
         FieldPanel("description"),
+        FieldPanel("speakers"),
         FieldPanel("programme"),
         MultiFieldPanel(
             [FieldPanel("signup_label"), FieldPanel("signup_url"), FieldPanel("signup_deadline")],
@@ -297,6 +307,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         APIField("room"),
         APIField("online_url"),
         APIField("description"),
+        APIField("speakers"),
         APIField("programme"),
         APIField("signup_label"),
         APIField("signup_url"),
@@ -321,6 +332,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         TranslatableField("status_note"),
         TranslatableField("room"),
         TranslatableField("description"),
+        TranslatableField("speakers"),
         TranslatableField("programme"),
         TranslatableField("signup_label"),
         TranslatableField("attachments"),

@@ -22,7 +22,7 @@ from wagtail.rich_text import RichText
 
 from api.access import public_pages
 from cms.public import PAGES, active_locale, request_scope
-from plugins.people.interface import Organisation, Person, Venue
+from plugins.people.interface import Organisation, Person, Venue, further_roles_label
 
 if TYPE_CHECKING:
     from plugins.meetings.models import MeetingPage
@@ -34,17 +34,21 @@ class Speaker:
     role: str
     organisation: str
     person: Person | None = None
+    typed_name: bool = False
+    #: The party or group abbreviation: typed with the speaker, else the chosen person's.
+    affiliation: str = ""
+    #: (role, organisation) of the chosen person's further roles.
+    further_roles: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def further_roles_label(self) -> str:
+        """ "Chair, Association B · Board member, Fund C": shown after the main role."""
+        return further_roles_label(self.further_roles)
 
     @property
     def display_name(self) -> str:
-        """The name with the chosen person's affiliation after it ("Anna Berg (S)")."""
-        return (
-            self.person.display_name
-            if self.person is not None and not self.typed_name
-            else self.name
-        )
-
-    typed_name: bool = False
+        """The name with the affiliation after it ("Anna Berg (S)")."""
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
 
     def label(self) -> str:
         return ", ".join(part for part in (self.display_name, self.role, self.organisation) if part)
@@ -134,6 +138,34 @@ def _date(value: Any) -> datetime.date | None:
     return datetime.date.fromisoformat(value)
 
 
+def raw_speakers(meeting: MeetingPage) -> list[dict]:
+    """The speakers given on the meeting itself (not in a session), raw."""
+    return [
+        child.get("value") or {}
+        for child in meeting.speakers.raw_data
+        if child.get("type") == "speaker"
+    ]
+
+
+def speaker(value: dict, people: dict, organisations: dict) -> Speaker:
+    """A raw speaker value resolved against rows fetched in bulk (see resolve_programme)."""
+    person = people.get(value.get("person"))
+    organisation = organisations.get(person.organisation_id) if person else None
+    typed_name = bool(value.get("name"))
+    return Speaker(
+        name=value.get("name") or (person.name if person else ""),
+        typed_name=typed_name,
+        # A typed name replaces the chosen person's, and with it their affiliation.
+        affiliation=value.get("affiliation")
+        or (person.affiliation if person and not typed_name else ""),
+        role=value.get("role") or (person.role if person else ""),
+        organisation=value.get("organisation") or (organisation.name if organisation else ""),
+        person=person,
+        # Typed in for this meeting, the speaker is named as typed; chosen, with every role.
+        further_roles=person.further_role_pairs if person and not typed_name else [],
+    )
+
+
 def raw_sessions(meeting: MeetingPage) -> list[dict]:
     return [
         {"id": child.get("id") or "", **(child.get("value") or {})}
@@ -183,7 +215,8 @@ class References:
 def resolve_meetings(
     meetings: Iterable[MeetingPage], *, locale: Locale | None = None, zone: ZoneInfo | None = None
 ) -> list[MeetingPage]:
-    """Attach ``resolved_venue`` and ``sessions`` to every meeting, in constant queries."""
+    """Attach ``resolved_venue``, ``resolved_speakers`` (the meeting's own) and ``sessions``
+    to every meeting, in constant queries."""
     meetings = list(meetings)
     resolve_programme(meetings, locale=locale, zone=zone)
     return meetings
@@ -207,13 +240,16 @@ def resolve_programme(
     locale = locale or active_locale(request)
     zone = zone or timezone.get_current_timezone()
     raws = {meeting.pk: raw_sessions(meeting) for meeting in meetings}
+    raw_meeting_speakers = {meeting.pk: raw_speakers(meeting) for meeting in meetings}
 
     venue_ids = {meeting.venue_id for meeting in meetings} | set(venue_ids)
     person_ids = set(person_ids)
     for sessions in raws.values():
         for raw in sessions:
             venue_ids.add(raw.get("venue"))
-            person_ids.update(speaker.get("person") for speaker in _items(raw.get("speakers")))
+            person_ids.update(value.get("person") for value in _items(raw.get("speakers")))
+    for values in raw_meeting_speakers.values():
+        person_ids.update(value.get("person") for value in values)
     organisation_ids = set(organisation_ids)
 
     def fetch() -> tuple[dict, dict, dict]:
@@ -246,25 +282,18 @@ def resolve_programme(
 
     for meeting in meetings:
         meeting.resolved_venue = venues.get(meeting.venue_id)
+        # The meeting's own speakers (a one-part meeting needs no programme to name them).
+        meeting.resolved_speakers = [
+            speaker(value, people, organisations) for value in raw_meeting_speakers[meeting.pk]
+        ]
         sessions = []
         for raw in raws[meeting.pk]:
             start, end = session_bounds(raw, meeting.start, zone)
             if start is None or end is None:
                 continue
-            speakers = []
-            for value in _items(raw.get("speakers")):
-                person = people.get(value.get("person"))
-                organisation = organisations.get(person.organisation_id) if person else None
-                speakers.append(
-                    Speaker(
-                        name=value.get("name") or (person.name if person else ""),
-                        typed_name=bool(value.get("name")),
-                        role=value.get("role") or (person.role if person else ""),
-                        organisation=value.get("organisation")
-                        or (organisation.name if organisation else ""),
-                        person=person,
-                    )
-                )
+            speakers = [
+                speaker(value, people, organisations) for value in _items(raw.get("speakers"))
+            ]
             sessions.append(
                 Session(
                     id=raw["id"],

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from cms.public import DemoContext, DemoSite, site_time_zone
+from cms.public import ContentPage, DemoContext, DemoSite, site_time_zone
 from plugins.meetings.interface import MeetingKind, MeetingPage, MeetingStatus
 from plugins.networks.demo_content import (
     CURRENCY,
@@ -25,6 +25,7 @@ from plugins.networks.demo_content import (
     OVERNIGHT_VENUE,
     SESSIONS,
     SIGNUP_URL,
+    TERMS_PAGE,
     TERMS_VERSION,
     TEXTS,
     USUAL_VENUE,
@@ -83,32 +84,20 @@ def _programme(context: DemoContext, language: str, day: datetime.date) -> list:
     return sessions
 
 
-def _one_part(context: DemoContext, spec: dict, language: str, day: datetime.date) -> list:
-    """A morning with two speakers: one session at the meeting's own time, which names them
-    (the page shows them under the meeting, not as a part of its own)."""
-    opens, closes = MEETING_HOURS
+def _one_part_speakers(context: DemoContext, spec: dict, language: str) -> list:
+    """A morning with two speakers: named on the meeting itself, with no programme."""
     return [
         (
-            "session",
+            "speaker",
             {
-                "day": day,
-                "start_time": datetime.time.fromisoformat(opens),
-                "end_time": datetime.time.fromisoformat(closes),
-                "venue": None,
-                "room": "",
-                "headline": context.text(spec["meetings"][3], language),
-                "description": "",
-                "speakers": [
-                    {
-                        "person": context.find(Person, language, name=name),
-                        "name": "",
-                        "role": "",
-                        "organisation": "",
-                    }
-                    for name in ("Karin Lindqvist", spec["contact"])
-                ],
+                "person": context.find(Person, language, name=name),
+                "name": "",
+                "affiliation": "",
+                "role": "",
+                "organisation": "",
             },
         )
+        for name in ("Karin Lindqvist", spec["contact"])
     ]
 
 
@@ -116,7 +105,7 @@ def meeting_specs(
     context: DemoContext, spec: dict, language: str, zone: ZoneInfo, today: datetime.date
 ) -> list[dict]:
     """Five meetings around ``today``: two past, an overnight one, one unconfirmed (a morning
-    with two speakers and no programme of its own), one cancelled."""
+    with two speakers on the meeting itself and no programme), one cancelled."""
     usual = context.find(Venue, language, name=USUAL_VENUE[language])
     manor = context.find(Venue, language, name=OVERNIGHT_VENUE)
     text = context.localized(TEXTS, language)
@@ -127,6 +116,7 @@ def meeting_specs(
         kind, status, note = MeetingKind.REGULAR, MeetingStatus.CONFIRMED, ""
         start, end = _at(day, opens, zone), _at(day, closes, zone)
         venue, programme, description = usual, [], text["description"]
+        speakers = []
         if number == 3:
             kind = MeetingKind.OVERNIGHT
             end = _at(day + datetime.timedelta(days=1), OVERNIGHT_END, zone)
@@ -134,7 +124,7 @@ def meeting_specs(
             description = text["overnight"]
         elif number == 4:
             status, note = MeetingStatus.NOT_CONFIRMED, text["unconfirmed"]
-            programme = _one_part(context, spec, language, day)
+            speakers = _one_part_speakers(context, spec, language)
         elif number == 5:
             status, note = MeetingStatus.CANCELLED, text["cancelled"]
         meetings.append(
@@ -149,6 +139,7 @@ def meeting_specs(
                 "end": end,
                 "venue": venue,
                 "description": description,
+                "speakers": speakers,
                 "programme": programme,
                 "signup_label": text["signup"] if offset > 0 else "",
                 "signup_url": SIGNUP_URL if offset > 0 else "",
@@ -178,10 +169,33 @@ def network_fields(context: DemoContext, spec: dict, language: str, today: datet
     }
 
 
+def _terms_fields(context: DemoContext, language: str) -> dict:
+    text = context.localized(TERMS_PAGE, language)
+    return {
+        "title": text["title"],
+        "slug": text["slug"],
+        "intro": text["intro"],
+        "body": [("text", text["body"])],
+    }
+
+
+def terms_page(context: DemoContext, demo_site: DemoSite) -> ContentPage:
+    """The site's terms page (the core's generic ContentPage under the home page), in the
+    site's language and translated into the languages the site shares."""
+    page = context.add_page(
+        demo_site.home,
+        ContentPage(show_in_menus=False, **_terms_fields(context, demo_site.language)),
+    )
+    for other in context.shared_languages(demo_site):
+        context.translate(page, other, **_terms_fields(context, other))
+    return page
+
+
 def build_site(context: DemoContext, demo_site: DemoSite) -> None:
     language = demo_site.language
     zone = site_time_zone(demo_site.site)
     today = timezone.localdate(timezone=zone)
+    terms = terms_page(context, demo_site)
     index = context.add_page(
         demo_site.home,
         NetworkIndexPage(**context.localized(INDEX, language), show_in_menus=True),
@@ -197,6 +211,7 @@ def build_site(context: DemoContext, demo_site: DemoSite) -> None:
             contact_person=context.find(Person, language, name=spec["contact"]),
             contact_email=f"{spec['key']}@example.org",
             organiser=context.find(Organisation, language, name=spec["organiser"]),
+            terms_page=terms,
             terms_version=TERMS_VERSION,
             **network_fields(context, spec, language, today),
         )
@@ -206,7 +221,9 @@ def build_site(context: DemoContext, demo_site: DemoSite) -> None:
                 **context.localized(
                     {"quote": spec["quote"], "presentation": spec["presentation"]}, language
                 ),
-            )
+            ),
+            # No quote, no presentation: the page shows the name, role and biography.
+            NetworkModerator(person=context.find(Person, language, name=spec["co_moderator"])),
         ]
         network = context.add_page(index, network)
         meetings = [
@@ -225,7 +242,8 @@ def translate_network(context, index, network, meetings, spec, language, zone, t
     fields = network_fields(context, spec, language, today)
     translated = context.translate(network, language, slug=network.slug, **fields)
     if moderator is not None and translated.moderators.filter(quote=moderator.quote).exists():
-        translated.moderators.all().update(
+        # The quoted moderator's words; a moderator without a quote has none to translate.
+        translated.moderators.filter(quote=moderator.quote).update(
             quote=context.text(spec["quote"], language),
             presentation=context.text(spec["presentation"], language),
         )

@@ -42,6 +42,8 @@ NETWORKS = [
     {
         "key": "inclusion",
         "moderator": "Sigrid Holm",
+        #: A second moderator with no quote: the page still names them, with their role.
+        "co_moderator": "Amira Nasser",
         "contact": "Mikkel Dahl",
         "organiser": "Nordisk Kommuneforum",
         "title": {
@@ -106,6 +108,7 @@ NETWORKS = [
     {
         "key": "climate",
         "moderator": "Ingrid Solberg",
+        "co_moderator": "Lena Virtanen",
         "contact": "Johan Berg",
         "organiser": "Institut for Lokal Velfærd",
         "title": {
@@ -336,3 +339,34 @@ MEETING_HOURS = ("09:30", "12:30")
 OVERNIGHT_END = "13:00"
 SIGNUP_URL = "https://example.org/sign-up"
 TERMS_VERSION = "2025-01"
+#: The terms page the interest form's consent box links to: one per site, under its home
+#: page (the core's ContentPage), translated like the networks.
+TERMS_PAGE = {
+    "slug": {"da": "vilkaar", "sv": "villkor", "nb": "vilkaar", "en": "terms"},
+    "title": {
+        "da": "Vilkår for netværkene",
+        "sv": "Villkor för nätverken",
+        "nb": "Vilkår for nettverkene",
+        "en": "Terms of the networks",
+    },
+    "intro": {
+        "da": "Det accepterer du, når du melder din interesse for et netværk.",
+        "sv": "Det här godkänner du när du anmäler intresse för ett nätverk.",
+        "nb": "Dette godtar du når du melder interesse for et nettverk.",
+        "en": "What you accept when you register your interest in a network.",
+    },
+    "body": {
+        "da": "<p>Vi gemmer dine oplysninger for at kontakte dig om medlemskab og sletter dem "
+        "efter et år, eller før, hvis du beder om det. Medlemskab gælder en sæson og kan "
+        "opsiges til sæsonens udgang.</p>",
+        "sv": "<p>Vi sparar dina uppgifter för att kontakta dig om medlemskap och raderar dem "
+        "efter ett år, eller tidigare om du ber om det. Medlemskapet gäller en säsong och kan "
+        "sägas upp till säsongens slut.</p>",
+        "nb": "<p>Vi lagrer opplysningene dine for å kontakte deg om medlemskap og sletter dem "
+        "etter ett år, eller før hvis du ber om det. Medlemskapet gjelder en sesong og kan "
+        "sies opp til sesongens slutt.</p>",
+        "en": "<p>We keep your details to contact you about membership and delete them after "
+        "a year, or sooner if you ask. Membership runs for a season and may be cancelled "
+        "at the end of it.</p>",
+    },
+}

@@ -46,6 +46,14 @@ class OrganisationData(_RowData):
     logo: ImageData | None
 
 
+class PersonRoleData(BaseModel):
+    """A further role of a person: a role or title at an organisation (its name, as the
+    person's language writes it)."""
+
+    role: str
+    organisation: str
+
+
 class PersonData(_RowData):
     """What :func:`person_data` returns."""
 
@@ -57,6 +65,10 @@ class PersonData(_RowData):
     )
     role: str
     organisation: OrganisationData | None
+    further_roles: list[PersonRoleData] = Field(
+        default_factory=list,
+        description="Roles the person holds besides `role` (at `organisation`), in order.",
+    )
     bio: str
     email: str
     is_external: bool
@@ -68,6 +80,18 @@ class PersonData(_RowData):
         # The organisation in the active language too, from the request's preload. (A
         # response already serialised is validated again by django-ninja: dicts pass.)
         return _localized(organisation) if isinstance(organisation, Model) else organisation
+
+    @field_validator("further_roles", mode="before")
+    @classmethod
+    def _further_roles(cls, roles):
+        # The person's stream, read from its stored data (no query).
+        if hasattr(roles, "raw_data"):
+            return [
+                {"role": value.get("role") or "", "organisation": value.get("organisation") or ""}
+                for child in roles.raw_data
+                if child.get("type") == "role" and (value := child.get("value") or {})
+            ]
+        return roles
 
 
 class VenueRoomData(_RowData):

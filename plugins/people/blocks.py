@@ -13,6 +13,8 @@ from plugins.people.api import PersonData, person_data
 
 class SpeakerData(BaseModel):
     name: str
+    #: A party or group abbreviation shown in brackets after the name ("S", "KrF").
+    affiliation: str = ""
     role: str
     organisation: str
     #: The register entry, when the speaker was chosen rather than typed in.
@@ -46,6 +48,15 @@ class SpeakerBlock(blocks.StructBlock):
     name = ProperNameBlock(
         label=_("Name"), required=False, max_length=200, help_text=_("Only if no person is chosen.")
     )
+    affiliation = ProperNameBlock(
+        label=_("Affiliation"),
+        required=False,
+        max_length=20,
+        help_text=_(
+            "Only for a typed-in speaker: a party or group abbreviation shown in brackets "
+            "after the name, for example 'S' or 'KrF'. Type it without brackets."
+        ),
+    )
     role = blocks.CharBlock(label=_("Role"), required=False, max_length=200)
     organisation = ProperNameBlock(label=_("Organisation"), required=False, max_length=200)
 
@@ -66,6 +77,9 @@ class SpeakerBlock(blocks.StructBlock):
             organisation = localized(person.organisation) if person.organisation else None
             return {
                 "name": value["name"] or person.name,
+                # A typed name replaces the person's name, and with it their affiliation.
+                "affiliation": value.get("affiliation")
+                or ("" if value["name"] else person.affiliation),
                 "role": value["role"] or person.role,
                 "organisation": value["organisation"]
                 or (organisation.name if organisation else ""),
@@ -73,6 +87,7 @@ class SpeakerBlock(blocks.StructBlock):
             }
         return {
             "name": value["name"],
+            "affiliation": value.get("affiliation") or "",
             "role": value["role"],
             "organisation": value["organisation"],
             "person": None,
@@ -89,6 +104,7 @@ class SpeakerBlock(blocks.StructBlock):
         resolved = self.resolve(value)
         return {
             "name": resolved["name"],
+            "affiliation": resolved["affiliation"],
             "role": resolved["role"],
             "organisation": resolved["organisation"],
             "person": data["person"],

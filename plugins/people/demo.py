@@ -13,6 +13,15 @@ from plugins.people.demo_content import DEMO_PEOPLE, ORGANISATIONS, VENUES
 from plugins.people.models import Organisation, Person, Venue, VenueRoom
 
 
+def _further_roles(spec, language: str) -> list:
+    """A demo person's further roles in ``language``: the role, and the organisation's
+    name as that language writes it."""
+    return [
+        ("role", {"role": role[language], "organisation": ORGANISATIONS[key].name[language]})
+        for key, role in spec.further_roles
+    ]
+
+
 def build(context: DemoContext) -> None:
     organisations = {}
     for key, spec in ORGANISATIONS.items():
@@ -44,6 +53,7 @@ def build(context: DemoContext) -> None:
                     size=(600, 600),
                 ),
                 email="" if spec.external else f"{key}@example.org",
+                further_roles=_further_roles(spec, spec.language),
             )
         )
         context.translate_all(
@@ -51,6 +61,7 @@ def build(context: DemoContext) -> None:
             lambda language, spec=spec, organisation=source.organisation: {
                 **context.localized({"role": spec.role, "bio": spec.bio}, language),
                 "organisation": organisation and context.in_language(organisation, language),
+                "further_roles": _further_roles(spec, language),
             },
         )
 

@@ -32,6 +32,8 @@ class DemoPerson:
     bio: T
     #: A party or group abbreviation shown after the name (fictional people, real style).
     affiliation: str = ""
+    #: Roles besides the main one: (a key of ORGANISATIONS, the role per language).
+    further_roles: tuple[tuple[str, T], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,17 @@ DEMO_PEOPLE = {
         organisation="forum",
         external=False,
         role={"da": "Forperson", "sv": "Ordförande", "nb": "Leder", "en": "Chair"},
+        further_roles=(
+            (
+                "eksempelby",
+                {
+                    "da": "Medlem af kommunalbestyrelsen",
+                    "sv": "Ledamot i kommunfullmäktige",
+                    "nb": "Medlem av kommunestyret",
+                    "en": "Member of the municipal council",
+                },
+            ),
+        ),
         bio={
             "da": "Sigrid Holm har ledet forummet siden 2021 og arbejdede før det med boligpolitik.",
             "sv": "Sigrid Holm har lett forumet sedan 2021 och arbetade dessförinnan med bostadspolitik.",

@@ -14,6 +14,7 @@ from plugins.people.api import (
     OrganisationField,
     PersonData,
     PersonField,
+    PersonRoleData,
     ReferencedOrganisations,
     ReferencedPeople,
     VenueData,
@@ -27,7 +28,13 @@ from plugins.people.api import (
 )
 from plugins.people.blocks import SpeakerBlock, SpeakerData
 from plugins.people.jsonld import organization, person, person_of, place
-from plugins.people.models import Organisation, Person, Venue, VenueRoom
+from plugins.people.models import (
+    Organisation,
+    Person,
+    Venue,
+    VenueRoom,
+    further_roles_label,
+)
 
 __all__ = [
     "Organisation",
@@ -36,6 +43,7 @@ __all__ = [
     "Person",
     "PersonData",
     "PersonField",
+    "PersonRoleData",
     "ReferencedOrganisations",
     "ReferencedPeople",
     "SpeakerBlock",
@@ -45,6 +53,7 @@ __all__ = [
     "VenueField",
     "VenueRoom",
     "demo_people",
+    "further_roles_label",
     "organisation_data",
     "organization",
     "person",

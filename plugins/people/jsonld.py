@@ -8,6 +8,7 @@ there is nothing to describe); ``cms.jsonld`` turns the finished document into s
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpRequest
@@ -47,15 +48,29 @@ def place(venue, room: str = "", *, default_name: str = "") -> dict[str, Any] | 
 
 
 def person(
-    name: str, role: str = "", organisation: str = "", affiliation: str = ""
+    name: str,
+    role: str = "",
+    organisation: str = "",
+    affiliation: str = "",
+    further_roles: Iterable[tuple[str, str]] = (),
 ) -> dict[str, Any]:
     """A Person with its job title, the organisation it works for and the party or group
-    it belongs to (``affiliation``, an abbreviation: ``memberOf`` with an alternate name)."""
+    it belongs to (``affiliation``, an abbreviation: ``memberOf`` with an alternate name).
+
+    A person with further roles ((role, organisation) pairs) has every title in
+    ``jobTitle`` and every organisation in ``affiliation``, main role first (lists only
+    when there is more than one)."""
     data: dict[str, Any] = {"@type": "Person", "name": name}
-    if role:
-        data["jobTitle"] = role
-    if organisation:
-        data["affiliation"] = {"@type": "Organization", "name": organisation}
+    titles = [title for title in (role, *(pair[0] for pair in further_roles)) if title]
+    organisations: list[str] = []
+    for each in (organisation, *(pair[1] for pair in further_roles)):
+        if each and each not in organisations:
+            organisations.append(each)
+    if titles:
+        data["jobTitle"] = titles[0] if len(titles) == 1 else titles
+    if organisations:
+        found = [{"@type": "Organization", "name": each} for each in organisations]
+        data["affiliation"] = found[0] if len(found) == 1 else found
     if affiliation:
         data["memberOf"] = {"@type": "Organization", "alternateName": affiliation}
     return data
@@ -67,7 +82,13 @@ def person_of(row) -> dict[str, Any]:
     # localised it (a person's organisation link is the same in every translation).
     shown = getattr(row, "shown_organisation", None)
     organisation = shown.name if shown else (row.organisation.name if row.organisation_id else "")
-    return person(row.name, row.role, organisation, getattr(row, "affiliation", ""))
+    return person(
+        row.name,
+        row.role,
+        organisation,
+        getattr(row, "affiliation", ""),
+        getattr(row, "further_role_pairs", ()),
+    )
 
 
 def organization(organisation, request: HttpRequest | None = None) -> dict[str, Any] | None:

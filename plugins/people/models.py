@@ -16,11 +16,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from plugins.people.choices import COUNTRIES
+from plugins.people.roles import PersonRoleBlock
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -112,6 +114,14 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         related_name="people",
         help_text=_("Where the person works or whom they represent."),
     )
+    # In the person's row, not a table of its own: lists of people (a programme's speakers)
+    # show them without another query (the API lists' query budgets, docs/benchmarks.md).
+    further_roles = StreamField(
+        [("role", PersonRoleBlock())],
+        verbose_name=_("further roles"),
+        blank=True,
+        help_text=_("Other roles the person holds, each at its organisation. Optional."),
+    )
     photo = models.ForeignKey(
         "cms.TingstedImage",
         verbose_name=_("photo"),
@@ -141,6 +151,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("affiliation")]),
         FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
+        FieldPanel("further_roles"),
         FieldPanel("photo"),
         FieldPanel("bio"),
         FieldPanel("email"),
@@ -172,6 +183,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("role"),
         TranslatableField("bio"),
         TranslatableField("organisation"),
+        TranslatableField("further_roles"),
         SynchronizedField("photo", overridable=False),
         SynchronizedField("email", overridable=False),
         SynchronizedField("is_external", overridable=False),
@@ -189,6 +201,28 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     def display_name(self) -> str:
         """The name as pages show it: with the affiliation after it, "Anna Berg (S)"."""
         return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
+    @property
+    def further_role_pairs(self) -> list[tuple[str, str]]:
+        """(role, organisation name) of each further role, in the editor's order.
+
+        Read from the stream's stored data: no query, whatever the number of people."""
+        return [
+            (value.get("role") or "", value.get("organisation") or "")
+            for child in self.further_roles.raw_data
+            if child.get("type") == "role" and (value := child.get("value") or {})
+        ]
+
+    @property
+    def further_roles_label(self) -> str:
+        """The further roles as pages show them after the primary one:
+        "Chair, Association B · Board member, Fund C"."""
+        return further_roles_label(self.further_role_pairs)
+
+
+def further_roles_label(pairs) -> str:
+    """ "Chair, Association B · Board member, Fund C" for (role, organisation) pairs."""
+    return " · ".join(", ".join(part for part in pair if part) for pair in pairs if any(pair))
 
 
 class Venue(TranslatableMixin, index.Indexed, ClusterableModel):

@@ -12,6 +12,7 @@ from tests.factories.blog import (
     NewsIndexPageFactory,
     NewsPageFactory,
 )
+from tests.factories.cms import ContentPageFactory
 from tests.factories.meetings import EventIndexPageFactory, MeetingPageFactory, session
 from tests.factories.minutes import AgendaItemFactory, CouncilPageFactory, publish_meeting
 from tests.factories.networks import (
@@ -63,6 +64,7 @@ def one_page_of_each_type(home) -> dict[str, Page]:
         council,
         publish_meeting(council, [AgendaItemFactory.build()]),
         ExamplePageFactory(parent=root),
+        ContentPageFactory(parent=root),
     ]
     return {page._meta.label: page for page in pages}
 

@@ -41,7 +41,8 @@ def test_plugins_lists_every_installed_plugin_with_what_it_adds():
 def test_plugins_shows_the_core_plugin_and_its_home_page():
     output = plugins_output()
     core = output[output.index("cms  (") :].splitlines()
-    assert core[1].split() == ["page", "types", "cms.HomePage"]
+    assert core[1].split() == ["page", "types", "cms.HomePage,", "cms.ContentPage"]
+    assert core[2].split() == ["under", "home", "page", "cms.ContentPage"]
 
 
 @pytest.mark.django_db

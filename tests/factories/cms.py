@@ -1,10 +1,12 @@
-"""Factories for the core models: images, documents, home pages."""
+"""Factories for the core models: images, documents, content pages."""
 
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+
+from cms.models import ContentPage
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -29,3 +31,12 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
 
     title = factory.Sequence(lambda n: f"Document {n}")
     file = factory.LazyFunction(lambda: ContentFile(b"minutes attachment", name="attachment.pdf"))
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ContentPage
+
+    title = factory.Sequence(lambda n: f"Terms {n}")
+    intro = "What you accept when you register your interest."
+    body = factory.LazyFunction(lambda: [("text", "<p>We keep your details for a year.</p>")])

@@ -57,6 +57,26 @@ def session(
     )
 
 
+def speakers(*, people=(), inline=()) -> list[tuple[str, dict]]:
+    """A meeting's own speakers as (block type, native value), for MeetingPage(speakers=[...]);
+    ``inline`` holds (name, affiliation, role, organisation) of speakers typed in."""
+    values = [
+        {"person": person, "name": "", "affiliation": "", "role": "", "organisation": ""}
+        for person in people
+    ]
+    values += [
+        {
+            "person": None,
+            "name": name,
+            "affiliation": affiliation,
+            "role": role,
+            "organisation": organisation,
+        }
+        for name, affiliation, role, organisation in inline
+    ]
+    return [("speaker", value) for value in values]
+
+
 class MeetingPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = MeetingPage

@@ -155,6 +155,7 @@ def test_v3_a_session_is_served_as_its_schema_says(client, network, frozen_now):
     assert served["speakers"][0]["name"] == "Karin Lindqvist"
     assert served["speakers"][1] == {
         "name": "Ole Berg",
+        "affiliation": "",
         "role": "Chair",
         "organisation": "Forum",
         "person_id": None,

@@ -93,6 +93,7 @@ def meeting_post(**overrides) -> dict:
         "room": "",
         "online_url": "",
         "description": rich_text("<p>About housing.</p>"),
+        "speakers": streamfield([]),
         "programme": streamfield(
             [
                 (

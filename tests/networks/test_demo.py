@@ -3,6 +3,9 @@ build date, moderators with quotes, fees in the site's currency, and English ver
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
 from django.utils import timezone
 from wagtail.models import Locale, Site
@@ -70,10 +73,14 @@ def assert_season(network: NetworkPage, zone) -> None:
 
 
 def assert_moderated(network: NetworkPage) -> list[str]:
+    """A quoted moderator with a presentation, and one with neither (issue 17); returns
+    the quotes."""
     moderators = list(network.moderators.select_related("person"))
-    assert moderators, network
-    assert all(m.person is not None and m.quote and m.presentation for m in moderators)
-    return [m.quote for m in moderators]
+    assert all(m.person is not None for m in moderators), network
+    quoted = [m for m in moderators if m.quote]
+    assert quoted and all(m.presentation for m in quoted), network
+    assert any(not m.quote and not m.presentation for m in moderators), network
+    return [m.quote for m in quoted]
 
 
 def test_demo_builds_two_networks_with_a_season_each_on_every_site(demo, host_client):
@@ -96,12 +103,28 @@ def test_demo_builds_two_networks_with_a_season_each_on_every_site(demo, host_cl
             assert_season(network, zone)
             page = host_client.get(language, network.get_url())
             assert page.status_code == 200, network
+            body = page.content.decode()
+            # The moderator without a quote is named with their role (issue 17).
+            assert 'class="moderator-name"' in body and 'class="moderator-role"' in body
+            # The consent box links the site's terms page, in the page's language.
+            terms = network.terms_page.specific
+            assert terms.locale_id == home.locale_id and terms.live
+            path = urlsplit(terms.full_url).path
+            assert re.search(f'href="[^"]*{re.escape(path)}"', body), path
+            assert host_client.get(language, path).status_code == 200
             # A moderator's party after the name (issue 17): "Sigrid Holm (S)".
-            assert "(S)</" in page.content.decode() or "(KrF)</" in page.content.decode()
-            # A morning with two speakers and no programme of its own, each fact once.
+            assert "(S)</" in body or "(KrF)</" in body
+            if network.slug == "inclusion":
+                # Sigrid Holm holds two roles at two organisations (issue 17).
+                assert 'class="quote-further-roles"' in body
+            # A morning with two speakers on the meeting itself and no programme: each
+            # fact once (issue 17).
             one_part = MeetingPage.objects.child_of(network).get(slug="meeting-4")
+            assert len(one_part.speakers) == 2 and not one_part.programme
             body = host_client.get(language, one_part.get_url()).content.decode()
-            assert 'class="session session--whole"' in body and "Karin Lindqvist" in body
+            main = body[body.index("<main") :]
+            assert 'class="meeting-speakers"' in main and 'class="session' not in main
+            assert main.count("Karin Lindqvist") == 1
             programme = host_client.get(language, f"/api/v3/networks/{network.pk}/programme/")
             assert programme.status_code == 200
             assert len(programme.json()["upcoming"]) + len(programme.json()["past"]) == 5
@@ -120,7 +143,10 @@ def test_demo_builds_two_networks_with_a_season_each_on_every_site(demo, host_cl
             assert page.fee_amount == source.fee_amount
             assert set(assert_moderated(page)).isdisjoint(assert_moderated(source))
             assert_season(page, zone)
-            assert host_client.get(language, page.get_url()).status_code == 200, page
+            body = host_client.get(language, page.get_url()).content.decode()
+            english_terms = source.terms_page.get_translation(english)
+            path = urlsplit(english_terms.full_url).path
+            assert re.search(f'href="[^"]*{re.escape(path)}"', body), page
 
     # The second `build_demo` ran every plugin's builder (networks' too) and created nothing.
     assert "nothing changed" in demo.second_output
