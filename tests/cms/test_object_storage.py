@@ -258,3 +258,33 @@ def test_documents_never_take_the_public_custom_domain(settings, s3_server):
 def test_the_suite_default_is_the_local_disk(settings):
     assert settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
     assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+
+
+# --- The deployment check ------------------------------------------------------------------
+
+
+def test_the_deploy_check_passes_when_the_bucket_answers(s3):
+    from cms.checks import check_media_bucket
+
+    assert check_media_bucket() == []
+
+
+def test_the_deploy_check_names_a_bucket_that_does_not_exist(settings, s3_server):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    from cms.checks import check_media_bucket
+
+    media = media_storages(
+        "s3",
+        S3Settings(
+            bucket_name="no-such-bucket", endpoint_url=s3_server, region_name=REGION, **KEYS
+        ),
+    )
+    settings.STORAGES = {**settings.STORAGES, **media.storages}
+    [error] = check_media_bucket()  # one request for the bucket both storages share
+    assert error.id == "cms.E021"
+    assert error.msg.startswith("The media bucket 'no-such-bucket' (STORAGES['default'])")
+    assert "AWS_STORAGE_BUCKET_NAME" in error.hint
+    with pytest.raises(SystemCheckError, match=r"cms\.E021"):
+        call_command("check", "--deploy", "--tag", "tingsted")
