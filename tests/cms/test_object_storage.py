@@ -13,7 +13,7 @@ import json
 import os
 import urllib.error
 import urllib.request
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import boto3
 import pytest
@@ -94,11 +94,16 @@ def s3(settings, s3_server):
 
 
 def fetch(url: str) -> tuple[int, bytes]:
+    status, content, _ = fetch_with_headers(url)
+    return status, content
+
+
+def fetch_with_headers(url: str):
     try:
         with DIRECT.open(url, timeout=5) as answer:
-            return answer.status, answer.read()
+            return answer.status, answer.read(), answer.headers
     except urllib.error.HTTPError as error:
-        return error.code, error.read()
+        return error.code, error.read(), error.headers
 
 
 def keys(s3, prefix: str) -> set[str]:
@@ -106,13 +111,15 @@ def keys(s3, prefix: str) -> set[str]:
     return {item["Key"] for item in listing.get("Contents", [])}
 
 
-def upload_document(admin_client, title: str, collection: Collection, content: bytes):
+def upload_document(
+    admin_client, title: str, collection: Collection, content: bytes, name: str = "minutes.pdf"
+):
     response = admin_client.post(
         "/admin/documents/add/",
         {
             "title": title,
             "collection": collection.pk,
-            "file": SimpleUploadedFile("minutes.pdf", content, content_type="application/pdf"),
+            "file": SimpleUploadedFile(name, content),
         },
     )
     assert response.status_code == 302, response.context["form"].errors
@@ -177,7 +184,26 @@ def test_a_document_uploaded_in_the_admin_is_an_object_served_through_a_signed_u
     assert is_signed_object_url(location, s3_server, document.file.name), location
     # The redirect is a key to the file for a minute: no cache may keep it.
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
-    assert fetch(location) == (200, b"%PDF-1.4 public minutes")
+    status, content, headers = fetch_with_headers(location)
+    assert (status, content) == (200, b"%PDF-1.4 public minutes")
+    # As Wagtail's own streaming answers: a PDF opens in the browser.
+    assert (headers["Content-Type"], headers["Content-Disposition"]) == (
+        "application/pdf",
+        "inline",
+    )
+
+
+def test_a_signed_download_keeps_the_documents_file_name(s3, admin_client, client):
+    root = Collection.get_first_root_node()
+    document = upload_document(admin_client, "Budget", root, b"a;b\n1;2\n", name="budget 2027.csv")
+    location = client.get(document.url, HTTP_HOST="dk.localhost")["Location"]
+    status, content, headers = fetch_with_headers(location)
+    assert (status, content) == (200, b"a;b\n1;2\n")
+    assert headers["Content-Type"] == "text/csv"
+    assert headers["Content-Disposition"] == (
+        f"attachment; filename={quote(document.filename)}; "
+        f"filename*=UTF-8''{quote(document.filename)}"
+    )
 
 
 def test_two_documents_with_the_same_file_name_keep_their_own_files(s3, admin_client, client):
