@@ -314,3 +314,21 @@ def test_the_deploy_check_names_a_bucket_that_does_not_exist(settings, s3_server
     assert "AWS_STORAGE_BUCKET_NAME" in error.hint
     with pytest.raises(SystemCheckError, match=r"cms\.E021"):
         call_command("check", "--deploy", "--tag", "tingsted")
+
+
+# --- The APIs ------------------------------------------------------------------------------
+
+
+def test_the_apis_give_bucket_urls_for_images_and_the_view_for_documents(s3, s3_server, client):
+    """Images: the bucket's absolute URL as it is. Documents: Wagtail's view on the site
+    record's root URL, never the bucket."""
+    image, document = ImageFactory(), DocumentFactory()
+    original = f"{s3_server}/{BUCKET}/{image.file.name}"
+    served = f"http://dk.localhost{document.url}"
+    for version in ("v2", "v3"):
+        api = f"/api/{version}"
+        image_meta = client.get(f"{api}/images/{image.pk}/", HTTP_HOST="dk.localhost").json()
+        assert image_meta["meta"]["download_url"] == original
+        document_meta = client.get(f"{api}/documents/{document.pk}/", HTTP_HOST="dk.localhost")
+        assert document_meta.json()["meta"]["download_url"] == served
+    assert fetch(original)[0] == 200
