@@ -6,12 +6,13 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE = 1
 
-.PHONY: help install demo run test test-postgres lint format messages translations openapi bench clean
+.PHONY: help install lock demo run test test-postgres lint format messages translations openapi bench clean
 
 help:
 	@echo "make demo           install, build the demo sites in every language, serve on :$(PORT)"
 	@echo "make test           the whole test suite on SQLite"
 	@echo "make test-postgres  the same suite on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/tingsted)"
+	@echo "make lock           pin pyproject.toml's dependencies (and dev extra) in requirements.lock, keeping the pins it has"
 	@echo "make lint           ruff check and format check (and lint-imports when .importlinter exists)"
 	@echo "make messages       extract translatable strings into cms/locale (da, sv, nb), list Wagtail's untranslated admin strings in cms/locale_overrides"
 	@echo "make bench          the benchmark against stock Wagtail: PostgreSQL, Redis and wrk needed (docs/benchmarks.md)"
@@ -26,6 +27,19 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# requirements.lock: pyproject.toml's dependencies and its dev extra with everything they
+# need, pinned, sorted as `pip freeze | LC_ALL=C sort -f`. The pins already in the lock
+# constrain the resolution, so only what is new gets the newest release that fits them; to
+# move a pin (or one that conflicts with a new dependency), delete its line and run it again.
+# Nothing is installed: then `make install`.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --dry-run --ignore-installed --report .lock-report.json \
+		-c requirements.lock '.[dev]'
+	$(BIN)/python -c 'import json; r = json.load(open(".lock-report.json")); \
+		pins = {"%(name)s==%(version)s" % i["metadata"] for i in r["install"] if i["metadata"]["name"] != "tingsted"}; \
+		open("requirements.lock", "w").write("".join(p + "\n" for p in sorted(pins, key=str.upper)))'
+	rm -f .lock-report.json
 
 translations: install
 	$(BIN)/python manage.py compile_translations

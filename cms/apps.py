@@ -26,6 +26,7 @@ class CmsConfig(PluginConfig):
         checks.register(plugin_checks.check_plugins, "tingsted")
         checks.register(check_page_tree, "tingsted", checks.Tags.database)
         checks.register(plugin_checks.check_shared_cache, "tingsted", deploy=True)
+        checks.register(plugin_checks.check_media_bucket, "tingsted", deploy=True)
         restrictions.connect()
         invalidation.connect()
         # Translated slugs by the target language's rule (wagtail-localize has no hook).

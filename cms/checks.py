@@ -61,6 +61,12 @@ E020_HINT = (
     "per-process cache, rate limits count per process and each worker remembers its own "
     "answers (docs/deploy.md, 'Cache')."
 )
+E021 = "The media bucket '{bucket}' (STORAGES['{alias}']) cannot be used: {error}"
+E021_HINT = (
+    "Check AWS_STORAGE_BUCKET_NAME, the key pair (AWS_S3_ACCESS_KEY_ID, "
+    "AWS_S3_SECRET_ACCESS_KEY) and AWS_S3_REGION_NAME or AWS_S3_ENDPOINT_URL; the bucket must "
+    "exist and the key may read and write it (docs/deploy.md, 'Media and object storage')."
+)
 
 #: Wagtail's chooser blocks return ids from get_api_representation; a consumer would have
 #: to make a second request per reference.
@@ -336,6 +342,49 @@ def check_shared_cache(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
             errors.append(
                 checks.Error(
                     E020.format(alias=alias, backend=backend), hint=E020_HINT, id="cms.E020"
+                )
+            )
+    return errors
+
+
+def check_media_bucket(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """cms.E021 (deployment check): with MEDIA_STORAGE=s3, the bucket answers to the
+    configured credentials, so a wrong name or key fails ``check --deploy`` rather than the
+    first upload. One short request per bucket, no retries."""
+    from botocore.config import Config
+    from django.conf import settings
+    from django.core.files.storage import storages
+
+    from cms.storage import S3_BACKEND
+
+    errors, seen = [], set()
+    for alias, options in settings.STORAGES.items():
+        if options.get("BACKEND") != S3_BACKEND:
+            continue
+        storage = storages[alias]
+        place = (storage.bucket_name, storage.endpoint_url, storage.access_key)
+        if place in seen:
+            continue
+        seen.add(place)
+        config = storage.client_config.merge(
+            Config(connect_timeout=3, read_timeout=5, retries={"total_max_attempts": 1})
+        )
+        try:
+            client = storage._create_session().client(
+                "s3",
+                region_name=storage.region_name,
+                use_ssl=storage.use_ssl,
+                endpoint_url=storage.endpoint_url,
+                config=config,
+                verify=storage.verify,
+            )
+            client.head_bucket(Bucket=storage.bucket_name)
+        except Exception as error:  # botocore's errors, and no credentials at all
+            errors.append(
+                checks.Error(
+                    E021.format(bucket=storage.bucket_name, alias=alias, error=error),
+                    hint=E021_HINT,
+                    id="cms.E021",
                 )
             )
     return errors

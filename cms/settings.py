@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from cms.i18n.conf import machine_translator_setting
 from cms.languages import content_languages
 from cms.plugins import discover_entry_point_plugins
+from cms.storage import S3Settings, media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -183,8 +184,24 @@ STATIC_URL = env.str("STATIC_URL", default="/static/")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Images and documents: files under MEDIA_ROOT, or S3-compatible object storage with
+# MEDIA_STORAGE=s3 (django-storages; cms/storage.py, docs/deploy.md). An incomplete
+# configuration stops start-up with a sentence naming the variable to set.
+_media = media_storages(
+    env.str("MEDIA_STORAGE", default="local"),
+    S3Settings(
+        bucket_name=env.str("AWS_STORAGE_BUCKET_NAME", default=""),
+        endpoint_url=env.str("AWS_S3_ENDPOINT_URL", default=""),
+        region_name=env.str("AWS_S3_REGION_NAME", default=""),
+        access_key=env.str("AWS_S3_ACCESS_KEY_ID", default=""),
+        secret_key=env.str("AWS_S3_SECRET_ACCESS_KEY", default=""),
+        custom_domain=env.str("AWS_S3_CUSTOM_DOMAIN", default=""),
+        querystring_expire=env.int("AWS_QUERYSTRING_EXPIRE", default=60),
+    ),
+    serve_method=env.str("WAGTAILDOCS_SERVE_METHOD", default=""),
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **_media.storages,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -216,8 +233,9 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localho
 WAGTAILIMAGES_IMAGE_MODEL = "cms.TingstedImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.TingstedDocument"
 # Documents always go through Wagtail's view, which checks collection privacy before
-# streaming the file; a direct media URL would bypass it (see docs/deploy.md).
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# streaming the file (the local disk) or redirecting to a short-lived signed URL of the
+# object (object storage); a direct media URL would bypass it (see docs/deploy.md).
+WAGTAILDOCS_SERVE_METHOD = _media.serve_method
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx", "csv", "txt"]
 # Upload limits in bytes (Wagtail accepts any size for documents otherwise); the admin
 # answers an oversized file with a form error. Raise the proxy's body limit to match.
@@ -400,7 +418,8 @@ if not DEBUG:
 # Content-Security-Policy: public pages load scripts and styles from this origin only, with
 # no inline script or style (templates keep them in cms/static/cms/). JSON-LD blocks are
 # data, not script, so the policy does not apply to them. Images and media may come from
-# object storage (https:); embeds are provider iframes. The Wagtail and Django admins and
+# object storage (https:, plus the endpoint's origin when it is plain http); embeds are
+# provider iframes. The Wagtail and Django admins and
 # the API's browsable pages (DRF's on v2, Swagger on v3) need inline code and keep no
 # policy; they are for signed-in users and developers. See docs/deploy.md.
 # Read into a private name: django-csp 4 refuses start-up with any old-style CSP_* setting.
@@ -411,8 +430,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "https:"],
-        "media-src": ["'self'", "https:"],
+        "img-src": ["'self'", "data:", "https:", *_media.origins],
+        "media-src": ["'self'", "https:", *_media.origins],
         "frame-src": ["'self'", "https:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

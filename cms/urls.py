@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.documents import serve as serve_document
 from cms.plugins import registry
 from cms.site_files import favicon, robots_txt
 from cms.sitemaps import TranslatedSitemap
@@ -28,6 +29,8 @@ def unlocalized_patterns() -> list:
     patterns = [
         path("django-admin/", admin.site.urls),
         path("admin/", include(wagtailadmin_urls)),
+        # Wagtail's serve view, its signed-URL redirects kept out of caches (cms/documents.py).
+        path("documents/<int:document_id>/<str:document_filename>", serve_document),
         path("documents/", include(wagtaildocs_urls)),
         path("api/", include(api_urlpatterns)),
         path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),

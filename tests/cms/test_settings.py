@@ -203,3 +203,105 @@ def test_every_environment_variable_is_in_the_readme_table():
     assert read, "the pattern no longer finds env reads in cms/settings.py"
     assert read - documented == set()
     assert documented - read == set()
+
+
+# --- Media storage (MEDIA_STORAGE, docs/deploy.md "Media and object storage") -------------
+
+S3_ENV = {
+    "MEDIA_STORAGE": "s3",
+    "AWS_STORAGE_BUCKET_NAME": "tingsted-media",
+    "AWS_S3_REGION_NAME": "eu-north-1",
+}
+
+
+def test_media_is_on_the_local_disk_by_default(load_settings):
+    module = load_settings()
+    assert module.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert module.STORAGES["documents"] == module.STORAGES["default"]
+    assert module.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+
+
+def test_object_storage_from_the_environment(load_settings):
+    module = load_settings(
+        **S3_ENV,
+        AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
+        AWS_S3_ACCESS_KEY_ID="key",
+        AWS_S3_SECRET_ACCESS_KEY="secret",
+        AWS_S3_CUSTOM_DOMAIN="media.example.org",
+        AWS_QUERYSTRING_EXPIRE="120",
+    )
+    images, documents = module.STORAGES["default"], module.STORAGES["documents"]
+    assert images["BACKEND"] == documents["BACKEND"] == "storages.backends.s3.S3Storage"
+    shared = {
+        "bucket_name": "tingsted-media",
+        "region_name": "eu-north-1",
+        "endpoint_url": "http://127.0.0.1:9000",
+        "access_key": "key",
+        "secret_key": "secret",
+        "file_overwrite": False,
+    }
+    assert images["OPTIONS"] == {
+        **shared,
+        "querystring_auth": False,
+        "custom_domain": "media.example.org",
+    }
+    assert documents["OPTIONS"] == {
+        **shared,
+        "querystring_auth": True,
+        "querystring_expire": 120,
+        "custom_domain": None,
+    }
+    # Documents redirect to a signed URL after Wagtail's checks; streaming is a choice.
+    assert module.WAGTAILDOCS_SERVE_METHOD == "redirect"
+    streamed = load_settings(**S3_ENV, WAGTAILDOCS_SERVE_METHOD="serve_view")
+    assert streamed.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+
+
+def test_the_content_security_policy_allows_an_http_media_endpoint(load_settings):
+    """https: covers AWS and custom domains; a plain-http endpoint (MinIO on a LAN) is added."""
+    directives = load_settings(**S3_ENV).CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    assert directives["img-src"] == ["'self'", "data:", "https:"]
+    local = load_settings(**S3_ENV, AWS_S3_ENDPOINT_URL="http://minio.internal:9000")
+    directives = local.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    assert "http://minio.internal:9000" in directives["img-src"]
+    assert "http://minio.internal:9000" in directives["media-src"]
+
+
+@pytest.mark.parametrize(
+    ("env", "sentence"),
+    [
+        (
+            {"MEDIA_STORAGE": "s3"},
+            "MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME: set it to the name of the bucket",
+        ),
+        (
+            {"MEDIA_STORAGE": "s3", "AWS_STORAGE_BUCKET_NAME": "media"},
+            "MEDIA_STORAGE=s3 needs AWS_S3_REGION_NAME",
+        ),
+        ({**S3_ENV, "AWS_S3_ACCESS_KEY_ID": "key"}, "set AWS_S3_SECRET_ACCESS_KEY too"),
+        ({**S3_ENV, "AWS_S3_SECRET_ACCESS_KEY": "secret"}, "set AWS_S3_ACCESS_KEY_ID too"),
+        ({**S3_ENV, "AWS_S3_ENDPOINT_URL": "minio:9000"}, "AWS_S3_ENDPOINT_URL must be an"),
+        (
+            {**S3_ENV, "AWS_S3_CUSTOM_DOMAIN": "https://media.example.org"},
+            "AWS_S3_CUSTOM_DOMAIN is a host name",
+        ),
+        ({**S3_ENV, "AWS_QUERYSTRING_EXPIRE": "0"}, "AWS_QUERYSTRING_EXPIRE must be"),
+        ({"MEDIA_STORAGE": "s4"}, "MEDIA_STORAGE must be 'local' or 's3', not 's4'"),
+        ({**S3_ENV, "WAGTAILDOCS_SERVE_METHOD": "direct"}, "bypass Wagtail's permission"),
+        ({"WAGTAILDOCS_SERVE_METHOD": "redirect"}, "WAGTAILDOCS_SERVE_METHOD=redirect needs"),
+    ],
+)
+def test_an_incomplete_media_storage_is_a_clear_error(load_settings, env, sentence):
+    with pytest.raises(ImproperlyConfigured, match=re.escape(sentence)):
+        load_settings(**env)
+
+
+@pytest.mark.subprocess
+@pytest.mark.own_sqlite
+def test_start_up_stops_with_the_missing_variable(run):
+    result = run("check", MEDIA_STORAGE="s3", AWS_S3_REGION_NAME="eu-north-1")
+    assert result.returncode != 0
+    assert result.stderr.strip() == (
+        "Configuration error: MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME: set it to the "
+        "name of the bucket that holds images and documents."
+    )

@@ -1,0 +1,334 @@
+"""Images and documents in S3-compatible object storage (MEDIA_STORAGE=s3).
+
+Against a real S3 server: moto's, started by the tests on a free port of 127.0.0.1 (one per
+test process), with the storages built by the same function the settings use
+(``cms.storage.media_storages``). Images are public bucket URLs; documents stay behind
+Wagtail's permission-checked view, which redirects to a short-lived signed URL (or streams).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import urllib.error
+import urllib.request
+from urllib.parse import parse_qs, quote, urlsplit
+
+import boto3
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+from cms.storage import S3Settings, media_storages
+from tests.factories.cms import DocumentFactory, ImageFactory
+
+pytestmark = [pytest.mark.s3, pytest.mark.django_db]
+
+BUCKET = "tingsted-media"
+REGION = "eu-north-1"
+KEYS = {"access_key": "tingsted-test", "secret_key": "tingsted-test-secret"}
+#: The bucket policy docs/deploy.md asks for: images public, documents not.
+PUBLIC_IMAGES_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Sid": "PublicImages",
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": [
+                f"arn:aws:s3:::{BUCKET}/images/*",
+                f"arn:aws:s3:::{BUCKET}/original_images/*",
+            ],
+        }
+    ],
+}
+
+
+#: Fetches bucket URLs as a browser would, never through a proxy from the environment.
+DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 server on 127.0.0.1 with the bucket made: its endpoint URL."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    with pytest.MonkeyPatch.context() as patch:
+        # boto3 would send the storage's requests through a proxy named in the environment.
+        for name in ("NO_PROXY", "no_proxy"):
+            patch.setenv(name, ",".join(filter(None, [os.environ.get(name), host])))
+        s3 = client(endpoint)
+        s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+        s3.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_IMAGES_POLICY))
+        yield endpoint
+    server.stop()
+
+
+def client(endpoint: str):
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name=REGION,
+        aws_access_key_id=KEYS["access_key"],
+        aws_secret_access_key=KEYS["secret_key"],
+    )
+
+
+@pytest.fixture
+def s3(settings, s3_server):
+    """The suite's settings with MEDIA_STORAGE=s3 against the test server."""
+    media = media_storages(
+        "s3", S3Settings(bucket_name=BUCKET, endpoint_url=s3_server, region_name=REGION, **KEYS)
+    )
+    settings.STORAGES = {**settings.STORAGES, **media.storages}
+    settings.WAGTAILDOCS_SERVE_METHOD = media.serve_method
+    return client(s3_server)
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    status, content, _ = fetch_with_headers(url)
+    return status, content
+
+
+def fetch_with_headers(url: str):
+    try:
+        with DIRECT.open(url, timeout=5) as answer:
+            return answer.status, answer.read(), answer.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), error.headers
+
+
+def keys(s3, prefix: str) -> set[str]:
+    listing = s3.list_objects_v2(Bucket=BUCKET, Prefix=prefix)
+    return {item["Key"] for item in listing.get("Contents", [])}
+
+
+def upload_document(
+    admin_client, title: str, collection: Collection, content: bytes, name: str = "minutes.pdf"
+):
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {
+            "title": title,
+            "collection": collection.pk,
+            "file": SimpleUploadedFile(name, content),
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    return get_document_model().objects.get(title=title)
+
+
+def is_signed_object_url(url: str, endpoint: str, key: str) -> bool:
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    return (
+        url.startswith(f"{endpoint}/{BUCKET}/{key}")
+        and "X-Amz-Signature" in query
+        and query["X-Amz-Expires"] == ["60"]
+    )
+
+
+# --- Images --------------------------------------------------------------------------------
+
+
+def test_an_image_and_its_renditions_are_public_objects_of_the_bucket(
+    s3, s3_server, host_client, home, rf
+):
+    from blocks.representation import image_data
+    from tests.factories.translation import child_page
+
+    image = ImageFactory(large=True, description="Harbour at dawn")
+    assert image.file.name in keys(s3, "original_images/")
+
+    # The API's image data: bucket URLs as they are, not prefixed with the site's root URL.
+    request = rf.get("/api/v3/pages/", HTTP_HOST="dk.localhost")
+    data = image_data(image, {"request": request})
+    urls = [rendition["url"] for rendition in data["renditions"]]
+    assert all(url.startswith(f"{s3_server}/{BUCKET}/images/") for url in urls), urls
+    assert all("X-Amz-Signature" not in url for url in urls)  # plain, cacheable URLs
+    for rendition, url in zip(data["renditions"], urls, strict=True):
+        status, content = fetch(url)
+        assert status == 200
+        assert PILImage.open(io.BytesIO(content)).width == rendition["width"]
+
+    # The rendered page's <img> and srcset point at the same objects.
+    page = child_page(home("da"), title="Havnen", body=[("image", {"image": image})])
+    html = host_client.get("da", page.get_url()).content.decode()
+    assert f'src="{s3_server}/{BUCKET}/images/' in html
+    assert all(url in html for url in urls)
+
+
+# --- Documents -----------------------------------------------------------------------------
+
+
+def test_a_document_uploaded_in_the_admin_is_an_object_served_through_a_signed_url(
+    s3, s3_server, admin_client, client
+):
+    root = Collection.get_first_root_node()
+    document = upload_document(admin_client, "Minutes", root, b"%PDF-1.4 public minutes")
+    assert document.file.name in keys(s3, "documents/")
+    # Links are Wagtail's view, never the bucket.
+    assert document.url == f"/documents/{document.pk}/{document.filename}"
+
+    response = client.get(document.url, HTTP_HOST="dk.localhost")
+    assert response.status_code == 302
+    location = response["Location"]
+    assert is_signed_object_url(location, s3_server, document.file.name), location
+    # The redirect is a key to the file for a minute: no cache may keep it.
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    status, content, headers = fetch_with_headers(location)
+    assert (status, content) == (200, b"%PDF-1.4 public minutes")
+    # As Wagtail's own streaming answers: a PDF opens in the browser.
+    assert (headers["Content-Type"], headers["Content-Disposition"]) == (
+        "application/pdf",
+        "inline",
+    )
+
+
+def test_a_signed_download_keeps_the_documents_file_name(s3, admin_client, client):
+    root = Collection.get_first_root_node()
+    document = upload_document(admin_client, "Budget", root, b"a;b\n1;2\n", name="budget 2027.csv")
+    location = client.get(document.url, HTTP_HOST="dk.localhost")["Location"]
+    status, content, headers = fetch_with_headers(location)
+    assert (status, content) == (200, b"a;b\n1;2\n")
+    assert headers["Content-Type"] == "text/csv"
+    assert headers["Content-Disposition"] == (
+        f"attachment; filename={quote(document.filename)}; "
+        f"filename*=UTF-8''{quote(document.filename)}"
+    )
+
+
+def test_two_documents_with_the_same_file_name_keep_their_own_files(s3, admin_client, client):
+    root = Collection.get_first_root_node()
+    first = upload_document(admin_client, "First", root, b"%PDF-1.4 first")
+    second = upload_document(admin_client, "Second", root, b"%PDF-1.4 second")
+    assert first.file.name != second.file.name
+    for document, content in ((first, b"%PDF-1.4 first"), (second, b"%PDF-1.4 second")):
+        location = client.get(document.url, HTTP_HOST="dk.localhost")["Location"]
+        assert fetch(location)[1] == content
+
+
+@pytest.fixture
+def private_document(s3):
+    council = Collection.get_first_root_node().add_child(name="Council only")
+    CollectionViewRestriction.objects.create(
+        collection=council, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    return DocumentFactory(collection=council)
+
+
+def test_a_private_document_is_refused_to_anonymous_visitors(private_document, s3_server, client):
+    response = client.get(private_document.url, HTTP_HOST="dk.localhost")
+    # Wagtail's login page, as on the local disk: no address of the object is given out.
+    assert response.status_code == 302
+    assert response["Location"] == f"/_util/login/?next={private_document.url}"
+    assert s3_server not in response.content.decode()
+    assert "X-Amz" not in str(response.headers)
+    # And the object itself, at its plain address, is not public (unlike the images).
+    status, _ = fetch(f"{s3_server}/{BUCKET}/{private_document.file.name}")
+    assert status == 403
+
+
+def test_a_private_document_is_a_signed_redirect_for_a_permitted_user(
+    private_document, s3_server, admin_client
+):
+    response = admin_client.get(private_document.url, HTTP_HOST="dk.localhost")
+    assert response.status_code == 302
+    location = response["Location"]
+    assert is_signed_object_url(location, s3_server, private_document.file.name), location
+    assert "no-store" in response["Cache-Control"]
+    assert fetch(location) == (200, b"minutes attachment")
+
+
+def test_streamed_documents_come_from_the_bucket_through_the_view(
+    private_document, settings, admin_client, client
+):
+    settings.WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    assert client.get(private_document.url, HTTP_HOST="dk.localhost").status_code == 302
+    response = admin_client.get(private_document.url, HTTP_HOST="dk.localhost")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"minutes attachment"
+    assert "no-store" in response["Cache-Control"]  # for a signed-in user only
+
+
+def test_documents_never_take_the_public_custom_domain(settings, s3_server):
+    """Images may be served from a CDN name; a document's URL stays a signed bucket URL."""
+    media = media_storages(
+        "s3",
+        S3Settings(
+            bucket_name=BUCKET,
+            endpoint_url=s3_server,
+            region_name=REGION,
+            custom_domain="media.example.org",
+            **KEYS,
+        ),
+    )
+    settings.STORAGES = {**settings.STORAGES, **media.storages}
+    from django.core.files.storage import default_storage
+
+    from cms.storage import document_storage
+
+    assert default_storage.url("images/a.jpg") == "https://media.example.org/images/a.jpg"
+    url = document_storage.url("documents/a.pdf")
+    assert is_signed_object_url(url, s3_server, "documents/a.pdf"), url
+
+
+def test_the_suite_default_is_the_local_disk(settings):
+    assert settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
+    assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+
+
+# --- The deployment check ------------------------------------------------------------------
+
+
+def test_the_deploy_check_passes_when_the_bucket_answers(s3):
+    from cms.checks import check_media_bucket
+
+    assert check_media_bucket() == []
+
+
+def test_the_deploy_check_names_a_bucket_that_does_not_exist(settings, s3_server):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    from cms.checks import check_media_bucket
+
+    media = media_storages(
+        "s3",
+        S3Settings(
+            bucket_name="no-such-bucket", endpoint_url=s3_server, region_name=REGION, **KEYS
+        ),
+    )
+    settings.STORAGES = {**settings.STORAGES, **media.storages}
+    [error] = check_media_bucket()  # one request for the bucket both storages share
+    assert error.id == "cms.E021"
+    assert error.msg.startswith("The media bucket 'no-such-bucket' (STORAGES['default'])")
+    assert "AWS_STORAGE_BUCKET_NAME" in error.hint
+    with pytest.raises(SystemCheckError, match=r"cms\.E021"):
+        call_command("check", "--deploy", "--tag", "tingsted")
+
+
+# --- The APIs ------------------------------------------------------------------------------
+
+
+def test_the_apis_give_bucket_urls_for_images_and_the_view_for_documents(s3, s3_server, client):
+    """Images: the bucket's absolute URL as it is. Documents: Wagtail's view on the site
+    record's root URL, never the bucket."""
+    image, document = ImageFactory(), DocumentFactory()
+    original = f"{s3_server}/{BUCKET}/{image.file.name}"
+    served = f"http://dk.localhost{document.url}"
+    for version in ("v2", "v3"):
+        api = f"/api/{version}"
+        image_meta = client.get(f"{api}/images/{image.pk}/", HTTP_HOST="dk.localhost").json()
+        assert image_meta["meta"]["download_url"] == original
+        document_meta = client.get(f"{api}/documents/{document.pk}/", HTTP_HOST="dk.localhost")
+        assert document_meta.json()["meta"]["download_url"] == served
+    assert fetch(original)[0] == 200
