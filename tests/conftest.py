@@ -207,9 +207,25 @@ def pytest_collection_modifyitems(config, items):
         repeated = pytest.mark.skip(
             reason="Its processes use a SQLite database of their own; the SQLite run has it."
         )
+        # The browser journeys drive the admin and the site through the same views the
+        # client-level tests call on both databases; a second browser pass on PostgreSQL
+        # would add minutes to CI and no database path of its own.
+        browser_once = pytest.mark.skip(
+            reason="Browser journeys run in the SQLite run; their server side is tested on "
+            "both databases by the client-level tests."
+        )
+        # The demo is what `make demo` builds and serves on SQLite; production data never
+        # comes from it.
+        demo_once = pytest.mark.skip(
+            reason="The demo is built and served on SQLite (make demo); the SQLite run has it."
+        )
         for item in items:
             if item.get_closest_marker("own_sqlite") or item.get_closest_marker("database_neutral"):
                 item.add_marker(repeated)
+            elif item.get_closest_marker("e2e"):
+                item.add_marker(browser_once)
+            elif DEMO_FIXTURE in getattr(item, "fixturenames", ()):
+                item.add_marker(demo_once)
 
 
 @pytest.hookimpl(tryfirst=True)
