@@ -187,6 +187,7 @@ def pytest_configure(config):
     # pytest-xdist registers this mark; without it (-p no:xdist) --strict-markers would refuse it.
     config.addinivalue_line("markers", "xdist_group(name): run these tests in one xdist worker")
     config.pluginmanager.register(_DemoGroupCheck(), "tingsted-demo-group-check")
+    config.pluginmanager.register(_SlowFirst(), "tingsted-slow-first")
 
 
 # tryfirst: xdist reads the xdist_group marks in its own hook.
@@ -226,6 +227,33 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(browser_once)
             elif DEMO_FIXTURE in getattr(item, "fixturenames", ()):
                 item.add_marker(demo_once)
+
+
+class _SlowFirst:
+    """Hands out the tests that start processes of their own and need no test database
+    right after the demo group: the longest tests of the suite, which pytest-django's
+    ordering (tests without a database last) would leave one worker running alone at the
+    end of a run. Tests with a database keep pytest-django's order (transactional last)."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        def needs_database(item) -> bool:
+            return bool(
+                item.get_closest_marker("django_db")
+                or {"db", "transactional_db", "live_server"} & set(item.fixturenames)
+            )
+
+        demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
+        slow = [
+            item
+            for item in items
+            if item.get_closest_marker("subprocess")
+            and not needs_database(item)
+            and item not in demo
+        ]
+        if slow:
+            rest = [item for item in items if item not in demo and item not in slow]
+            items[:] = demo + slow + rest
 
 
 @pytest.hookimpl(tryfirst=True)
