@@ -26,6 +26,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
 from django.db.models.query import ModelIterable
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -270,12 +271,19 @@ def mount() -> None:
         for prefix, router in plugin.api_routers() if plugin.api_routers else ():
             api.add_router(f"/{prefix.strip('/')}/", router)
     wagtail_openapi = api.get_openapi_schema
+    # The document depends on the code (routes, schemas, choices) and the language of its
+    # descriptions, never on content: built once per process and language, not after every
+    # publish (it takes seconds). Callers read it; openapi_document() hands out a copy.
+    built: dict[tuple[str | None, str], dict] = {}
 
     def get_openapi_schema(*args, **kwargs):
         from api.openapi import document_responses, without_unsatisfiable_operations
 
-        schema = declare_field_filters(valid_security(wagtail_openapi(*args, **kwargs)))
-        return document_responses(without_unsatisfiable_operations(schema))
+        key = (get_language(), repr((args, sorted(kwargs.items()))))
+        if key not in built:
+            schema = declare_field_filters(valid_security(wagtail_openapi(*args, **kwargs)))
+            built[key] = document_responses(without_unsatisfiable_operations(schema))
+        return built[key]
 
     # The OpenAPI views call api.get_openapi_schema; an instance attribute wraps it.
     api.get_openapi_schema = get_openapi_schema

@@ -148,6 +148,8 @@ INDEX_TASKS: tuple[tuple[str, str], ...] = (
 #: Wagtail's reference task indexes a child row (one with a ParentalKey: a page's authors,
 #: a meeting's agenda items) by indexing its parent instead.
 REFERENCES_OF_PARENT = "update_reference_index_task"
+#: modelsearch's task, replaced at the end of the block by one batch per model.
+SEARCH_INDEX = "insert_or_update_object_task"
 
 
 class _CollectedTask:
@@ -202,8 +204,43 @@ def _enqueue_once(pending: dict[tuple[str, tuple], Any]) -> None:
             model, pks = _parents(model, pks)
         targets.setdefault((name, model), {}).update(dict.fromkeys(pks))
     for (name, model), pks in targets.items():
+        if name == SEARCH_INDEX:
+            _index_for_search(model, list(pks))
+            continue
         for pk in _existing(model, list(pks)):
             tasks[name].enqueue(model._meta.app_label, model._meta.model_name, pk)
+
+
+def _index_for_search(model: type, pks: list[str], size: int = 500) -> None:
+    """What modelsearch's task does for each row, in one batch per indexed class.
+
+    A search backend's ``add_bulk`` writes the rows of a class at once; the SQLite backend
+    also recomputes its title norms over the whole index once per call, so a row at a time
+    was most of the demo's indexing.
+    """
+    from modelsearch.backends import get_search_backends
+
+    for start in range(0, len(pks), size):
+        rows = model._default_manager.filter(pk__in=pks[start : start + size])
+        if hasattr(rows, "specific"):
+            rows = rows.specific()
+        by_class: dict[type, list[Any]] = {}
+        for row in rows:
+            indexed = row.get_indexed_instance()
+            if indexed is not None:
+                by_class.setdefault(type(indexed), []).append(indexed)
+        for indexed_class, instances in by_class.items():
+            # As the task: only rows among the class's indexed objects (live pages, ...).
+            present = set(
+                indexed_class.get_indexed_objects()
+                .filter(pk__in=[instance.pk for instance in instances])
+                .values_list("pk", flat=True)
+            )
+            instances = [instance for instance in instances if instance.pk in present]
+            if not instances:
+                continue
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(indexed_class, instances)
 
 
 def _parents(model: type, pks: list[str]) -> tuple[type, list[str]]:

@@ -120,13 +120,7 @@ def record_strings(
     value does not reach (a block more in the source) stay untranslated. Returns how many
     strings were stored.
     """
-    candidate = translation_source.as_instance()
-    for name, value in fields.items():
-        setattr(candidate, name, value)
-    _align_stream_block_ids(translation_source.as_instance(), candidate)
-    translated = _strings_by_position(extract_segments(candidate))
-
-    segments = (
+    segments = list(
         StringSegment.objects.filter(source=translation_source)
         .select_related("string", "context")
         .order_by("order")
@@ -137,6 +131,17 @@ def record_strings(
             context__object_id=translation_source.object_id,
         ).values_list("translation_of_id", "context_id")
     )
+    if all((segment.string_id, segment.context_id) in existing for segment in segments):
+        # Every string has its translation already and none is ever overwritten: the
+        # common case of a second `make demo`, where extracting the content again was most
+        # of the time of translating.
+        return 0
+    candidate = translation_source.as_instance()
+    for name, value in fields.items():
+        setattr(candidate, name, value)
+    _align_stream_block_ids(translation_source.as_instance(), candidate)
+    translated = _strings_by_position(extract_segments(candidate))
+
     position: dict[str, int] = defaultdict(int)
     stored = 0
     for segment in segments:

@@ -220,3 +220,23 @@ def test_known_parameters_are_read_without_building_the_openapi_document(monkeyp
     routes = {path: names for _pattern, path, names in parameters._known_routes()}
     assert {"network", "from", "to", "limit", "offset"} <= routes["/api/v3/meetings/upcoming/"]
     assert "search" in routes["/api/v3/pages/"]
+
+
+def test_the_openapi_document_is_not_rebuilt_after_a_publish(client, home, monkeypatch):
+    """The document depends on the code and the language, never on content: a publish
+    (a new content generation, so no cached answer) does not cost the seconds of building
+    it again, and each language keeps its own descriptions."""
+    import api.openapi
+
+    english = client.get("/api/v3/openapi.json", HTTP_HOST="localhost")
+    danish = client.get("/api/v3/openapi.json", HTTP_HOST="dk.localhost")
+    assert english.status_code == danish.status_code == 200
+    assert english.content != danish.content
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the OpenAPI document was built again")
+
+    monkeypatch.setattr(api.openapi, "document_responses", refuse)
+    add_page(home("da"), "Efter udgivelsen")
+    assert client.get("/api/v3/openapi.json", HTTP_HOST="localhost").content == english.content
+    assert client.get("/api/v3/openapi.json", HTTP_HOST="dk.localhost").content == danish.content
