@@ -202,6 +202,11 @@ def pytest_collection_modifyitems(config, items):
     # the first and stopped after the last.
     uses_demo.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
     items[:] = uses_demo + [item for item in items if item not in uses_demo]
+    if connection.vendor == "sqlite":
+        needs_postgres = pytest.mark.skip(reason="Needs PostgreSQL: the PostgreSQL run has it.")
+        for item in items:
+            if item.get_closest_marker("postgres"):
+                item.add_marker(needs_postgres)
     # A test whose processes make their own SQLite database does the same work whatever
     # the suite's database: the PostgreSQL run would repeat the SQLite run's test exactly.
     if connection.vendor != "sqlite":

@@ -88,6 +88,7 @@ def validator_for(openapi, path: str):
     return openapi_validation.validator_for(openapi, path)
 
 
+@pytest.mark.database_neutral  # the document is built from the code alone
 def test_the_openapi_document_is_valid_openapi_3(openapi, client):
     validate(openapi)
     served = client.get("/api/v3/openapi.json", HTTP_HOST="localhost")

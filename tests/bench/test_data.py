@@ -1,4 +1,8 @@
-"""The bench dataset generator: a valid tree, built in bulk, extensible per plugin."""
+"""The bench dataset generator: a valid tree, built in bulk, extensible per plugin.
+
+The benchmark runs on PostgreSQL only (`make bench`, docs/benchmarks.md), so its generator is
+tested in the PostgreSQL run only.
+"""
 
 import json
 from dataclasses import replace
@@ -14,6 +18,9 @@ from cms.bench.content import fill_page_fields, stream_data
 from cms.bench.text import Text
 from cms.bench.tree import BulkTree, tree_problems
 from cms.models import HomePage
+
+
+pytestmark = pytest.mark.postgres
 
 
 class Rollback(Exception):
