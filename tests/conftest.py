@@ -3,6 +3,11 @@ and the demo once per session for the tests that ask for it (the ``demo`` fixtur
 
 from __future__ import annotations
 
+import fcntl
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -10,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.test.utils import override_settings
 from wagtail.models import Locale, Site
 
@@ -30,8 +35,79 @@ def _fast_password_hasher():
         yield
 
 
+class _MigratedOnce:
+    """The SQLite test database of each pytest-xdist worker restored from the first
+    worker's migrated copy, instead of migrated again.
+
+    ``migrate`` takes half a minute of CPU here (Django renders the model states of some 250
+    migrations); the workers of one run share the same code, so the first migrates and saves
+    the result beside the run's temporary directories, and the others restore it (SQLite's
+    backup API, a fraction of a second). A worker waits for the first only while it migrates,
+    and meanwhile its first tests (the longest, without a test database: ``_SlowFirst``) run.
+    Only while pytest-django creates the test databases; PostgreSQL runs migrate each.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.template = directory / "migrated.sqlite3"
+        self.lock = directory / "migrated.lock"
+        self.original = None
+
+    def start(self) -> None:
+        from django.core.management.commands import migrate
+
+        self.original = original = migrate.Command.handle
+        migrated_once = self
+
+        def handle(command, *args, **options):
+            with migrated_once.locked():
+                target = connections[options["database"]]
+                if migrated_once.template.exists():
+                    target.ensure_connection()
+                    with closing(sqlite3.connect(migrated_once.template)) as source:
+                        source.backup(target.connection)
+                    return None
+                result = original(command, *args, **options)
+                target.ensure_connection()
+                with closing(sqlite3.connect(migrated_once.template)) as copy:
+                    target.connection.backup(copy)
+                return result
+
+        migrate.Command.handle = handle
+
+    def stop(self) -> None:
+        from django.core.management.commands import migrate
+
+        if self.original is not None:
+            migrate.Command.handle = self.original
+            self.original = None
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        with open(self.lock, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def _migrated_once(tmp_path_factory) -> Iterator[_MigratedOnce | None]:
+    if os.environ.get("PYTEST_XDIST_WORKER") is None or connection.vendor != "sqlite":
+        yield None
+        return
+    # Each worker's base temporary directory sits in the run's shared one.
+    migrated_once = _MigratedOnce(tmp_path_factory.getbasetemp().parent)
+    migrated_once.start()
+    yield migrated_once
+    migrated_once.stop()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_migrated_once, django_db_setup, django_db_blocker):
+    # Arguments are set up in order: the patch is in place before pytest-django's setup.
+    if _migrated_once is not None:
+        _migrated_once.stop()
     with django_db_blocker.unblock():
         bootstrap_sites(port=80)
 

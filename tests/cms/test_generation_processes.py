@@ -26,13 +26,11 @@ from django.db import connection
 
 BASE_DIR = Path(settings.BASE_DIR)
 
-# One worker runs both, so the migrated database is made once (--dist loadgroup).
 pytestmark = [
     # The database is the source of the processes' copy (``migrated``), never written.
     pytest.mark.django_db,
     pytest.mark.subprocess,
     pytest.mark.own_sqlite,
-    pytest.mark.xdist_group("generation-processes"),
 ]
 
 
