@@ -19,7 +19,6 @@ from cms.bench.text import Text
 from cms.bench.tree import BulkTree, tree_problems
 from cms.models import HomePage
 
-
 pytestmark = pytest.mark.postgres
 
 
