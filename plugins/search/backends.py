@@ -103,10 +103,14 @@ def postgres_backend_class():
         output_field = SearchVectorField()
 
     class Planned(Subquery):
-        """A subquery PostgreSQL plans by itself (``OFFSET 0`` keeps it from being merged
-        into the outer query), so the index decides how its rows are found."""
+        """A subquery PostgreSQL runs once and plans by itself: a materialized CTE is not
+        merged into the outer query (where it would become an index lookup per row), and
+        is read again, not run again, should the planner put it inside a loop (as it does
+        when it has no statistics and expects a handful of pages)."""
 
-        template = "(%(subquery)s OFFSET 0)"
+        template = (
+            "(WITH tingsted_matches AS MATERIALIZED (%(subquery)s) SELECT * FROM tingsted_matches)"
+        )
 
     class LanguageIndex(PostgresIndex):
         def add_items(self, model, objs):
@@ -140,10 +144,10 @@ def postgres_backend_class():
             ``title || body @@ query``, which no index covers: each search concatenated
             the vectors of all the site's pages (or of the whole table) before ranking.
             Here the entries that match are found first, through the GIN index on
-            ``tingsted_search_document(title, body)``, in a subquery PostgreSQL plans on
-            its own (``OFFSET 0``: it must not turn it into a lookup per page); the
-            searched rows are those among them, and each is ranked from its own entry,
-            fetched by its key. Same matches, same ranks, same order as Wagtail's.
+            ``tingsted_search_document(title, body)``, in a subquery PostgreSQL runs once
+            and plans on its own (:class:`Planned`); the searched rows are those among
+            them, and each is ranked from its own entry, fetched by its key. Same matches,
+            same ranks, same order as Wagtail's.
             """
             search_query = self._document_query(config)
             if search_query is None:
