@@ -9,7 +9,8 @@ This backend keeps everything else and changes only which configuration is used:
   configuration of its language (``danish`` for da, ``swedish`` for sv, ``norwegian`` for nb
   and nn, ...), other objects with ``SEARCH_CONFIG``;
 * **querying**: a search over a translatable model is parsed with the configuration of the
-  active language (the site search activates the page's language), other models with
+  language of the one locale it is filtered to (the API's ``?locale=``), else of the active
+  language (the site search activates the page's language), other models with
   ``SEARCH_CONFIG``;
 * **speed**: the words are matched through a GIN index on the entries' whole document (the
   migration ``0001_search_document_index``), and only the matches within the searched
@@ -76,6 +77,40 @@ def _is_translatable(model) -> bool:
     return any(field.name == "locale" for field in model._meta.concrete_fields)
 
 
+def filtered_language(queryset) -> str | None:
+    """The language code of the one locale ``queryset`` is filtered to, if it is.
+
+    An API search with ``?locale=en`` on the Danish site searches English pages, stemmed
+    with the English configuration: parsed as Danish (the site's language), "meetings"
+    would not find them. Read from the queryset's own filter (``.filter(locale=…)``, which
+    Wagtail's locale filters apply before the search), AND-ed at the top, not negated.
+    """
+    from django.db.models.expressions import Col
+    from django.db.models.lookups import Exact
+    from django.db.models.sql.where import AND, WhereNode
+
+    from cms.public import all_locales
+
+    nodes = [queryset.query.where]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, WhereNode):
+            if node.connector == AND and not node.negated:
+                nodes.extend(node.children)
+            continue
+        if (
+            isinstance(node, Exact)
+            and isinstance(node.lhs, Col)
+            and node.lhs.target.attname == "locale_id"
+            and issubclass(queryset.model, node.lhs.target.model)
+        ):
+            locale_pk = getattr(node.rhs, "pk", node.rhs)
+            for code, locale in all_locales().items():
+                if locale.pk == locale_pk:
+                    return code
+    return None
+
+
 def _has_own_content_type(model) -> bool:
     """Whether each row says its own type (Wagtail pages), the type it is indexed under."""
     from wagtail.models import Page
@@ -134,7 +169,8 @@ def postgres_backend_class():
     class LanguageQueryCompiler(PostgresSearchQueryCompiler):
         def get_config(self, backend):
             if _is_translatable(self.queryset.model):
-                return backend.config_for(translation.get_language())
+                language = filtered_language(self.queryset) or translation.get_language()
+                return backend.config_for(language)
             return backend.config
 
         def search(self, config, start, stop, score_field=None, backend=None):

@@ -92,6 +92,19 @@ def test_an_inflected_word_finds_the_page_in_the_sites_language(
     ]
 
 
+@pytest.mark.parametrize("api", ["/api/v2/pages/", "/api/v3/pages/"])
+def test_api_search_in_another_locale_is_stemmed_in_that_locales_language(host_client, blogs, api):
+    """``?locale=en`` on the Danish site: English pages, English stemming (not Danish)."""
+    post = BlogPostPageFactory(
+        parent=blogs["da-en"], slug="meetings", excerpt="The councils are meeting."
+    )
+    BlogPostPageFactory(parent=blogs["da"], slug="moeder", excerpt="Møderne i rådet.")
+    response = host_client.get("da", f"{api}?search=meetings&locale=en")
+    assert response.status_code == 200
+    body = response.json()
+    assert post.pk in [item["id"] for item in body.get("items", body.get("results", []))]
+
+
 @pytest.mark.parametrize(
     "path", ["/search/?q=vindmøller", "/api/v2/pages/?search=vindmøller&limit=20"]
 )
