@@ -22,6 +22,9 @@ DEEP_SLOWDOWN = 1.5
 CACHED_RPS = 1000.0
 HTML_P50_MS = 50.0
 HTML_TARGET_KEYS = ("html-network", "html-minutes")
+#: Search (issue 18): p50 at most this, unloaded (one connection per worker), uncached.
+SEARCH_P50_MS = 100.0
+SEARCH_TARGET_KEYS = ("search", "search-page")
 
 
 @dataclass
@@ -213,6 +216,18 @@ def evaluate(rows: list[Row]) -> list[Target]:
                     f" at the run's connections; {unloaded.p50_ms:.1f} ms unloaded "
                     f"(one connection per worker, no queueing)"
                 )
+            targets.append(Target(name, dataset, status, detail))
+
+        for key in SEARCH_TARGET_KEYS:
+            row = _find(rows, dataset, key, "unloaded")
+            name = f"Search {key} p50 ≤ {SEARCH_P50_MS:g} ms unloaded, uncached"
+            if row is None or row.p50_ms is None:
+                targets.append(Target(name, dataset, "n/a", "not measured in this run"))
+                continue
+            status = "met" if row.p50_ms <= SEARCH_P50_MS else "missed"
+            detail = f"p50 {row.p50_ms:.1f} ms"
+            if row.cpu_ms is not None:
+                detail += f", {row.cpu_ms:.1f} ms server CPU a request"
             targets.append(Target(name, dataset, status, detail))
     return targets
 

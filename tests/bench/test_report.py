@@ -123,6 +123,18 @@ def test_a_rendered_page_shows_its_unloaded_latency_beside_the_loaded_one(rows):
     assert target.detail.startswith("p50 62.5 ms at the run's connections; 21.0 ms unloaded")
 
 
+def test_search_is_judged_by_its_unloaded_p50_with_its_server_cpu(rows):
+    rows.append(row("search", "ours", "cold", 9.0, kind="search", p50_ms=640.0, status=200))
+    rows.append(row("search", "ours", "unloaded", 12.0, kind="search", p50_ms=75.0, cpu_ms=33.0))
+    rows.append(row("search-page", "ours", "unloaded", 8.0, kind="search", p50_ms=131.0))
+
+    targets = {t.name: t for t in evaluate(rows)}
+
+    api = targets["Search search p50 ≤ 100 ms unloaded, uncached"]
+    assert (api.status, api.detail) == ("met", "p50 75.0 ms, 33.0 ms server CPU a request")
+    assert targets["Search search-page p50 ≤ 100 ms unloaded, uncached"].status == "missed"
+
+
 def test_the_first_request_after_a_change_is_told_beside_the_list_queries(rows):
     rows[0].queries_first = 14
 
