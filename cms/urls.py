@@ -15,7 +15,14 @@ from cms.plugins import registry
 from cms.site_files import favicon, robots_txt
 from cms.sitemaps import TranslatedSitemap
 
-HEALTH_CHECKS = ["health_check.checks.Database", "health_check.checks.Cache"]
+HEALTH_CHECKS = [
+    "health_check.checks.Database",
+    "health_check.checks.Cache",
+    # Images and documents: a file written, read back and deleted in each storage (the local
+    # disk, or the object storage's bucket with MEDIA_STORAGE=s3).
+    ("health_check.checks.Storage", {"alias": "default"}),
+    ("health_check.checks.Storage", {"alias": "documents"}),
+]
 
 #: JSON under /api/, the site's HTML error page elsewhere. Also set on each site's URLconf
 #: (cms/routing.py), which is the one Django asks when a request fails.
@@ -36,8 +43,9 @@ def unlocalized_patterns() -> list:
         path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
         path("robots.txt", robots_txt, name="robots_txt"),
         path("favicon.ico", favicon),
-        # For load balancers and monitoring: 200 when the database and the cache answer,
-        # 500 naming the one that does not (the site itself keeps answering without a cache).
+        # For load balancers and monitoring: 200 when the database, the cache and the media
+        # storages answer, 500 naming the one that does not (the site itself keeps
+        # answering without a cache).
         path("health/", HealthCheckView.as_view(checks=HEALTH_CHECKS), name="health"),
     ]
     if settings.DEBUG:

@@ -316,6 +316,25 @@ def test_the_deploy_check_names_a_bucket_that_does_not_exist(settings, s3_server
         call_command("check", "--deploy", "--tag", "tingsted")
 
 
+@pytest.mark.django_db
+def test_health_writes_to_the_bucket_and_names_it_when_it_cannot(s3, settings, s3_server, client):
+    response = client.get("/health/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200, response.json()
+    assert keys(s3, "health_check_storage_test/") == set()  # its test files are deleted
+
+    media = media_storages(
+        "s3",
+        S3Settings(
+            bucket_name="no-such-bucket", endpoint_url=s3_server, region_name=REGION, **KEYS
+        ),
+    )
+    settings.STORAGES = {**settings.STORAGES, **media.storages}
+    response = client.get("/health/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 500
+    failing = sorted(name for name, state in response.json().items() if state != "OK")
+    assert failing == ["Storage(alias='default')", "Storage(alias='documents')"]
+
+
 # --- The APIs ------------------------------------------------------------------------------
 
 
