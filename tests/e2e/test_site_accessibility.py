@@ -2,9 +2,10 @@
 best-practice violation, and nothing overflows a 320 px wide screen (issue 17).
 
 axe-core is injected from the copy the ``axe-playwright-python`` package ships (no
-download). Each site is checked in its own language, and the Danish site's English tree:
-one live page of each page type per language tree, plus the search results, the 404 page
-and the interest form showing its errors.
+download). Every language tree of every site: one live page of each page type in it, plus
+its search results and 404 page where the demo has content in that language (each site's
+own language and English; the other trees hold their home page), and the interest form
+showing its errors.
 """
 
 from __future__ import annotations
@@ -48,8 +49,12 @@ def _visitor(journey):
 
 def _violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
+    # Only the violations are reported in full: a quarter of axe's time goes to describing
+    # what passed.
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+        "resultTypes: ['violations']})",
+        TAGS,
     )
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at "
@@ -78,18 +83,16 @@ def _check(journey, site: str, paths: list[str]) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize(
-    ("site", "language"),
-    # Every site in its own language, and one translated tree (texts still in another
-    # language are marked with lang there). Bounded: the CI run has ten minutes.
-    [("en", "en"), ("da", "da"), ("sv", "sv"), ("nb", "nb"), ("da", "en")],
-)
+@pytest.mark.parametrize("language", list(HOSTS))
+@pytest.mark.parametrize("site", list(HOSTS))
 def test_every_page_type_passes_axe_and_fits_a_narrow_screen(journey, site, language):
     with journey.db():
         paths = _one_page_per_type(site, language)
-    assert len(paths) >= (3 if language == site else 2), paths
-    if language == site:
-        paths += ["/search/?q=m%C3%B8de", "/no-such-page/"]
+    with_content = language in (site, "en")
+    assert len(paths) >= (3 if language == site else 2 if with_content else 1), paths
+    if with_content:
+        home = paths[0]  # the tree's root comes first (ordered by path)
+        paths += [f"{home}search/?q=m%C3%B8de", f"{home}no-such-page/"]
     assert _check(journey, site, paths) == []
 
 
