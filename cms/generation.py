@@ -85,6 +85,11 @@ class GenerationMiddleware:
             _answering.reset(token)
 
 
+def answering() -> HttpRequest | None:
+    """The request being answered (GenerationMiddleware), for code that has none at hand."""
+    return _answering.get()
+
+
 def generation(request: HttpRequest | None = None) -> int:
     """The current generation: the time (ns) of the last change, created when missing.
 

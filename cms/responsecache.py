@@ -161,8 +161,9 @@ def store(
     *,
     compressed: bool = True,
     extra: dict | None = None,
+    timeout: int | None = None,
 ) -> Stored:
-    """Keep an answer under ``key`` for TINGSTED_API_CACHE_TIMEOUT seconds.
+    """Keep an answer under ``key`` for ``timeout`` (TINGSTED_API_CACHE_TIMEOUT) seconds.
 
     The body is gzipped when it is long enough, unless ``compressed`` is False (an answer the
     caller edits on every hit). Returns what was stored, the body as stored.
@@ -171,7 +172,8 @@ def store(
     if compressed and len(content) >= COMPRESS_MIN_BYTES:
         content, encoding = compress(content), "gzip"
     meta: tuple = (status, headers, encoding, extra) if extra else (status, headers, encoding)
-    timeout = getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600)
+    if timeout is None:
+        timeout = getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600)
     response_cache().set_many({key + ":meta": meta, key + ":body": content}, timeout=timeout)
     stored = Stored(key, status, headers, encoding, extra)
     stored.body = content
