@@ -2,15 +2,17 @@
 
 A GET of a page by a *shareable* request (cms.visibility.is_shareable: no session cookie, no
 credential) is stored in the response store the API uses (cms/responsecache.py), under the
-content generation, the scheme, the host and the full path (the site, its language and time
-zone follow from host and path). Every publish, unpublish, move, snippet, image, document,
+scheme, the host and the full path (the site, its language and time zone follow from host
+and path), with the content generation it was rendered in. Every publish, unpublish, move, snippet, image, document,
 site or view-restriction change bumps the generation (cms.invalidation), so the next request
-renders afresh in every app process; stored answers have an ETag (and the generation's time
-as Last-Modified) and conditional requests get a 304 from the stored headers alone.
+renders afresh in every app process (and its answer replaces the old one); stored answers
+have an ETag (and the generation's time as Last-Modified) and conditional requests get a 304
+from the stored headers alone.
 
 The middleware sits before the session, locale, CSRF, authentication and message middleware
-(cms/settings.py): a hit or a 304 costs a generation read, one cache round trip and the
-security, CSP and CORS middleware in front of it, which still add their headers. Whatever
+(cms/settings.py): a hit or a 304 costs one cache round trip (the generation and the stored
+answer read together, cms.generation.generation_with) and the security, CSP and CORS
+middleware in front of it, which still add their headers. Whatever
 the inner middleware adds to a page (Content-Language, X-Frame-Options) is stored with it.
 
 Only pages are stored, and only when nothing in the answer belongs to one visitor:
@@ -46,8 +48,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from cms.generation import answering, generation
-from cms.responsecache import Stored, build_response, get_cached, response_cache, store
+from cms.generation import answering, generation, generation_with
+from cms.responsecache import Stored, build_response, response_cache, store, unpack
 from cms.visibility import is_shareable
 
 #: Where the page being served is noted on the request (:func:`mark_served_page`).
@@ -60,7 +62,8 @@ _CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" val
 #: Stands for the token in a stored body; filled in per visitor on every hit.
 CSRF_PLACEHOLDER = b"tingsted-csrf-token"
 
-#: Headers of the rendered answer that are not stored: each answer gets its own.
+#: Headers of the rendered answer that are not stored: each answer gets its own. (Vary is
+#: kept: the minutes' pages vary on Authorization too, and a hit must say so as well.)
 _NOT_STORED = {
     "cache-control",
     "content-length",
@@ -70,7 +73,6 @@ _NOT_STORED = {
     "expires",
     "last-modified",
     "set-cookie",
-    "vary",
 }
 
 #: Django's message cookie (CookieStorage): a request carrying one may be shown its messages.
@@ -99,10 +101,12 @@ def answer_valid_until(moment: datetime.datetime, request: HttpRequest | None = 
         setattr(request, VALID_UNTIL, stamp)
 
 
-def page_key(request: HttpRequest, current: int) -> str:
+def page_key(request: HttpRequest) -> str:
+    """Where a page's answer is stored: one entry per address, replaced when a newer
+    generation's answer is stored (the generation is in the entry, not in the key)."""
     parts = "\n".join((request.scheme, request.get_host().lower(), request.get_full_path()))
     digest = hashlib.sha256(parts.encode()).hexdigest()
-    return f"tingsted:page:response:{current}:{digest}"
+    return f"tingsted:page:response:{digest}"
 
 
 class PageCacheMiddleware:
@@ -123,19 +127,25 @@ class PageCacheMiddleware:
             or _MESSAGES_COOKIE in request.COOKIES
         ):
             return self._uncached(request)
-        current = generation(request)
         key = None
         # Switched off, or in an outage (never wait on the cache twice per request), pages
         # are rendered afresh; they still get their ETag and 304s.
         if getattr(settings, "TINGSTED_PAGE_CACHE", True) and getattr(
             response_cache(), "available", True
         ):
-            key = page_key(request, current)
-            stored = get_cached(key, conditional=_is_conditional(request))
+            key = page_key(request)
+            conditional = _is_conditional(request)
+            # The generation and the stored answer in one round trip: the key holds no
+            # generation, the answer says which one it was stored under.
+            wanted = [key + ":meta"] if conditional else [key + ":meta", key + ":body"]
+            current, found = generation_with(request, wanted)
+            stored = unpack(key, found, body=not conditional, generation=current)
             if stored is not None:
                 answer = self._from_cache(request, stored, current)
                 if answer is not None:
                     return answer
+        else:
+            current = generation(request)
         response = self.get_response(request)
         return self._rendered(request, response, current, key)
 
@@ -193,7 +203,7 @@ class PageCacheMiddleware:
         # The bytes differ per visitor where a token is filled in: the same page, weakly.
         headers.append(("ETag", "W/" + etag if tokens else etag))
         headers.append(("Last-Modified", http_date(current / 1_000_000_000)))
-        extra: dict = {"csrf": True} if tokens else {}
+        extra: dict = {"generation": current, "csrf": True} if tokens else {"generation": current}
         timeout = getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600)
         until = getattr(request, VALID_UNTIL, None)
         if until is not None:
@@ -206,7 +216,7 @@ class PageCacheMiddleware:
                 headers,
                 content,
                 compressed=not tokens,
-                extra=extra or None,
+                extra=extra,
                 timeout=timeout,
             )
         for name, value in headers[-2:]:

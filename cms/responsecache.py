@@ -135,6 +135,22 @@ def weaken_etag(response: HttpResponse) -> None:
         response["ETag"] = "W/" + etag
 
 
+def unpack(key: str, found: dict, *, body: bool, generation: int | None = None) -> Stored | None:
+    """The answer stored under ``key`` among ``found`` (read with its body if ``body``); None
+    if missing, or stored under another ``generation`` than the one given."""
+    meta = found.get(key + ":meta")
+    if meta is None:
+        return None
+    stored = Stored(key, *meta)
+    if generation is not None and stored.extra.get("generation") != generation:
+        return None
+    if body:
+        stored.body = found.get(key + ":body")
+        if stored.body is None:
+            return None
+    return stored
+
+
 def get_cached(key: str, conditional: bool = False) -> Stored | None:
     """The answer stored under ``key``. ``conditional``: read its headers only for now."""
     cache = response_cache()

@@ -68,6 +68,7 @@ def test_a_second_anonymous_view_comes_from_the_cache(
     # What the middleware in front of the cache adds, a hit carries too.
     assert second.has_header("Content-Security-Policy")
     assert second["X-Frame-Options"] == first["X-Frame-Options"]
+    assert second["Vary"] == first["Vary"]
 
     # Another site (host) or address is another entry.
     _other, count = queries(lambda: client.get(network.url, HTTP_HOST="se.localhost"))
