@@ -109,8 +109,9 @@ MIDDLEWARE = [
     # First: the request whose content generation is read once (cms/generation.py).
     "cms.generation.GenerationMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy on every answer but the admin's (see "Security headers").
-    "csp.middleware.CSPMiddleware",
+    # Content-Security-Policy on every answer but the admin's (see "Security headers"):
+    # django-csp's middleware, the header built once (cms/middleware.py).
+    "cms.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Anonymous page views from the shared cache, before the session, locale, CSRF, auth
