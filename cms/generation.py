@@ -85,6 +85,11 @@ class GenerationMiddleware:
             _answering.reset(token)
 
 
+def answering() -> HttpRequest | None:
+    """The request being answered (GenerationMiddleware), for code that has none at hand."""
+    return _answering.get()
+
+
 def generation(request: HttpRequest | None = None) -> int:
     """The current generation: the time (ns) of the last change, created when missing.
 
@@ -105,6 +110,21 @@ def _read() -> int:
     if store() == "database":
         return _database_generation()
     return _cache_generation()
+
+
+def generation_with(request: HttpRequest, keys: list[str]) -> tuple[int, dict]:
+    """The generation, and the values of ``keys`` in the generation's cache.
+
+    One round trip where the generation lives in that cache (a cache hit's whole cost is
+    little more than its round trips); two where it lives in the database. Values stored
+    under another generation are the caller's to tell apart (the page cache stores the
+    generation with each answer).
+    """
+    if hasattr(request, "_tingsted_generation") or store() == "database":
+        return generation(request), generation_cache().get_many(keys)
+    found = generation_cache().get_many([GENERATION_KEY, *keys])
+    request._tingsted_generation = _cache_generation(found.pop(GENERATION_KEY, None))
+    return request._tingsted_generation, found
 
 
 def bump_generation(**kwargs: Any) -> int:
@@ -156,9 +176,15 @@ _outages_seen: dict[str, int] = {}
 _outages_lock = threading.Lock()
 
 
-def _cache_generation() -> int:
+#: Marks a generation not read yet (None is a missing one).
+_UNREAD = object()
+
+
+def _cache_generation(value: Any = _UNREAD) -> int:
+    """The generation in the shared cache; ``value``: what a read just found there."""
     cache = generation_cache()
-    value = cache.get(GENERATION_KEY)
+    if value is _UNREAD:
+        value = cache.get(GENERATION_KEY)
     if not getattr(cache, "available", True):
         # The cache failed: a value made up now matches nothing remembered, so every memo
         # recomputes and no stored response is used until it answers again.

@@ -50,6 +50,8 @@ EXPORTS: dict[str, str] = {
     "PAGES": "cms.memo",
     "host_key": "cms.memo",
     "bump_generation": "cms.generation",
+    # What a rendered page shows that changes with the date, not the content (cms/pagecache.py).
+    "answer_valid_until": "cms.pagecache",
     # The request-scoped loader: rows pages show, fetched in bulk and localised (docs/plugins.md).
     "request_scope": "cms.loading",
     "localized": "cms.loading",
@@ -137,6 +139,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     )
     from cms.memo import PAGES, host_key
     from cms.models import ContentPage, TingstedPage, TingstedPageForm
+    from cms.pagecache import answer_valid_until
     from cms.plugins import registry as plugin_registry
     from cms.ratelimits import check as rate_limit
     from cms.search_text import plain_words

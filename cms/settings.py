@@ -109,10 +109,15 @@ MIDDLEWARE = [
     # First: the request whose content generation is read once (cms/generation.py).
     "cms.generation.GenerationMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy on every answer but the admin's (see "Security headers").
-    "csp.middleware.CSPMiddleware",
+    # Content-Security-Policy on every answer but the admin's (see "Security headers"):
+    # django-csp's middleware, the header built once (cms/middleware.py).
+    "cms.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Anonymous page views from the shared cache, before the session, locale, CSRF, auth
+    # and message middleware a hit does not need; the ones above add their headers to it
+    # (cms/pagecache.py).
+    "cms.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Replaces Django's LocaleMiddleware: each site serves its own language unprefixed.
     "cms.middleware.SiteLocaleMiddleware",
@@ -337,6 +342,12 @@ TINGSTED_API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=600)
 #: Off, every response is built anew (ETags and 304s still work): for `make bench`'s cold
 #: runs and for debugging; production keeps it on.
 TINGSTED_API_RESPONSE_CACHE = env.bool("API_RESPONSE_CACHE", default=True)
+#: The rendered pages' response cache (cms/pagecache.py): anonymous page views stored per
+#: content generation, like the API's. Off for `make bench`'s cold runs and for debugging.
+TINGSTED_PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+#: Cache-Control max-age of a stored anonymous page: short, as a CDN in front is purged on
+#: publish but a browser is not.
+TINGSTED_PAGE_MAX_AGE = env.int("PAGE_MAX_AGE", default=60)
 #: Days the sync feed's change log keeps a change (`manage.py prune_sync_log`, run daily):
 #: a consumer whose cursor is older must start again without one (410, docs/api.md).
 TINGSTED_SYNC_RETENTION_DAYS = env.int("TINGSTED_SYNC_RETENTION_DAYS", default=90)

@@ -22,3 +22,12 @@ def name_whats_new_in_the_users_language(request, items: list) -> None:
                 "version": get_main_version(include_patch=False)
             }
             items[index] = item
+
+
+@hooks.register("before_serve_page")
+def note_the_served_page(page, request, serve_args, serve_kwargs) -> None:
+    """Tell the page cache (cms/pagecache.py) that a page answers this request: only
+    pages' answers are stored, and only those of pages without a view restriction."""
+    from cms.pagecache import mark_served_page
+
+    mark_served_page(request, page)

@@ -4,7 +4,7 @@ Three contenders answer on the same data, one server at a time on the same machi
 
 * ``ours``: the project as deployed (cms.settings), measured ``cold`` (a server whose cache
   never hits), ``warm`` (Redis cache primed) and ``304`` (conditional request with the ETag
-  of the primed response; n/a while the API sends no ETag); rendered pages also
+  of the primed response; n/a when the answer has no ETag); rendered pages also
   ``unloaded``: the cold server with one connection per worker, their latency without
   queueing behind the other connections;
 * ``stock``: Wagtail's own API v2 and v3 with nothing of ours in front
@@ -40,7 +40,8 @@ COLD, WARM, CONDITIONAL = "cold", "warm", "304"
 EDGE = "edge"
 #: The cold server with one connection per worker: latency without queueing behind others.
 UNLOADED = "unloaded"
-#: Rendered pages: no response cache, so no 304; their latency is also measured unloaded.
+#: Rendered pages: cold, warm and 304 as the API (cms/pagecache.py); their latency is also
+#: measured unloaded.
 HTML_MODES = (COLD, UNLOADED, WARM, CONDITIONAL)
 
 #: API search: cached like every API answer, and also measured unloaded (its target is a latency).

@@ -105,18 +105,18 @@ def total_count(body: bytes) -> int | None:
 
 @contextlib.contextmanager
 def response_cache_off() -> Iterator[None]:
-    """The API's response cache off, as on the cold server.
+    """The response caches (the API's and the rendered pages') off, as on the cold server.
 
     Set directly, not with override_settings: its setting_changed signal makes Django
     and Wagtail drop per-process caches (content types and the like), which the cold
     server keeps, so the count would include queries the server does not make.
     """
-    before = settings.TINGSTED_API_RESPONSE_CACHE
-    settings.TINGSTED_API_RESPONSE_CACHE = False
+    before = settings.TINGSTED_API_RESPONSE_CACHE, settings.TINGSTED_PAGE_CACHE
+    settings.TINGSTED_API_RESPONSE_CACHE = settings.TINGSTED_PAGE_CACHE = False
     try:
         yield
     finally:
-        settings.TINGSTED_API_RESPONSE_CACHE = before
+        settings.TINGSTED_API_RESPONSE_CACHE, settings.TINGSTED_PAGE_CACHE = before
 
 
 def with_param(path: str, name: str, value: Any) -> str:

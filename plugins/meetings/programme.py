@@ -21,7 +21,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from api.access import public_pages
-from cms.public import PAGES, active_locale, request_scope
+from cms.public import PAGES, active_locale, answer_valid_until, request_scope
 from plugins.people.interface import Organisation, Person, Venue, further_roles_label
 
 if TYPE_CHECKING:
@@ -200,6 +200,10 @@ def split_meetings(queryset, zone: ZoneInfo, now: datetime.datetime | None = Non
     meetings = list(public_pages(queryset.live()).select_related("venue").order_by("start"))
     upcoming = [meeting for meeting in meetings if meeting.end >= cutoff]
     past = [meeting for meeting in reversed(meetings) if meeting.end < cutoff]
+    if upcoming:
+        # The split moves at the next local midnight: a stored page must not outlive it.
+        tomorrow = cutoff.date() + datetime.timedelta(days=1)
+        answer_valid_until(datetime.datetime.combine(tomorrow, datetime.time.min, tzinfo=zone))
     return upcoming, past
 
 

@@ -101,3 +101,26 @@ def test_the_admin_keeps_no_policy(client):
     response = client.get("/admin/login/", HTTP_HOST="localhost")
     assert response.status_code == 200
     assert "Content-Security-Policy" not in response
+
+
+def test_the_policy_is_built_once_and_a_changed_setting_is_honoured(client, home, settings):
+    from unittest import mock
+
+    from csp.utils import build_policy
+
+    with (
+        mock.patch("cms.middleware.build_policy", wraps=build_policy) as ours,
+        mock.patch("csp.middleware.build_policy", wraps=build_policy) as django_csp,
+    ):
+        first = client.get("/", HTTP_HOST="dk.localhost")
+        second = client.get("/", HTTP_HOST="dk.localhost")
+    # Built from the settings at most once (the policy and the empty report-only one),
+    # not for every answer: a cached page's whole budget is under a millisecond.
+    assert ours.call_count + django_csp.call_count <= 2
+    assert first["Content-Security-Policy"] == second["Content-Security-Policy"]
+
+    policy = {**settings.CONTENT_SECURITY_POLICY}
+    policy["DIRECTIVES"] = {**policy["DIRECTIVES"], "img-src": ["'self'"]}
+    settings.CONTENT_SECURITY_POLICY = policy
+    changed = client.get("/", HTTP_HOST="dk.localhost")
+    assert _directives(changed["Content-Security-Policy"])["img-src"] == ["'self'"]

@@ -38,12 +38,12 @@ from cms.bench.env import (
     server_env,
 )
 
-#: What the cold server adds to its environment: our response cache off, everything else
-#: (Redis, Wagtail's own site-root and rendition caches) as in production. The API's
-#: setting is TINGSTED_API_RESPONSE_CACHE (cms/settings.py). A cache that never hits at all
-#: (DummyCache) is not "cold" but broken: Wagtail then re-reads the site root paths for
-#: every URL it builds (137 ms instead of 35 ms CPU for a 20-item list).
-COLD_ENV = {"API_RESPONSE_CACHE": "false"}
+#: What the cold server adds to its environment: our response caches off, everything else
+#: (Redis, Wagtail's own site-root and rendition caches) as in production. The settings are
+#: TINGSTED_API_RESPONSE_CACHE and TINGSTED_PAGE_CACHE (cms/settings.py). A cache that never
+#: hits at all (DummyCache) is not "cold" but broken: Wagtail then re-reads the site root
+#: paths for every URL it builds (137 ms instead of 35 ms CPU for a 20-item list).
+COLD_ENV = {"API_RESPONSE_CACHE": "false", "PAGE_CACHE": "false"}
 #: What every request carries besides its Host, for every contender: browsers, HTTP
 #: libraries and CDNs all ask for gzip. Servers that do not compress ignore it.
 CLIENT_HEADERS = {"Accept-Encoding": "gzip"}
