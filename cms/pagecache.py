@@ -249,7 +249,7 @@ class PageCacheMiddleware:
         answer["Cache-Control"] = (
             "private, no-cache"
             if tokens
-            else f"public, max-age={getattr(settings, 'TINGSTED_PAGE_MAX_AGE', 60)}"
+            else f"public, max-age={getattr(settings, 'TINGSTED_PAGE_MAX_AGE', 0)}"
         )
         patch_vary_headers(answer, ["Cookie", "Accept-Encoding"])
         return answer

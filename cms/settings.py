@@ -345,9 +345,10 @@ TINGSTED_API_RESPONSE_CACHE = env.bool("API_RESPONSE_CACHE", default=True)
 #: The rendered pages' response cache (cms/pagecache.py): anonymous page views stored per
 #: content generation, like the API's. Off for `make bench`'s cold runs and for debugging.
 TINGSTED_PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
-#: Cache-Control max-age of a stored anonymous page: short, as a CDN in front is purged on
-#: publish but a browser is not.
-TINGSTED_PAGE_MAX_AGE = env.int("PAGE_MAX_AGE", default=60)
+#: Cache-Control max-age of a stored anonymous page. 0: a browser asks again on every visit
+#: (a 304 from the page cache when nothing changed), so a correction shows at once; a CDN in
+#: front is purged on publish but a browser is not.
+TINGSTED_PAGE_MAX_AGE = env.int("PAGE_MAX_AGE", default=0)
 #: Days the sync feed's change log keeps a change (`manage.py prune_sync_log`, run daily):
 #: a consumer whose cursor is older must start again without one (410, docs/api.md).
 TINGSTED_SYNC_RETENTION_DAYS = env.int("TINGSTED_SYNC_RETENTION_DAYS", default=90)
