@@ -133,6 +133,20 @@ class TingstedPage(APIPageMixin, Page):
             return None
         return site_by_id(url_parts[0])
 
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # Wagtail reads them from the cache once per page object (or request): a list of
+        # twenty pages with links read them some sixty times. The memo reads them once a
+        # content generation (a saved site bumps it, cms.invalidation). Kept on the object
+        # as Wagtail does: its redirect handlers read them from there.
+        from cms.sites import site_root_paths
+
+        cache_object = cache_object or kwargs.get("request") or self
+        try:
+            return cache_object._wagtail_cached_site_root_paths
+        except AttributeError:
+            cache_object._wagtail_cached_site_root_paths = site_root_paths()
+            return cache_object._wagtail_cached_site_root_paths
+
     def get_url_parts(self, request=None):
         from django.urls import get_urlconf, set_urlconf
 
