@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
@@ -260,7 +261,13 @@ class HomePage(TingstedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        # Read when the page's content is rendered, not before: a page whose content comes
+        # from the fragment cache (templates/cms/home_page.html) asks nothing of it, not
+        # even the view restrictions ``public()`` looks up.
+        children = self.get_children()
+        context["sections"] = SimpleLazyObject(
+            lambda: list(children.live().public().in_menu().specific())
+        )
         return context
 
 
