@@ -164,6 +164,34 @@ class TingstedPage(APIPageMixin, Page):
         finally:
             set_urlconf(previous)
 
+    def route(self, request, path_components):
+        # Wagtail walks the tree a level per path segment, a query or two each (the child,
+        # then its specific row): three to five queries before a network or minutes page is
+        # served. Where a walk from this page ended is remembered per content generation
+        # (every publish, move, deletion or rename bumps it): later requests fetch that page
+        # with one query and let it route what is left of the path (a routable page's own
+        # subpages), so the answer is the one the walk gives.
+        if not path_components:
+            return super().route(request, path_components)
+        from cms.memo import PAGES
+
+        walked = []
+
+        def walk() -> tuple[type, int, int]:
+            result = super(TingstedPage, self).route(request, path_components)
+            walked.append(result)
+            found = result.page
+            return type(found), found.pk, found.depth - self.depth
+
+        model, pk, consumed = PAGES.get(request, ("route", self.pk, tuple(path_components)), walk)
+        if walked:
+            return walked[0]
+        try:
+            found = model.objects.get(pk=pk)
+        except model.DoesNotExist:
+            return super().route(request, path_components)
+        return found.route(request, path_components[consumed:])
+
     def serve(self, request, *args, **kwargs):
         from django.utils.cache import patch_cache_control, patch_vary_headers
 
