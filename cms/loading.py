@@ -187,6 +187,8 @@ class Preload:
         self.locale_ids: set[int] = set()
         self._wanted: dict[type[models.Model], set] = defaultdict(set)
         self._locales: dict[str, Locale] = {}
+        #: active_locale() by active language.
+        self._active: dict[str | None, Locale] = {}
         #: Pages already preloaded, by id(); held so that no id is reused in the request.
         self._pages: dict[int, Any] = {}
         #: Images whose renditions are fetched, together, when the first one is needed.
@@ -208,15 +210,24 @@ class Preload:
             if locale is not None:
                 self.locale_ids.add(locale.pk)
                 self._locales.setdefault(locale.language_code, locale)
+                self._active.clear()
 
     def active_locale(self) -> Locale | None:
         """The active language's locale: one of the locales in play, else from the site and
-        locale memo (cms/sites.py)."""
-        try:
-            known = self._locales.get(get_supported_content_language_variant(get_language()))
-        except LookupError:
-            known = None
-        return known or sites.active_locale(self.request)
+        locale memo (cms/sites.py). Remembered per language for the request: every chosen
+        person, venue and organisation of a list asks (some seven hundred times for twenty
+        meetings)."""
+        language = get_language()
+        found = self._active.get(language)
+        if found is None:
+            try:
+                found = self._locales.get(get_supported_content_language_variant(language))
+            except LookupError:
+                found = None
+            found = found or sites.active_locale(self.request)
+            if found is not None:
+                self._active[language] = found
+        return found
 
     # --- collecting and fetching --------------------------------------------------------
 
