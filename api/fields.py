@@ -35,6 +35,12 @@ class TranslationData(BaseModel):
     url: str | None
 
 
+#: Fields of a page that map the ids its other fields give to what they name (a meeting's
+#: ``people``, a council's ``organisations``): a list gives each once, for all its items
+#: (api/v2.py, api/listing.py), where one map per item repeated the same people in each.
+REFERENCE_MAPS = ("people", "organisations")
+
+
 def translations_by_key(
     keys: Iterable[Any], request: HttpRequest | None = None
 ) -> dict[Any, list[Page]]:

@@ -40,6 +40,7 @@ from wagtail.models import Page, get_page_models
 
 from api.access import APIParameterError
 from api.counting import countable_with_rows, rows_and_total
+from api.fields import REFERENCE_MAPS
 
 #: Set on the request by the view: ``{model: names}`` to serialise for each listed type.
 ASKED = "_tingsted_list_fields"
@@ -120,8 +121,8 @@ def list_item_schema(model: type[Model]) -> type[Schema]:
     )
     namespace: dict[str, Any] = {"__annotations__": {"meta": meta}}
     for field_name, info in read.model_fields.items():
-        if field_name in PageSchema.model_fields:
-            continue
+        if field_name in PageSchema.model_fields or field_name in REFERENCE_MAPS:
+            continue  # a reference map comes once for the list (build_list_schema)
         resolver = read._ninja_resolvers.get(field_name)
         namespace["__annotations__"][field_name] = info.annotation
         namespace[field_name] = FieldInfo.merge_field_infos(info, default=None)
@@ -158,12 +159,61 @@ def list_item_type() -> Any:
     ]
 
 
-def build_list_schema() -> type[Schema]:
-    class PageListSchema(Schema):
-        count: int
-        items: list[list_item_type()]  # type: ignore[valid-type]
+def reference_map_types() -> dict[str, Any]:
+    """The type of each reference map some page type declares (``people``: a map of
+    ``PersonData``), read from the types' detail schemas: the core names no plugin's type."""
+    from wagtail.api.v3.registry import registry
 
-    return PageListSchema
+    found: dict[str, Any] = {}
+    for model in get_page_models():
+        entry = registry.get(model._meta.label)
+        fields = entry.read_schema.model_fields if entry is not None else {}
+        for name in REFERENCE_MAPS:
+            if name in fields and name not in found:
+                found[name] = fields[name].annotation
+    return found
+
+
+def build_list_schema() -> type[Schema]:
+    """The list: ``count``, ``items`` and, where asked items refer to people or
+    organisations by id, one ``people`` / ``organisations`` map for all of them."""
+    annotations: dict[str, Any] = {
+        "count": int,
+        "items": list[list_item_type()],  # type: ignore[valid-type]
+    }
+    namespace: dict[str, Any] = {"__annotations__": annotations}
+    for name, annotation in reference_map_types().items():
+        annotations[name] = annotation | None
+        namespace[name] = Field(
+            None,
+            description=f"Every {'person' if name == 'people' else 'organisation'} the "
+            f"items refer to by id, keyed by that id, once for the whole list (present "
+            f"when the items' type has `{name}` and `fields=` asks for it).",
+        )
+    return type(Schema)("PageListSchema", (Schema,), namespace)
+
+
+def joined_reference_maps(pages: list, request: HttpRequest, asked: dict[type, frozenset]):
+    """Each reference map of the listed pages, joined: one per list (what each page's
+    detail gives as its own ``people`` or ``organisations``)."""
+    from wagtail.api.v3.registry import registry
+
+    joined: dict[str, dict] = {}
+    context = {"request": request}
+    for page in pages:
+        names = [name for name in REFERENCE_MAPS if name in asked.get(type(page), ())]
+        if not names:
+            continue
+        read = registry.get(type(page)._meta.label).read_schema
+        for name in names:
+            resolver = read._ninja_resolvers.get(name)
+            value = (
+                resolver(DjangoGetter(page, read, context))
+                if resolver is not None
+                else getattr(page, name)
+            )
+            joined.setdefault(name, {}).update(value or {})
+    return joined
 
 
 def prepare(items: list, request: HttpRequest, asked: dict[type, frozenset]) -> list:
@@ -254,6 +304,7 @@ def list_pages(request: HttpRequest, filters, ordering, search, fields: FieldsQu
     page = CountingPagination().paginate_queryset(queryset, pagination, request)
     if asked:
         page["items"] = prepare(list(page["items"]), request, asked)
+        page.update(joined_reference_maps(page["items"], request, asked))
     return page
 
 

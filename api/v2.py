@@ -30,7 +30,7 @@ from wagtail.search.backends.base import BaseSearchResults
 
 from api.access import APIParameterError, pages_queryset, restricted_collection_ids
 from api.errors import PROBLEM_JSON, parameter_in_message, v2_problem
-from api.fields import TRANSLATIONS_CONTEXT_KEY, translations_by_key
+from api.fields import REFERENCE_MAPS, TRANSLATIONS_CONTEXT_KEY, translations_by_key
 from api.preview import page_from_token
 from api.renderers import JSONRenderer
 from api.serializers import TingstedPageSerializer
@@ -169,7 +169,10 @@ class TingstedPagesAPIViewSet(TingstedAPIMixin, PagesAPIViewSet):
         serializer = serializer_class(page, many=True, context=context)
         with preloaded(page, serializer_class.Meta.fields):
             data = serializer.data
-        return self.get_paginated_response(data)
+        maps = join_reference_maps(data)
+        response = self.get_paginated_response(data)
+        response.data.update(maps)
+        return response
 
     def detail_view(self, request, pk):
         instance = self.get_object()
@@ -177,6 +180,22 @@ class TingstedPagesAPIViewSet(TingstedAPIMixin, PagesAPIViewSet):
         with preloaded([instance], type(serializer).Meta.fields):
             data = serializer.data
         return Response(data)
+
+
+def join_reference_maps(items: list) -> dict[str, dict]:
+    """Take the reference maps out of each listed item and join them, one per answer.
+
+    Twenty meetings name the same few people in every session: one map per item repeated
+    each person in every item naming them (most of a meeting list's bytes). Ids are global,
+    so one map serves every item; a map is present when an item had it (even empty).
+    """
+    joined: dict[str, dict] = {}
+    for item in items:
+        for name in REFERENCE_MAPS:
+            value = item.pop(name, None) if isinstance(item, dict) else None
+            if isinstance(value, dict):
+                joined.setdefault(name, {}).update(value)
+    return joined
 
 
 def related_api_fields(model) -> tuple[list[str], list[str]]:

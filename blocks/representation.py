@@ -174,16 +174,27 @@ def _image_data(image, context: dict[str, Any] | None, caption: str) -> dict:
 
 
 def document_data(document, context: dict[str, Any] | None = None) -> dict | None:
-    """A document as its public URL with title, size and file type."""
+    """A document as its public URL with title, size and file type.
+
+    Remembered for the request being answered, as images are: a list's attachments name
+    the same documents again and again, and each URL is a ``reverse()``.
+    """
     if document is None:
         return None
-    return {
+    preload = current()
+    key = ("document", document.pk, base_url(context))
+    if preload is not None and key in preload.images_data:
+        return preload.images_data[key]
+    data = {
         "id": document.pk,
         "title": document.title,
         "url": absolute(document.url, context),
         "size": document.get_file_size(),
         "extension": document.file_extension.lower(),
     }
+    if preload is not None:
+        preload.images_data[key] = data
+    return data
 
 
 def page_link_data(page, context: dict[str, Any] | None = None) -> dict | None:

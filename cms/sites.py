@@ -51,6 +51,15 @@ def site_by_id(site_id: int, request: HttpRequest | None = None) -> Site:
         raise Site.DoesNotExist(f"No site with id {site_id}.") from None
 
 
+def site_root_paths(request: HttpRequest | None = None) -> list:
+    """Wagtail's ``Site.get_site_root_paths()`` from the memo.
+
+    Wagtail keeps them in the cache and remembers them on the page asking, so every page of
+    a list (each link, date and translation of each item) read them from Redis again.
+    """
+    return _MEMO.get(request, "root_paths", Site.get_site_root_paths)
+
+
 def site_languages(request: HttpRequest | None = None) -> dict[int, str]:
     """Each site's id mapped to its own language: that of its root page."""
     return _MEMO.get(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
@@ -133,6 +134,20 @@ class TingstedPage(APIPageMixin, Page):
             return None
         return site_by_id(url_parts[0])
 
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # Wagtail reads them from the cache once per page object (or request): a list of
+        # twenty pages with links read them some sixty times. The memo reads them once a
+        # content generation (a saved site bumps it, cms.invalidation). Kept on the object
+        # as Wagtail does: its redirect handlers read them from there.
+        from cms.sites import site_root_paths
+
+        cache_object = cache_object or kwargs.get("request") or self
+        try:
+            return cache_object._wagtail_cached_site_root_paths
+        except AttributeError:
+            cache_object._wagtail_cached_site_root_paths = site_root_paths()
+            return cache_object._wagtail_cached_site_root_paths
+
     def get_url_parts(self, request=None):
         from django.urls import get_urlconf, set_urlconf
 
@@ -148,6 +163,34 @@ class TingstedPage(APIPageMixin, Page):
             return super().get_url_parts(request)
         finally:
             set_urlconf(previous)
+
+    def route(self, request, path_components):
+        # Wagtail walks the tree a level per path segment, a query or two each (the child,
+        # then its specific row): three to five queries before a network or minutes page is
+        # served. Where a walk from this page ended is remembered per content generation
+        # (every publish, move, deletion or rename bumps it): later requests fetch that page
+        # with one query and let it route what is left of the path (a routable page's own
+        # subpages), so the answer is the one the walk gives.
+        if not path_components:
+            return super().route(request, path_components)
+        from cms.memo import PAGES
+
+        walked = []
+
+        def walk() -> tuple[type, int, int]:
+            result = super(TingstedPage, self).route(request, path_components)
+            walked.append(result)
+            found = result.page
+            return type(found), found.pk, found.depth - self.depth
+
+        model, pk, consumed = PAGES.get(request, ("route", self.pk, tuple(path_components)), walk)
+        if walked:
+            return walked[0]
+        try:
+            found = model.objects.get(pk=pk)
+        except model.DoesNotExist:
+            return super().route(request, path_components)
+        return found.route(request, path_components[consumed:])
 
     def serve(self, request, *args, **kwargs):
         from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -246,7 +289,13 @@ class HomePage(TingstedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        # Read when the page's content is rendered, not before: a page whose content comes
+        # from the fragment cache (templates/cms/home_page.html) asks nothing of it, not
+        # even the view restrictions ``public()`` looks up.
+        children = self.get_children()
+        context["sections"] = SimpleLazyObject(
+            lambda: list(children.live().public().in_menu().specific())
+        )
         return context
 
 

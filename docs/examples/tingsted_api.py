@@ -2422,6 +2422,20 @@ class SnippetRevertSchema(BaseModel):
     revision_id: Annotated[int, Field(gt=0, title='Revision Id')]
 
 
+class SpeakerData(BaseModel):
+    affiliation: Annotated[str | None, Field(title='Affiliation')] = ''
+    name: Annotated[str, Field(title='Name')]
+    organisation: Annotated[str, Field(title='Organisation')]
+    person_id: Annotated[
+        int | None,
+        Field(
+            description="The person chosen from the register (a key of the answer's `people`), or null for a speaker typed in.",
+            title='Person Id',
+        ),
+    ]
+    role: Annotated[str, Field(title='Role')]
+
+
 class SpeakerSchema(BaseModel):
     affiliation: Annotated[
         str,
@@ -3354,6 +3368,16 @@ class MeetingpageAttachmentsBlockAttachments(BaseModel):
     value: AttachmentListData
 
 
+class MeetingpageSpeakersBlockSpeaker(BaseModel):
+    """
+    Speaker
+    """
+
+    id: Annotated[str | None, Field(title='Id')]
+    type: Annotated[Literal['speaker'], Field(title='Type')]
+    value: SpeakerData
+
+
 class MembershipData(BaseModel):
     """
     The terms of a season's membership of the network.
@@ -3903,14 +3927,6 @@ class SnippetRevisionDetailSchema(BaseModel):
     user_id: Annotated[int | str | UUID | None, Field(title='User Id')] = None
 
 
-class SpeakerData(BaseModel):
-    affiliation: Annotated[str | None, Field(title='Affiliation')] = ''
-    name: Annotated[str, Field(title='Name')]
-    organisation: Annotated[str, Field(title='Organisation')]
-    person: PersonData | None
-    role: Annotated[str, Field(title='Role')]
-
-
 class SyncResponseSchema(BaseModel):
     locales: Annotated[list[LocaleSyncSchema], Field(title='Locales')]
     source_changed: Annotated[bool, Field(title='Source Changed')]
@@ -4057,10 +4073,6 @@ class CouncilPageListItemSchema(BaseModel):
     members: Annotated[list[MemberOut] | None, Field(title='Members')] = None
     meta: CouncilPageListItemMetaSchema
     open_data: CouncilLinksOut | None = None
-    organisations: Annotated[
-        dict[str, OrganisationData] | None, Field(title='Organisations')
-    ] = None
-    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
     secretariat: Annotated[
         list[CouncilpageSecretariatBlockContact] | None, Field(title='Secretariat')
     ] = None
@@ -4159,16 +4171,6 @@ class MeetingOut(BaseModel):
     venue: VenueData | None
 
 
-class MeetingpageSpeakersBlockSpeaker(BaseModel):
-    """
-    Speaker
-    """
-
-    id: Annotated[str | None, Field(title='Id')]
-    type: Annotated[Literal['speaker'], Field(title='Type')]
-    value: SpeakerData
-
-
 class MinutesPageListItemSchema(BaseModel):
     agenda: Annotated[list[AgendaItemOut] | None, Field(title='Agenda')] = None
     attendance: Annotated[list[AttendanceOut] | None, Field(title='Attendance')] = None
@@ -4195,7 +4197,6 @@ class MinutesPageListItemSchema(BaseModel):
         ),
     ] = None
     meta: MinutesPageListItemMetaSchema
-    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
     room: Annotated[
         Room2 | None,
         Field(
@@ -4802,6 +4803,7 @@ class MeetingPageSchema(BaseModel):
         ),
     ] = None
     organiser: OrganisationData | None = None
+    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
     previous_start: Annotated[
         AwareDatetime | None,
         Field(
@@ -4876,6 +4878,20 @@ class PageListSchema(BaseModel):
         list[PageListItemSchema | HomePageListItemSchema | ContentPageListItemSchema | NetworkIndexPageListItemSchema | NetworkPageListItemSchema | EventIndexPageListItemSchema | MeetingPageListItemSchema | BlogIndexPageListItemSchema | BlogPostPageListItemSchema | NewsIndexPageListItemSchema | NewsPageListItemSchema | CouncilPageListItemSchema | MinutesPageListItemSchema],
         Field(title='Items'),
     ]
+    organisations: Annotated[
+        dict[str, OrganisationData] | None,
+        Field(
+            description="Every organisation the items refer to by id, keyed by that id, once for the whole list (present when the items' type has `organisations` and `fields=` asks for it).",
+            title='Organisations',
+        ),
+    ] = None
+    people: Annotated[
+        dict[str, PersonData] | None,
+        Field(
+            description="Every person the items refer to by id, keyed by that id, once for the whole list (present when the items' type has `people` and `fields=` asks for it).",
+            title='People',
+        ),
+    ] = None
 
 
 class PageRevisionDetailSchema(BaseModel):

@@ -48,6 +48,7 @@ from plugins.meetings.programme import (
     session_bounds,
     split_meetings,
 )
+from plugins.meetings.serializers import MeetingPeopleField
 from plugins.people.interface import OrganisationField, SpeakerBlock, VenueField
 
 
@@ -315,6 +316,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         APIField("attachments"),
         APIField("organiser", serializer=OrganisationField(source="effective_organiser")),
         APIField("calendar_url", serializer=typed_property(str | None)),
+        APIField("people", serializer=MeetingPeopleField()),
     ]
     override_translatable_fields = [
         SynchronizedField("kind", overridable=False),

@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -43,7 +44,7 @@ from plugins.minutes.attachments import secure_closed_attachments
 from plugins.minutes.choices import Attendance, DocumentStatus, MemberRole, Outcome
 from plugins.minutes.forms import MinutesPageForm
 from plugins.minutes.panels import AgendaItemsPanel, ItemInlinePanel
-from plugins.minutes.presentation import meeting_context
+from plugins.minutes.presentation import MEETING_CONTEXT_NAMES, meeting_context
 from plugins.minutes.serializers import (
     AgendaField,
     AttendanceField,
@@ -455,7 +456,11 @@ class MinutesPage(TingstedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(meeting_context(self, request))
+        # Worked out when the template first reads one of them, not before: for anonymous
+        # visitors the page's content and JSON-LD come from fragments kept per content
+        # generation (templates/minutes/minutes_page.html), and then nothing asks for them.
+        computed = SimpleLazyObject(lambda: meeting_context(self, request))
+        context.update({name: _lazy_entry(computed, name) for name in MEETING_CONTEXT_NAMES})
         return context
 
 
@@ -771,3 +776,8 @@ def preload_minutes(pages: list[MinutesPage], preload: Any, fields: set[str] | N
             parent = parents.get(page.path[: -page.steplen])
             if parent is not None:
                 page._cached_parent_obj = parent
+
+
+def _lazy_entry(computed: Any, name: str) -> SimpleLazyObject:
+    """``computed[name]``, read when the template first uses it."""
+    return SimpleLazyObject(lambda: computed[name])

@@ -153,6 +153,22 @@ def status_label(code: str) -> str:
     return str(DocumentStatus(code).label) if code else ""
 
 
+#: What :func:`meeting_context` gives the template, by name.
+MEETING_CONTEXT_NAMES = (
+    "items",
+    "can_see_closed",
+    "has_closed_items",
+    "attendees",
+    "absentees",
+    "previous_meeting",
+    "next_meeting",
+    "council",
+    "venue",
+    "status_label",
+    "structured_data",
+)
+
+
 def meeting_context(page: MinutesPage, request) -> dict[str, Any]:
     """Template context for a meeting page."""
     full = can_see_closed_items(request)

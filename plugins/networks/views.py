@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -12,12 +12,18 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from cms.public import PAGES, active_locale, host_key, rate_limit, to_script
-from plugins.meetings.interface import event_data, resolve_programme, split_meetings
+from plugins.meetings.interface import (
+    event_data,
+    programme_cutoff,
+    resolve_programme,
+    split_meetings,
+)
 from plugins.networks.forms import InterestForm
 from plugins.people.interface import organization
 
@@ -37,9 +43,45 @@ def rate_limited(request: HttpRequest) -> bool:
     return rate_limit(request, "networks:interest", rate) is not None
 
 
+#: What :func:`network_context` works out only when the template reads it.
+PROGRAMME_NAMES = (
+    "upcoming",
+    "past",
+    "moderators",
+    "organiser",
+    "contact_person",
+    "default_venue",
+    "structured_data",
+)
+
+
 def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=False) -> dict:
-    locale = active_locale(request) or Locale.get_active()
+    """The template's context. The programme, the people and JSON-LD are worked out when
+    the template first reads them: for anonymous visitors the page's content and JSON-LD
+    come from fragments kept per content generation and local day (which meetings are
+    upcoming changes at local midnight, programme_cutoff), and then nothing asks for them."""
     zone = timezone.get_current_timezone()
+    computed = SimpleLazyObject(lambda: _programme_context(page, request, zone))
+    terms_url = _terms_url(page, request)
+    if form is None and page.interest_enabled:
+        form = InterestForm(network=page, terms_url=terms_url)
+    return {
+        **{name: _lazy_entry(computed, name) for name in PROGRAMME_NAMES},
+        # What the cached fragments show besides the content: the local day, which decides
+        # which meetings are upcoming.
+        "programme_day": programme_cutoff(zone).date().isoformat(),
+        "terms_url": terms_url,
+        "form": form,
+        "sent": sent,
+    }
+
+
+def _lazy_entry(computed: Any, name: str) -> SimpleLazyObject:
+    return SimpleLazyObject(lambda: computed[name])
+
+
+def _programme_context(page: NetworkPage, request: HttpRequest, zone) -> dict:
+    locale = active_locale(request) or Locale.get_active()
     upcoming, past = split_meetings(page.meetings(), zone)
     meetings = [*upcoming, *past]
     moderators = list(page.moderators.all())
@@ -66,10 +108,6 @@ def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=
         meeting.resolved_organiser = (
             organisations.get(meeting.organiser_id) if meeting.organiser_id else organiser
         )
-    terms_url = _terms_url(page, request)
-    if form is None and page.interest_enabled:
-        form = InterestForm(network=page, terms_url=terms_url)
-
     structured = []
     if organiser is not None:
         structured.append({"@context": "https://schema.org", **organization(organiser, request)})
@@ -77,16 +115,10 @@ def network_context(page: NetworkPage, request: HttpRequest, *, form=None, sent=
     return {
         "upcoming": upcoming,
         "past": past,
-        # What the cached programme fragment shows besides the page: which meetings, and
-        # which of them are upcoming (that changes with the date, not with the content).
-        "programme_ids": (tuple(m.pk for m in upcoming), tuple(m.pk for m in past)),
         "moderators": moderators,
         "organiser": organiser,
         "contact_person": people.get(page.contact_person_id),
         "default_venue": venue,
-        "terms_url": terms_url,
-        "form": form,
-        "sent": sent,
         "structured_data": to_script(structured) if structured else "",
     }
 

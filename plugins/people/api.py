@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Model
+from django.utils import translation
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from rest_framework import serializers
 
@@ -142,6 +143,10 @@ class ReferencedOrganisations(BaseModel):
     )
 
 
+#: Where :func:`referenced_people` keeps what it serialised, in the answer's context.
+_PEOPLE_MEMO = "_tingsted_people_data"
+
+
 def referenced_people(
     rows: dict[Any, Any] | Iterable[Any], context: dict[str, Any] | None = None
 ) -> dict[str, dict]:
@@ -156,11 +161,20 @@ def referenced_people(
             return {}
         with request_scope() as loader:
             rows = loader.rows_by_id(Person, wanted)
-    return {
-        str(pk): data
-        for pk, row in rows.items()
-        if row is not None and (data := person_data(row, context)) is not None
-    }
+    # A list names the same people in many of its items: each is serialised once per answer
+    # (the serialiser's context lives as long as the answer) and language.
+    memo = context.setdefault(_PEOPLE_MEMO, {}) if context is not None else {}
+    language = translation.get_language()
+    found = {}
+    for pk, row in rows.items():
+        if row is None:
+            continue
+        key = (row.pk, language)
+        if key not in memo:
+            memo[key] = person_data(row, context)
+        if memo[key] is not None:
+            found[str(pk)] = memo[key]
+    return found
 
 
 def referenced_organisations(

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -17,8 +17,12 @@ class SpeakerData(BaseModel):
     affiliation: str = ""
     role: str
     organisation: str
-    #: The register entry, when the speaker was chosen rather than typed in.
-    person: PersonData | None
+    # An id, not the person: a list of meetings names the same people in many sessions, and
+    # the answer's ``people`` map holds each of them once (the meeting's ``people`` field).
+    person_id: int | None = Field(
+        description="The person chosen from the register (a key of the answer's `people`), "
+        "or null for a speaker typed in."
+    )
 
 
 class PersonChooserBlock(PreloadedChooserMixin, SnippetChooserBlock):
@@ -99,16 +103,28 @@ class SpeakerBlock(blocks.StructBlock):
         return context
 
     def get_api_representation(self, value, context=None):
-        # The person child block already gave person_data() of the chosen person.
-        data = super().get_api_representation(value, context)
+        # Only the chosen person's id (in the answer's language, as the ``people`` map keys
+        # it): the person comes once per answer, not once per session it speaks in.
         resolved = self.resolve(value)
+        person = resolved["person"]
         return {
             "name": resolved["name"],
             "affiliation": resolved["affiliation"],
             "role": resolved["role"],
             "organisation": resolved["organisation"],
-            "person": data["person"],
+            "person_id": person.pk if person is not None else None,
         }
+
+    @classmethod
+    def people(cls, values) -> dict:
+        """``{id: person}`` of the people chosen in speaker ``values``, in the active
+        language: the rows the ``people`` map of an answer holding them shows."""
+        found = {}
+        for value in values:
+            if value["person"]:
+                person = localized(value["person"])
+                found[person.pk] = person
+        return found
 
     def get_api_schema(self) -> type:
         return SpeakerData

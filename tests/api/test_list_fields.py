@@ -51,9 +51,14 @@ def test_every_page_type_lists_the_fields_of_its_detail(
     assert_valid(openapi, "/api/v3/pages/", listed.json())
     item = next(item for item in listed.json()["items"] if item["id"] == page.pk)
     detail = api.get(f"/api/v3/pages/{page.pk}/", site="en").json()
-    # Every field of the detail, with the same value; the list's meta stays the list's.
+    # Every field of the detail, with the same value; the list's meta stays the list's,
+    # and the detail's reference maps (people, organisations) are the list's, once for
+    # all its items.
+    maps = {name: detail.pop(name) for name in ("people", "organisations") if name in detail}
     assert without_meta(item) == without_meta(detail)
     assert item["meta"]["type"] == page_type
+    for name, entries in maps.items():
+        assert entries.items() <= listed.json()[name].items()
 
 
 def test_fields_names_some_fields_and_the_others_stay_out(

@@ -162,10 +162,57 @@ def test_v2_meetings_list_queries_do_not_grow_with_limit(client, meetings):
     # The Danish translations of the English rows, with photo and logo renditions.
     assert speaker["role"] == "Forsker"
     assert speaker["organisation"].endswith("(da)")
-    assert speaker["person"]["photo"]["renditions"]
-    assert speaker["person"]["organisation"]["logo"]["renditions"]
+    # The person once for the whole list (the answer's ``people``), not in each session.
+    person = data["people"][str(speaker["person_id"])]
+    assert person["photo"]["renditions"]
+    assert person["organisation"]["logo"]["renditions"]
+    assert "people" not in first
     assert first["venue"]["rooms"]
     assert first["organiser"]["name"] == "Nordic Municipal Forum"
+
+
+#: What a list of twenty meetings of one network may weigh, uncompressed (see below).
+LIST_OF_20_BYTES = 60_000
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_list_of_twenty_meetings_names_its_regulars_once(
+    client, home, locales, settings_without_response_cache, version
+):
+    """A network's meetings have the same few speakers: the list holds each person (photo,
+    organisation, logo) once, in the answer's ``people``, and stays within a byte budget
+    (issue 18: the benchmark's list of 20 meetings weighed 683 KB, most of it the same
+    people again in every session they spoke in)."""
+    network = NetworkPageFactory(
+        parent=NetworkIndexPageFactory(parent=home("da")), title="Regulars"
+    )
+    image = small_image()
+    regulars = [person(number, locales, image) for number in range(4)]
+    for index in range(20):
+        day = datetime.date(2030, 7, 1) + datetime.timedelta(days=7 * index)
+        MeetingPageFactory(
+            parent=network,
+            title=f"Meeting {index:02d}",
+            start=local(day.year, day.month, day.day, 9),
+            end=local(day.year, day.month, day.day, 15),
+            venue=VenueFactory(),
+            programme=[
+                session("09:00", "09:45", people=regulars[:3]),
+                session("10:00", "10:45", people=regulars[1:]),
+            ],
+        )
+    path = f"/api/{version}/pages/?type=meetings.MeetingPage&fields=*&limit=20"
+    count(client, path)  # the first of a generation reads sites and restrictions
+    queries, data = count(client, path)
+    response = client.get(path, HTTP_HOST="dk.localhost")
+    assert len(data["items"]) == 20 and queries <= 10
+    assert sorted(p["name"] for p in data["people"].values()) == [
+        f"Speaker {number}" for number in range(4)
+    ]
+    body = response.content.decode()
+    assert body.count('"Forsker"') == 4 + 20 * 6  # each map entry, and each speaker's role
+    assert body.count("Works on local democracy.") == 4  # each person's biography once
+    assert len(response.content) <= LIST_OF_20_BYTES, len(response.content)
 
 
 def test_upcoming_meetings_and_a_programme_stay_within_budget(client, meetings):
@@ -320,7 +367,8 @@ def test_v3_meetings_list_with_every_field_stays_within_budget(client, meetings)
     first = data["items"][0]
     speaker = first["programme"][0]["value"]["speakers"][0]
     assert speaker["role"] == "Forsker"
-    assert speaker["person"]["photo"]["renditions"]
+    assert data["people"][str(speaker["person_id"])]["photo"]["renditions"]
+    assert "people" not in first
     assert first["venue"]["rooms"]
     assert first["translations"] == []
 
@@ -374,7 +422,10 @@ def test_v3_minutes_list_with_every_field_stays_within_budget(client, home, loca
     )
     item = data["items"][0]
     assert item["attendance"][0]["role"] == "Forsker"
-    assert str(item["attendance"][0]["person_id"]) in item["people"]
+    # One map for the list (each item's attendance names its own people).
+    assert "people" not in item
+    named = {str(row["person_id"]) for entry in data["items"] for row in entry["attendance"]}
+    assert named <= set(data["people"])
 
 
 @pytest.mark.parametrize("version", ["v2", "v3"])

@@ -142,12 +142,32 @@ def test_every_speaker_of_a_network_programme_resolves(client, network):
 def test_a_meeting_detail_embeds_what_it_names(client, network):
     meeting = network.get_children().first()
     data = get(client, f"/api/v3/pages/{meeting.pk}/")
-    # The detail embeds people, venues and organisations where they are named; any id
-    # it does hold must resolve all the same.
-    assert_resolvable(client, data)
+    # The detail embeds venues and organisations where they are named, and its speakers'
+    # people in its own ``people`` map; every id must resolve in the answer.
+    assert assert_resolvable(client, data) == 2
     speaker = data["programme"][0]["value"]["speakers"][0]
-    assert speaker["person"]["name"] == "Karin Lindqvist"
+    assert data["people"][str(speaker["person_id"])]["name"] == "Karin Lindqvist"
     assert data["venue"]["name"]
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_list_of_meetings_names_each_person_once(client, network, version):
+    """A list's items name their speakers by id and the answer holds each person once
+    (issue 18: one map per item repeated the same people in every item naming them)."""
+    response = client.get(
+        f"/api/{version}/pages/?type=meetings.MeetingPage&fields=*", HTTP_HOST="dk.localhost"
+    )
+    data = response.json()
+    assert len(data["items"]) == 2
+    assert assert_resolvable(client, data) == 5
+    assert sorted(person["name"] for person in data["people"].values()) == [
+        "Jonas Berg",
+        "Karin Lindqvist",
+    ]
+    # Karin speaks in all four sessions of the two meetings: each person's entry (its
+    # biography) is in the bytes once.
+    assert response.content.decode().count("Works on local democracy.") == 2
+    assert all("people" not in item for item in data["items"])
 
 
 def test_a_person_named_only_by_a_private_meeting_is_not_published(client, network, home):
@@ -279,6 +299,6 @@ def test_a_council_meetings_minutes_in_one_request(client, council):
     [minutes] = data["items"]
     assert minutes["title"] == "March"
     assert [item["title"] for item in minutes["agenda"]][:1] == ["Action plan"]
-    people = minutes["people"]
+    people = data["people"]  # the list's, once for all its items
     attendee = minutes["attendance"][0]
     assert people[str(attendee["person_id"])]["name"] == "Present Member"

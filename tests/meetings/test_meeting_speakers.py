@@ -92,13 +92,13 @@ def test_the_meeting_detail_gives_the_speakers(client, morning, version):
     assert data["programme"] == []
     karin, ole = (item["value"] for item in data["speakers"])
     assert karin["name"] == "Karin Lindqvist" and karin["affiliation"] == "S"
-    assert karin["person"]["organisation"]["name"] == "Institute"
+    assert data["people"][str(karin["person_id"])]["organisation"]["name"] == "Institute"
     assert ole == {
         "name": "Ole Dam",
         "affiliation": "KrF",
         "role": "Mayor",
         "organisation": "Fjordby kommune",
-        "person": None,
+        "person_id": None,
     }
 
 

@@ -78,7 +78,7 @@ def test_the_api_types_further_roles_in_the_person_data(client, meeting, mayor):
     assert person["role"] == "Mayor" and person["organisation"]["name"] == "Town A"
     assert person["further_roles"] == [{"role": "Chair", "organisation": "Association B"}]
     detail = client.get(f"/api/v3/pages/{meeting.pk}/", HTTP_HOST="dk.localhost").json()
-    embedded = detail["speakers"][0]["value"]["person"]
+    embedded = detail["people"][str(detail["speakers"][0]["value"]["person_id"])]
     assert [role["role"] for role in embedded["further_roles"]] == ["Chair"]
 
 
