@@ -37,7 +37,7 @@ from wagtail.models import Page
 #: Per Wagtail base class, the methods its APIs call that the project overrides.
 STOCK_METHODS: dict[type, tuple[str, ...]] = {
     Block: ("get_api_representation", "bulk_to_python"),
-    Page: ("get_url_parts", "get_site"),
+    Page: ("get_url_parts", "get_site", "_get_site_root_paths"),
 }
 
 
