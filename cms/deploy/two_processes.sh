@@ -71,6 +71,12 @@ fi
 command -v "$PYTHON" >/dev/null || fail "Python ('$PYTHON') was not found: run 'make install', or set PYTHON to the environment's python."
 "$PYTHON" -c 'import gunicorn' 2>/dev/null \
     || fail "gunicorn is not installed for $PYTHON: run 'make install' (requirements.lock pins it)."
+# Recent gunicorn (27 in requirements.lock) gives each master a control socket, by default
+# the same ~/.gunicorn/gunicorn.ctl for all of them: these masters need none.
+GUNICORN_EXTRA=()
+if [[ "$("$PYTHON" -m gunicorn --help 2>/dev/null || true)" == *--no-control-socket* ]]; then
+    GUNICORN_EXTRA+=(--no-control-socket)
+fi
 NGINX=$(command -v nginx || true)
 [ -n "$NGINX" ] || { [ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx; } \
     || fail "nginx is not installed: install Debian's nginx-light (apt-get install -y nginx-light) or nginx."
@@ -152,6 +158,7 @@ for port in "${PORTS[@]}"; do
     # stops it at once with Django's sentence, and workers fork from the loaded app.
     "$PYTHON" -m gunicorn cms.wsgi:application \
         --bind "127.0.0.1:$port" --workers "$WORKERS" --worker-class sync --preload \
+        "${GUNICORN_EXTRA[@]}" \
         --timeout 60 --graceful-timeout 10 --error-logfile - --log-level warning \
         --name "tingsted-app-$port" &
     CHILDREN+=($!)
