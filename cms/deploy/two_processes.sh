@@ -87,7 +87,7 @@ export DEBUG=${DEBUG:-false}
 [ -n "${ALLOWED_HOSTS:-}" ] || fail "ALLOWED_HOSTS is not set: export the sites' hostnames, comma-separated."
 case "${DATABASE_URL:-}" in
     postgres://* | postgresql://* | pgsql://*) ;;
-    *) fail "DATABASE_URL must name the PostgreSQL database every process shares (postgres://…); got '${DATABASE_URL:-nothing}'." ;;
+    *) fail "DATABASE_URL must name the PostgreSQL database every process shares (postgres://…); got '${DATABASE_URL%%://*}'." ;;
 esac
 case "${CACHE_URL:-}" in
     redis://* | rediss://*) ;;
@@ -105,11 +105,18 @@ fi
 export API_TRUST_X_FORWARDED_FOR=${API_TRUST_X_FORWARDED_FOR:-true}
 
 port_taken() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+    # port_taken PORT [HOST]: something accepts connections there.
+    (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null
 }
 for port in "${PORTS[@]}"; do
     ! port_taken "$port" || fail "port $port is already in use; choose others with --app-ports."
 done
+# Where to knock on nginx's port: its address, or loopback when it listens on all of them.
+LISTEN_HOST=${LISTEN%:*}
+LISTEN_HOST=${LISTEN_HOST//[\[\]]/}
+case "$LISTEN_HOST" in 0.0.0.0 | "*" | "::" | "") LISTEN_HOST=127.0.0.1 ;; esac
+! port_taken "$LISTEN_PORT" "$LISTEN_HOST" \
+    || fail "port $LISTEN_PORT is already in use; choose another with --listen."
 
 # --- Start, and stop everything on the way out ------------------------------------------------
 
@@ -142,9 +149,9 @@ trap 'exit 143' TERM
 trap 'exit 130' INT
 
 wait_for_port() {
-    # wait_for_port PORT PID NAME: until PORT accepts connections; fail if PID exits first.
+    # wait_for_port PORT PID NAME [HOST]: until PORT accepts connections; fail if PID exits first.
     local deadline=$((SECONDS + 120))
-    until port_taken "$1"; do
+    until port_taken "$1" "${4:-127.0.0.1}"; do
         kill -0 "$2" 2>/dev/null || fail "$3 exited before it answered on port $1 (its messages are above)."
         [ "$SECONDS" -lt "$deadline" ] || fail "$3 did not answer on port $1 within 120 s."
         sleep 0.2
@@ -209,10 +216,9 @@ NGINX
 for index in "${!PORTS[@]}"; do
     wait_for_port "${PORTS[$index]}" "${CHILDREN[$index]}" "gunicorn on port ${PORTS[$index]}"
 done
-! port_taken "$LISTEN_PORT" || fail "port $LISTEN_PORT is already in use; choose another with --listen."
 "$NGINX" -e stderr -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" &
 CHILDREN+=($!)
-wait_for_port "$LISTEN_PORT" "$!" "nginx"
+wait_for_port "$LISTEN_PORT" "$!" "nginx" "$LISTEN_HOST"
 
 printf 'Tingsted is serving on http://%s/ (nginx) over %d app processes: %s\n' \
     "$LISTEN" "${#PORTS[@]}" "$(printf '127.0.0.1:%s ' "${PORTS[@]}")"
