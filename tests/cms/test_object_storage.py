@@ -9,13 +9,8 @@ Wagtail's permission-checked view, which redirects to a short-lived signed URL (
 from __future__ import annotations
 
 import io
-import json
-import os
-import urllib.error
-import urllib.request
 from urllib.parse import parse_qs, quote, urlsplit
 
-import boto3
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
@@ -23,63 +18,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from cms.storage import S3Settings, media_storages
+from tests.cms.s3 import BUCKET, KEYS, REGION, client, fetch, fetch_with_headers
 from tests.factories.cms import DocumentFactory, ImageFactory
 
 pytestmark = [pytest.mark.s3, pytest.mark.django_db]
-
-BUCKET = "tingsted-media"
-REGION = "eu-north-1"
-KEYS = {"access_key": "tingsted-test", "secret_key": "tingsted-test-secret"}
-#: The bucket policy docs/deploy.md asks for: images public, documents not.
-PUBLIC_IMAGES_POLICY = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Sid": "PublicImages",
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "s3:GetObject",
-            "Resource": [
-                f"arn:aws:s3:::{BUCKET}/images/*",
-                f"arn:aws:s3:::{BUCKET}/original_images/*",
-            ],
-        }
-    ],
-}
-
-
-#: Fetches bucket URLs as a browser would, never through a proxy from the environment.
-DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-@pytest.fixture(scope="session")
-def s3_server():
-    """moto's S3 server on 127.0.0.1 with the bucket made: its endpoint URL."""
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    with pytest.MonkeyPatch.context() as patch:
-        # boto3 would send the storage's requests through a proxy named in the environment.
-        for name in ("NO_PROXY", "no_proxy"):
-            patch.setenv(name, ",".join(filter(None, [os.environ.get(name), host])))
-        s3 = client(endpoint)
-        s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
-        s3.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_IMAGES_POLICY))
-        yield endpoint
-    server.stop()
-
-
-def client(endpoint: str):
-    return boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name=REGION,
-        aws_access_key_id=KEYS["access_key"],
-        aws_secret_access_key=KEYS["secret_key"],
-    )
 
 
 @pytest.fixture
@@ -91,19 +33,6 @@ def s3(settings, s3_server):
     settings.STORAGES = {**settings.STORAGES, **media.storages}
     settings.WAGTAILDOCS_SERVE_METHOD = media.serve_method
     return client(s3_server)
-
-
-def fetch(url: str) -> tuple[int, bytes]:
-    status, content, _ = fetch_with_headers(url)
-    return status, content
-
-
-def fetch_with_headers(url: str):
-    try:
-        with DIRECT.open(url, timeout=5) as answer:
-            return answer.status, answer.read(), answer.headers
-    except urllib.error.HTTPError as error:
-        return error.code, error.read(), error.headers
 
 
 def keys(s3, prefix: str) -> set[str]:
