@@ -169,10 +169,17 @@ def host_client(client):
 # process. It lives in a transaction opened around the demo tests and rolled back after the
 # last of them, so no other test sees it: each demo test runs in a savepoint inside that
 # transaction (pytest-django's own per-test atomic block). The demo tests are collected
-# first and form one xdist group, so with `--dist loadgroup` one worker builds the demo
-# while the other runs the rest of the suite.
+# first and form two xdist groups (the demo's own tests with the accessibility checks, and
+# the browser journeys), so with `--dist loadgroup` each worker builds the demo once for the
+# group it gets, then runs the rest of the suite.
 
 DEMO_FIXTURE = "demo"
+#: The browser tests that form the second group of demo tests (see the collection hook).
+JOURNEY_MODULES = {
+    "test_admin.py",
+    "test_translation_journeys.py",
+    "test_translation_tree.py",
+}
 
 
 @dataclass
@@ -270,13 +277,24 @@ def pytest_configure(config):
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """The demo tests first and together, so the shared build is made once and rolled back
-    before any other test runs."""
+    before any other test runs.
+
+    Two groups of them: the demo's own tests with the accessibility checks, and the browser
+    journeys. With two workers each builds the demo once (a minute of CPU) and the browser
+    tests, which wait on Chromium and the live server in turn, run on both cores instead of
+    keeping one worker busy for minutes while the other has finished. In one process they
+    follow each other and share one build.
+    """
     uses_demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
+
+    def is_journey(item) -> bool:
+        return item.get_closest_marker("e2e") is not None and item.path.name in JOURNEY_MODULES
+
     for item in uses_demo:
-        item.add_marker(pytest.mark.xdist_group("demo"))
-    # The browser tests (tests/e2e) last among them: they share one Chromium, started by
-    # the first and stopped after the last.
-    uses_demo.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+        item.add_marker(pytest.mark.xdist_group("demo-journeys" if is_journey(item) else "demo"))
+    # The browser tests (tests/e2e) last among each group: they share one Chromium per
+    # process, started by the first and stopped after the last.
+    uses_demo.sort(key=lambda item: (is_journey(item), item.get_closest_marker("e2e") is not None))
     items[:] = uses_demo + [item for item in items if item not in uses_demo]
     if connection.vendor == "sqlite":
         needs_postgres = pytest.mark.skip(reason="Needs PostgreSQL: the PostgreSQL run has it.")

@@ -17,28 +17,12 @@ import pytest
 
 from cms import generation
 from plugins.networks.models import InterestSubmission
-from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
+from tests.cms.processes import free_port
+from tests.factories.networks import INTEREST_FORM, NetworkIndexPageFactory, NetworkPageFactory
 
 pytestmark = pytest.mark.redis
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-FORM = {
-    "name": "Tove Lund",
-    "organisation": "Åstad kommun",
-    "job_title": "Planner",
-    "email": "tove@example.org",
-    "phone": "",
-    "message": "",
-    "consent": "on",
-    "website": "",
-}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -148,7 +132,7 @@ def visit(client, network) -> dict[str, int]:
         "api list": client.get("/api/v3/pages/", **da).status_code,
         "api v2 list": client.get("/api/v2/pages/", **da).status_code,
         "search": client.get("/api/v3/pages/?search=inclusion", **da).status_code,
-        "interest form": client.post(network.get_url(), FORM, **da).status_code,
+        "interest form": client.post(network.get_url(), INTEREST_FORM, **da).status_code,
         "admin login": client.get("/admin/login/").status_code,
     }
 
@@ -200,10 +184,10 @@ def test_a_frozen_redis_costs_a_short_wait_not_an_error(client, network, redis_c
 def test_rate_limits_open_while_the_cache_is_down(client, network, redis_cache, settings):
     settings.TINGSTED_INTEREST_RATE_LIMIT = 1
     da = {"HTTP_HOST": "dk.localhost"}
-    assert client.post(network.get_url(), FORM, **da).status_code == 302
-    assert client.post(network.get_url(), FORM, **da).status_code == 429
+    assert client.post(network.get_url(), INTEREST_FORM, **da).status_code == 302
+    assert client.post(network.get_url(), INTEREST_FORM, **da).status_code == 429
     redis_cache.stop()
-    statuses = [client.post(network.get_url(), FORM, **da).status_code for _ in range(3)]
+    statuses = [client.post(network.get_url(), INTEREST_FORM, **da).status_code for _ in range(3)]
     assert statuses == [302, 302, 302]
     assert InterestSubmission.objects.count() == 4
 

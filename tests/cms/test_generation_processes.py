@@ -24,6 +24,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.cms.processes import NoRedirect, free_port
+
 BASE_DIR = Path(settings.BASE_DIR)
 
 pytestmark = [
@@ -32,17 +34,6 @@ pytestmark = [
     pytest.mark.subprocess,
     pytest.mark.own_sqlite,
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def status(port: int, path: str = "/") -> int:

@@ -14,21 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from plugins.networks.models import InterestSubmission
-from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
+from tests.factories.networks import INTEREST_FORM, NetworkIndexPageFactory, NetworkPageFactory
 from tests.factories.people import PersonFactory
 
 DA = {"HTTP_HOST": "dk.localhost"}
-
-FORM = {
-    "name": "Tove Lund",
-    "organisation": "Åstad kommun",
-    "job_title": "Planner",
-    "email": "tove@example.org",
-    "phone": "",
-    "message": "",
-    "consent": "on",
-    "website": "",
-}
 
 
 @pytest.fixture
@@ -210,6 +199,6 @@ def test_the_interest_form_works_for_two_visitors_after_caching(network, django_
         (token,) = re.findall(
             r'name="csrfmiddlewaretoken" value="([^"]+)"', answer.content.decode()
         )
-        response = visitor.post(network.url, {**FORM, "csrfmiddlewaretoken": token}, **DA)
+        response = visitor.post(network.url, {**INTEREST_FORM, "csrfmiddlewaretoken": token}, **DA)
         assert response.status_code == 302, response.content[:300]
     assert InterestSubmission.objects.count() == 2

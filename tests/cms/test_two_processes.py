@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -34,6 +33,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, connections
 
+from tests.cms.processes import NoRedirect, free_port
 from tests.cms.s3 import BUCKET, KEYS, REGION, fetch
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -64,17 +64,6 @@ pytestmark = [
         reason="gunicorn is not installed (make install: requirements.lock pins it).",
     ),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 #: Straight to the port asked: no proxy from the environment, no redirects followed.

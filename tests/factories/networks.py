@@ -63,3 +63,16 @@ class InterestSubmissionFactory(DjangoModelFactory):
     consent_text = "I accept the terms."
     consent_version = "2029-01"
     language = "da"
+
+
+#: The interest form's fields, filled in as a visitor with only the required answers would.
+INTEREST_FORM = {
+    "name": "Tove Lund",
+    "organisation": "Åstad kommun",
+    "job_title": "Planner",
+    "email": "tove@example.org",
+    "phone": "",
+    "message": "",
+    "consent": "on",
+    "website": "",
+}
