@@ -168,9 +168,7 @@ class PageCacheMiddleware:
         if tokens:
             self.csrf.process_request(request)
             body = body.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-            response = HttpResponse(body, status=stored.status)
-            for name, value in stored.headers:
-                response[name] = value
+            response = build_response(request, stored.status, stored.headers, body, "")
             self.csrf.process_response(request, response)
         else:
             response = build_response(request, stored.status, stored.headers, body, stored.encoding)

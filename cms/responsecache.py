@@ -153,20 +153,8 @@ def unpack(key: str, found: dict, *, body: bool, generation: int | None = None) 
 
 def get_cached(key: str, conditional: bool = False) -> Stored | None:
     """The answer stored under ``key``. ``conditional``: read its headers only for now."""
-    cache = response_cache()
-    if conditional:
-        meta = cache.get(key + ":meta")
-        body = None
-    else:
-        found = cache.get_many([key + ":meta", key + ":body"])
-        meta, body = found.get(key + ":meta"), found.get(key + ":body")
-        if meta is not None and body is None:
-            return None
-    if meta is None:
-        return None
-    stored = Stored(key, *meta)
-    stored.body = body
-    return stored
+    wanted = [key + ":meta"] if conditional else [key + ":meta", key + ":body"]
+    return unpack(key, response_cache().get_many(wanted), body=not conditional)
 
 
 def store(
