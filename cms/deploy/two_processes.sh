@@ -2,6 +2,7 @@
 # Several Tingsted app processes behind nginx, sharing PostgreSQL, Redis and object storage.
 #
 #   cms/deploy/two_processes.sh [--listen HOST:PORT] [--app-ports PORT,PORT,...] [--workers N]
+#                               [--run-dir DIR] [--local-media]
 #
 # Starts one gunicorn per app port (two by default) with the project's own settings
 # (cms/settings.py, read from the environment as always: README.md's table), then nginx in
@@ -13,12 +14,15 @@
 #
 # The processes share nothing but the services, so the environment must name shared ones:
 # DATABASE_URL=postgres://…, CACHE_URL=redis://…, MEDIA_STORAGE=s3 (and the AWS_ variables).
+# --local-media instead keeps media in MEDIA_ROOT on this host's disk, which the processes
+# share only because they all run here: for trying the shape or benchmarking it on one
+# machine (make bench does), never for app processes on several hosts.
 # The release steps (migrate, collectstatic, compile_translations) come first, as for one
 # process (docs/deploy.md).
 set -euo pipefail
 
 usage() {
-    sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
     cat <<'TEXT'
 
   --listen HOST:PORT    where nginx listens (default 127.0.0.1:8080)
@@ -26,6 +30,9 @@ usage() {
   --workers N           gunicorn sync workers per app process (default 2)
   --run-dir DIR         nginx's configuration, pid and temporary files (default: a new
                         temporary directory, removed on exit)
+  --local-media         media in MEDIA_ROOT on this host (MEDIA_STORAGE=local), nginx
+                        serving MEDIA_URL from it except documents/: one host only, so
+                        --listen must be a loopback address
 TEXT
 }
 
@@ -39,12 +46,14 @@ LISTEN=127.0.0.1:8080
 APP_PORTS=8001,8002
 WORKERS=2
 RUN_DIR=
+LOCAL_MEDIA=
 while [ $# -gt 0 ]; do
     case "$1" in
         --listen) LISTEN=${2:?--listen needs HOST:PORT}; shift 2 ;;
         --app-ports) APP_PORTS=${2:?--app-ports needs a comma-separated list of ports}; shift 2 ;;
         --workers) WORKERS=${2:?--workers needs a number}; shift 2 ;;
         --run-dir) RUN_DIR=${2:?--run-dir needs a directory}; shift 2 ;;
+        --local-media) LOCAL_MEDIA=1; shift ;;
         -h | --help) usage; exit 0 ;;
         *) usage >&2; fail "unknown argument '$1'." ;;
     esac
@@ -93,8 +102,35 @@ case "${CACHE_URL:-}" in
     redis://* | rediss://*) ;;
     *) fail "CACHE_URL must name the Redis every process shares (redis://host:6379/1): a per-process cache would keep each process's own answers and rate limits." ;;
 esac
-[ "${MEDIA_STORAGE:-local}" = s3 ] \
-    || fail "MEDIA_STORAGE must be s3 (with the AWS_ variables of docs/deploy.md): each process's local disk would hold only its own uploads."
+# Where nginx listens, without brackets; loopback is where only this host reaches it.
+LISTEN_ADDRESS=${LISTEN%:*}
+LISTEN_ADDRESS=${LISTEN_ADDRESS//[\[\]]/}
+MEDIA_LOCATIONS=
+if [ -z "$LOCAL_MEDIA" ]; then
+    [ "${MEDIA_STORAGE:-local}" = s3 ] \
+        || fail "MEDIA_STORAGE must be s3 (with the AWS_ variables of docs/deploy.md): each process's local disk would hold only its own uploads. To try the shape on this one machine only, --local-media shares MEDIA_ROOT instead."
+else
+    [ "${MEDIA_STORAGE:-local}" = local ] \
+        || fail "--local-media keeps media in MEDIA_ROOT on this host, but MEDIA_STORAGE is '${MEDIA_STORAGE}': leave out one or the other."
+    # One host only: processes on other hosts would each write uploads to their own disk.
+    # A loopback --listen keeps every other host out; the TLS terminator runs here too.
+    case "$LISTEN_ADDRESS" in
+        127.* | localhost | ::1) ;;
+        *) fail "--local-media is for one host only (MEDIA_ROOT is this machine's disk): --listen must be a loopback address such as 127.0.0.1:8080, not '$LISTEN'. App processes on several hosts need MEDIA_STORAGE=s3 (docs/deploy.md)." ;;
+    esac
+    MEDIA_ROOT=${MEDIA_ROOT:-$ROOT/var/media}
+    MEDIA_URL=${MEDIA_URL:-/media/}
+    [[ "$MEDIA_ROOT" == /* && "$MEDIA_ROOT" != *[[:space:]\;\{\}\"\']* ]] \
+        || fail "MEDIA_ROOT must be an absolute path without spaces, quotes, ';' or braces for --local-media (got '$MEDIA_ROOT')."
+    [ -d "$MEDIA_ROOT" ] || fail "MEDIA_ROOT ($MEDIA_ROOT) is not a directory: create it, or set MEDIA_ROOT to the media directory."
+    # nginx serves the public images from the disk as a CDN would from the bucket; documents
+    # only ever through Wagtail's view, which checks who may read them (docs/deploy.md).
+    if [[ "$MEDIA_URL" =~ ^/[A-Za-z0-9._/-]*/$ && "$MEDIA_URL" != / ]]; then
+        MEDIA_LOCATIONS="    location ^~ ${MEDIA_URL}documents/ { return 404; }
+    location ^~ $MEDIA_URL { alias ${MEDIA_ROOT%/}/; }
+"
+    fi
+fi
 STATIC_MANIFEST="${STATIC_ROOT:-$ROOT/var/static}/staticfiles.json"
 case "${DEBUG,,}" in false | f | no | n | off | 0) PRODUCTION=1 ;; *) PRODUCTION= ;; esac
 if [ -n "$PRODUCTION" ] && [ ! -f "$STATIC_MANIFEST" ]; then
@@ -112,8 +148,7 @@ for port in "${PORTS[@]}"; do
     ! port_taken "$port" || fail "port $port is already in use; choose others with --app-ports."
 done
 # Where to knock on nginx's port: its address, or loopback when it listens on all of them.
-LISTEN_HOST=${LISTEN%:*}
-LISTEN_HOST=${LISTEN_HOST//[\[\]]/}
+LISTEN_HOST=$LISTEN_ADDRESS
 case "$LISTEN_HOST" in 0.0.0.0 | "*" | "::" | "") LISTEN_HOST=127.0.0.1 ;; esac
 ! port_taken "$LISTEN_PORT" "$LISTEN_HOST" \
     || fail "port $LISTEN_PORT is already in use; choose another with --listen."
@@ -199,7 +234,7 @@ http {
 $UPSTREAMS  }
   server {
     listen $LISTEN;
-    location / {
+$MEDIA_LOCATIONS    location / {
       proxy_pass http://tingsted;
       # The Host the client asked for: Wagtail picks the site (and language) by it.
       proxy_set_header Host \$http_host;
@@ -222,6 +257,8 @@ wait_for_port "$LISTEN_PORT" "$!" "nginx" "$LISTEN_HOST"
 
 printf 'Tingsted is serving on http://%s/ (nginx) over %d app processes: %s\n' \
     "$LISTEN" "${#PORTS[@]}" "$(printf '127.0.0.1:%s ' "${PORTS[@]}")"
+[ -z "$LOCAL_MEDIA" ] \
+    || printf 'Media: %s on this host (--local-media: one host only, not for several).\n' "$MEDIA_ROOT"
 
 # Until one of them exits: then the shape is broken, and the rest are stopped too.
 set +e
