@@ -26,6 +26,12 @@ HTML_TARGET_KEYS = ("html-network", "html-minutes")
 SEARCH_P50_MS = 100.0
 SEARCH_TARGET_KEYS = ("search", "search-page")
 
+#: Where a row was measured: the single server (gunicorn, 2 workers), or the production
+#: shape, two app processes behind nginx (cms.bench.shape). The ratios and the targets are
+#: the single server's; the shape's rows have a table of their own beside its rows.
+SINGLE = "single"
+TWO_PROCESSES = "two-processes"
+
 
 @dataclass
 class Row:
@@ -56,6 +62,9 @@ class Row:
     deep_of: str | None = None
     limit: int | None = None
     note: str = ""
+    shape: str = SINGLE
+    #: The two-process shape: nginx's CPU time per request, beside the app processes' (cpu_ms).
+    proxy_cpu_ms: float | None = None
 
 
 @dataclass
@@ -76,13 +85,19 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
 
-def _find(rows: list[Row], dataset: int, key: str | None, mode: str) -> Row | None:
+def _find(
+    rows: list[Row], dataset: int, key: str | None, mode: str, shape: str = SINGLE
+) -> Row | None:
     if key is None:
         return None
     for row in rows:
-        if row.dataset == dataset and row.key == key and row.mode == mode:
+        if row.dataset == dataset and row.key == key and row.mode == mode and row.shape == shape:
             return row
     return None
+
+
+def _single(rows: list[Row]) -> list[Row]:
+    return [row for row in rows if row.shape == SINGLE]
 
 
 def _measured(row: Row | None) -> bool:
@@ -98,6 +113,7 @@ def _cpu_ratio(ours: Row, other: Row) -> float | None:
 
 def ratios(rows: list[Row]) -> list[dict[str, Any]]:
     """Ours against stock (same data and limit) and against the static ceiling."""
+    rows = _single(rows)
     found = []
     statics = [row for row in rows if row.contender == "static" and row.copy_of]
     for row in rows:
@@ -130,6 +146,7 @@ def ratios(rows: list[Row]) -> list[dict[str, Any]]:
 
 def evaluate(rows: list[Row]) -> list[Target]:
     """The issue's targets, per dataset size: met, missed by how much, or n/a."""
+    rows = _single(rows)
     targets = []
     for dataset in sorted({row.dataset for row in rows}):
         mine = [row for row in rows if row.dataset == dataset and row.contender == "ours"]
@@ -249,6 +266,43 @@ def _times(ratio: float | None) -> str:
     return f"{ratio:.3g}×"
 
 
+def _status(row: Row) -> str:
+    status = str(row.status or "")
+    if row.errors:
+        status += f" ({row.errors} errors)"
+    if row.note:
+        status += f" {row.note}".rstrip()
+    return status.strip()
+
+
+def shape_markdown(report: Report) -> list[str]:
+    """The two-process shape's rows, each beside the single server's requests/s."""
+    rows = [row for row in report.rows if row.shape == TWO_PROCESSES]
+    if not rows:
+        return []
+    how = report.environment.get("shape") or "two app processes behind nginx"
+    lines = [
+        "",
+        f"Two app processes behind nginx ({how}), sharing the dataset's PostgreSQL database "
+        "and Redis: the same figures, server CPU summed over both app processes and nginx's "
+        "beside it; *single req/s* is the same endpoint and mode on the single server above.",
+        "",
+        "| dataset | endpoint | mode | req/s | single req/s | p50 ms | p99 ms "
+        "| app CPU ms/req | nginx CPU ms/req | queries | bytes | status |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        single = _find(report.rows, row.dataset, row.key, row.mode)
+        lines.append(
+            f"| {row.dataset:,} | {row.label} | {row.mode} | {_number(row.rps)} | "
+            f"{_number(single.rps if single else None)} | {_number(row.p50_ms, 1)} | "
+            f"{_number(row.p99_ms, 1)} | {_number(row.cpu_ms, 2)} | "
+            f"{_number(row.proxy_cpu_ms, 2)} | {_number(row.queries)} | {_number(row.bytes)} | "
+            f"{_status(row)} |"
+        )
+    return lines
+
+
 def results_markdown(report: Report) -> str:
     lines = [START, "", f"**{report.label}**", ""]
     env = report.environment
@@ -278,18 +332,14 @@ def results_markdown(report: Report) -> str:
         "| queries | bytes | status |",
         "|---:|---|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for row in report.rows:
-        status = str(row.status or "")
-        if row.errors:
-            status += f" ({row.errors} errors)"
-        if row.note:
-            status += f" {row.note}".rstrip()
+    for row in _single(report.rows):
         lines.append(
             f"| {row.dataset:,} | {row.label} | {row.contender} | {row.mode} | "
             f"{_number(row.rps)} | {_number(row.p50_ms, 1)} | {_number(row.p99_ms, 1)} | "
             f"{_number(row.cpu_ms, 2)} | {_number(row.queries)} | {_number(row.bytes)} | "
-            f"{status.strip()} |"
+            f"{_status(row)} |"
         )
+    lines += shape_markdown(report)
     found = ratios(report.rows)
     lines += [
         "",

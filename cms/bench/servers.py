@@ -44,17 +44,19 @@ def process_tree(pid: int) -> list[int]:
     return found
 
 
-def cpu_seconds(pid: int) -> float | None:
+def cpu_seconds(pid: int | tuple[int, ...]) -> float | None:
     """CPU time (user + system) used so far by ``pid`` and its descendants.
 
     Requests/s depend on what else the machine runs; CPU time per request much less so,
     which makes it the fairer comparison on a shared machine. PostgreSQL's own CPU time
-    is not included (it is another process tree).
+    is not included (it is another process tree). Several pids: the sum of their trees
+    (the app processes of the two-process shape).
     """
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0.0
     seen = False
-    for member in process_tree(pid):
+    roots = (pid,) if isinstance(pid, int) else pid
+    for member in [member for root in roots for member in process_tree(root)]:
         try:
             fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
@@ -85,7 +87,7 @@ def request(
         connection.close()
 
 
-def _wait_until_up(process: subprocess.Popen, port: int, log: Path, seconds: int = 60) -> None:
+def wait_until_up(process: subprocess.Popen, port: int, log: Path, seconds: int = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -155,7 +157,7 @@ def gunicorn(
             start_new_session=True,
         )
     try:
-        _wait_until_up(process, port, log)
+        wait_until_up(process, port, log)
         yield port, process.pid
     finally:
         _stop(process)
@@ -302,7 +304,7 @@ def _nginx(nginx: str, conf: str, run: Path, port: int, log: Path) -> Iterator[i
             start_new_session=True,
         )
     try:
-        _wait_until_up(process, port, log)
+        wait_until_up(process, port, log)
         yield process.pid
     finally:
         _stop(process)
@@ -325,7 +327,7 @@ def _static_gunicorn(env: dict[str, str], log: Path) -> Iterator[tuple[int, int]
     ]
     process = subprocess.Popen(args, cwd=settings.BASE_DIR, env=env, start_new_session=True)
     try:
-        _wait_until_up(process, port, log)
+        wait_until_up(process, port, log)
         yield port, process.pid
     finally:
         _stop(process)

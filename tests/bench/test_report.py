@@ -4,7 +4,17 @@ import json
 
 import pytest
 
-from cms.bench.report import END, START, Report, Row, evaluate, ratios, write
+from cms.bench.report import (
+    END,
+    START,
+    TWO_PROCESSES,
+    Report,
+    Row,
+    evaluate,
+    ratios,
+    results_markdown,
+    write,
+)
 
 
 def row(key, contender, mode, rps, **fields):
@@ -207,3 +217,62 @@ def test_the_json_beside_it_is_machine_readable(tmp_path, rows):
     assert {"met", "missed", "n/a"} == {target["status"] for target in data["targets"]}
     assert data["ratios"][0]["against"] == "stock-list-20"
     assert (tmp_path / "benchmarks.md").read_text().startswith("# Benchmarks")
+
+
+def shape_rows():
+    """The two-process shape's rows: same keys and modes as single-server rows."""
+    return [
+        row(
+            "list-20",
+            "ours",
+            "warm",
+            1800.0,
+            label="Full-content list, limit 20",
+            queries=1,
+            bytes=90_000,
+            status=200,
+            cpu_ms=1.25,
+            proxy_cpu_ms=0.4,
+            shape=TWO_PROCESSES,
+        ),
+        # Slower than every target on purpose: the targets are the single server's.
+        row("list-20", "ours", "cold", 1.0, queries=99, limit=20, shape=TWO_PROCESSES),
+        row("html-network", "ours", "cold", 1.0, kind="html", p50_ms=900.0, shape=TWO_PROCESSES),
+    ]
+
+
+def test_the_shape_rows_have_their_own_table_beside_the_single_server_figures(tmp_path, rows):
+    markdown = tmp_path / "benchmarks.md"
+    report = report_of(rows + shape_rows())
+    report.environment["shape"] = "cms/deploy/two_processes.sh: 2 processes"
+
+    write(report, markdown, tmp_path / "benchmarks.json")
+
+    text = markdown.read_text()
+    main, shape = text.split("Two app processes behind nginx (", 1)
+    # The single server's table has only its own rows.
+    assert "| 1,000 | list-20 | ours | warm | 2,500 |" in main
+    assert "1,800" not in main
+    assert shape.startswith("cms/deploy/two_processes.sh: 2 processes)")
+    assert "| req/s | single req/s | p50 ms | p99 ms | app CPU ms/req | nginx CPU ms/req |" in shape
+    # Each row beside the single server's requests/s for the same endpoint and mode.
+    assert (
+        "| 1,000 | Full-content list, limit 20 | warm | 1,800 | 2,500 | 10.0 | 30.0 | 1.25 "
+        "| 0.40 | 1 | 90,000 | 200 |" in shape
+    )
+    assert "| 1,000 | html-network | cold | 1 | 90 | 900.0 |" in shape
+    data = json.loads((tmp_path / "benchmarks.json").read_text())
+    shaped = [item for item in data["rows"] if item["shape"] == TWO_PROCESSES]
+    assert len(shaped) == 3
+    assert (shaped[0]["cpu_ms"], shaped[0]["proxy_cpu_ms"]) == (1.25, 0.4)
+    assert {item["shape"] for item in data["rows"]} == {"single", TWO_PROCESSES}
+
+
+def test_the_shape_rows_change_no_target_and_no_ratio(rows):
+    alone = (evaluate(rows), ratios(rows))
+
+    assert (evaluate(rows + shape_rows()), ratios(rows + shape_rows())) == alone
+
+
+def test_without_shape_rows_there_is_no_shape_table(rows):
+    assert "Two app processes behind nginx" not in results_markdown(report_of(rows))

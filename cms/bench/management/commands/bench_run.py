@@ -1,3 +1,4 @@
+import contextlib
 import json
 import os
 import platform
@@ -11,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from cms.bench import report as bench_report
-from cms.bench import servers, wrk
+from cms.bench import servers, shape, wrk
 from cms.bench.data import expected_manifest
 from cms.bench.endpoints import (
     COLD,
@@ -86,6 +87,15 @@ class Command(BaseCommand):
         parser.add_argument("--output-dir", type=Path, default=settings.BASE_DIR / "docs")
         parser.add_argument("--label", help="Headline of the results (default: automatic).")
         parser.add_argument("--no-profile", action="store_true")
+        parser.add_argument(
+            "--shape-size",
+            type=int,
+            help="Dataset measured also on two app processes behind nginx "
+            "(cms/deploy/two_processes.sh); default: the smallest of --sizes.",
+        )
+        parser.add_argument(
+            "--no-shape", action="store_true", help="Leave out the two-process shape."
+        )
 
     # --- orchestration ------------------------------------------------------------------
 
@@ -105,6 +115,11 @@ class Command(BaseCommand):
         self.script = wrk.lua_script(bench_dir())
         endpoints = select(all_endpoints(), options["only"])
         runs = sum(len(endpoint.modes) for endpoint in endpoints) * len(sizes)
+        shape_size = None if options["no_shape"] else options["shape_size"] or min(sizes)
+        if shape_size is not None and shape_size not in sizes:
+            raise CommandError(f"--shape-size {shape_size} is not one of --sizes.")
+        if shape_size is not None:
+            runs += sum(len(endpoint.modes) for endpoint in shape.select_endpoints(endpoints))
         self.stdout.write(
             f"Benchmark: {len(sizes)} dataset(s), {len(endpoints)} endpoints, about {runs} "
             f"wrk runs of {options['duration']} s."
@@ -151,8 +166,12 @@ class Command(BaseCommand):
                 profile = {**ours["profile"], "dataset": size}
             probes = {probe["key"]: probe for probe in ours["probes"] + stock["probes"]}
             rows += self.measure(size, endpoints, probes, env, bodies)
+            if size == shape_size:
+                rows += self.measure_shape(size, endpoints, probes, env)
 
         environment = self.environment(options, started)
+        if any(row.shape == bench_report.TWO_PROCESSES for row in rows):
+            environment["shape"] = shape.description()
         placeholder = any("stand in" in note for note in notes)
         label = options["label"] or (
             PRE_MERGE_LABEL if placeholder else "Run with every installed plugin."
@@ -334,17 +353,90 @@ class Command(BaseCommand):
             self.stdout.write(f"ours behind a CDN stand-in ({name})")
             return [self.one(size, endpoint, EDGE, (port, pid), probes, name) for endpoint in api]
 
+    def measure_shape(
+        self, size: int, endpoints: list[Endpoint], probes: dict, env: dict
+    ) -> list[bench_report.Row]:
+        """A few endpoints again on two app processes behind nginx (cms.bench.shape)."""
+        chosen = shape.select_endpoints(endpoints)
+        if not chosen:
+            return []
+        if servers.nginx_path() is None:
+            self.stdout.write("two app processes behind nginx: nginx is not installed, left out")
+            return []
+        rows = []
+        log = bench_dir()
+        started = time.monotonic()
+        cold = [endpoint for endpoint in chosen if {COLD, UNLOADED} & set(endpoint.modes)]
+        if cold:
+            self.stdout.write("two app processes behind nginx, cold (response cache off)")
+            with shape.two_processes({**env, **COLD_ENV}, log / "shape-cold.log") as server:
+                self.warm_up(server, cold, probes)
+                for endpoint in cold:
+                    for mode in (COLD, UNLOADED):
+                        if mode in endpoint.modes:
+                            rows.append(self.one_on_shape(size, endpoint, mode, server, probes))
+        warm = [endpoint for endpoint in chosen if {WARM, CONDITIONAL} & set(endpoint.modes)]
+        if warm:
+            self.stdout.write("two app processes behind nginx, warm (Redis cache primed)")
+            import redis
+
+            redis.Redis.from_url(self.options["cache_url"]).flushdb()
+            with shape.two_processes(env, log / "shape-warm.log") as server:
+                self.warm_up(server, warm, probes)
+                for endpoint in warm:
+                    for mode in (WARM, CONDITIONAL):
+                        if mode in endpoint.modes:
+                            rows.append(self.one_on_shape(size, endpoint, mode, server, probes))
+        self.stdout.write(f"two app processes behind nginx: {time.monotonic() - started:.0f} s")
+        return rows
+
+    def warm_up(self, server: shape.ShapeServer, endpoints: list[Endpoint], probes: dict) -> None:
+        """Each endpoint once on every app process, straight to its port.
+
+        On the single server the preflight request is the first of its kind; here it reaches
+        one process of the two, and the other would pay its own first request (templates,
+        per-process memos) inside the measurement.
+        """
+        for endpoint in endpoints:
+            url = probe_url(probes, endpoint)
+            if not url:
+                continue
+            headers = {"Host": endpoint.host, **CLIENT_HEADERS, **endpoint.extra_headers}
+            for port in server.app_ports:
+                with contextlib.suppress(OSError):
+                    servers.request(port, url, endpoint.host, headers)
+
+    def one_on_shape(
+        self, size: int, endpoint: Endpoint, mode: str, server: shape.ShapeServer, probes: dict
+    ) -> bench_report.Row:
+        return self.one(
+            size,
+            endpoint,
+            mode,
+            (server.port, server.app_pids),
+            probes,
+            connections=server.workers if mode == UNLOADED else None,
+            shape_name=bench_report.TWO_PROCESSES,
+            proxy_pid=server.proxy_pid,
+        )
+
     def one(
         self,
         size: int,
         endpoint: Endpoint,
         mode: str,
-        server: tuple[int, int],
+        server: tuple[int, int | tuple[int, ...]],
         probes: dict,
         server_name: str = "",
         connections: int | None = None,
+        shape_name: str = bench_report.SINGLE,
+        proxy_pid: int | None = None,
     ) -> bench_report.Row:
-        """Preflight one endpoint on the live server, then measure it with wrk."""
+        """Preflight one endpoint on the live server, then measure it with wrk.
+
+        ``server`` is (port, pid), or (port, pids) whose CPU time is summed; ``proxy_pid``'s
+        (nginx in front of them) is reported beside it.
+        """
         port, pid = server
         probe = probes.get(endpoint.key) or {}
         row = bench_report.Row(
@@ -369,6 +461,7 @@ class Command(BaseCommand):
             }.get(mode),
             queries_first=probe.get("queries_first") if mode == COLD else None,
             note=server_name,
+            shape=shape_name,
         )
         if probe.get("skipped") or not probe.get("url"):
             row.note = f"skipped: {probe.get('skipped') or 'not probed'}"
@@ -397,6 +490,7 @@ class Command(BaseCommand):
             return row
         duration = max(self.options["duration"], endpoint.min_duration)
         cpu_before = servers.cpu_seconds(pid)
+        proxy_before = servers.cpu_seconds(proxy_pid) if proxy_pid else None
         try:
             result = wrk.run(
                 wrk.command(
@@ -416,9 +510,13 @@ class Command(BaseCommand):
         cpu_after = servers.cpu_seconds(pid)
         if cpu_before is not None and cpu_after is not None and result.requests:
             row.cpu_ms = 1000 * (cpu_after - cpu_before) / result.requests
+        proxy_after = servers.cpu_seconds(proxy_pid) if proxy_pid else None
+        if proxy_before is not None and proxy_after is not None and result.requests:
+            row.proxy_cpu_ms = 1000 * (proxy_after - proxy_before) / result.requests
         row.errors = result.errors + result.bad_status
+        where = "" if shape_name == bench_report.SINGLE else f" [{shape_name}]"
         self.stdout.write(
-            f"  {endpoint.key:18} {mode:6} {result.rps:9.1f} req/s  p50 {result.p50_ms:7.1f} ms"
+            f"  {endpoint.key:18}{where} {mode:6} {result.rps:9.1f} req/s  p50 {result.p50_ms:7.1f} ms"
             f"  p99 {result.p99_ms:7.1f} ms  cpu {row.cpu_ms or 0:6.2f} ms  q={row.queries}"
         )
         return row
