@@ -10,9 +10,10 @@ have an ETag (and the generation's time as Last-Modified) and conditional reques
 from the stored headers alone.
 
 The middleware sits before the session, locale, CSRF, authentication and message middleware
-(cms/settings.py): a hit or a 304 costs one cache round trip (the generation and the stored
-answer read together, cms.generation.generation_with) and the security, CSP and CORS
-middleware in front of it, which still add their headers. Whatever
+(cms/settings.py), after the API's cache middleware, which answers API hits the same way
+(api/cache.py): a hit or a 304 costs one cache round trip (the generation and the stored
+answer read together, cms.responsecache.lookup) and the security, CSP and CORS middleware
+in front of it, which still add their headers. Whatever
 the inner middleware adds to a page (Content-Language, X-Frame-Options) is stored with it.
 
 Only pages are stored, and only when nothing in the answer belongs to one visitor:
