@@ -137,3 +137,19 @@ def test_hits_count_against_the_rate_limit_once(api, pages, settings):
     limited = api.get("/api/v3/pages/")
     assert limited.status_code == 429
     assert limited.has_header("Retry-After")
+
+
+def test_the_settings_list_the_cache_middleware_early_and_a_check_says_when_not(settings):
+    from api.checks import check_cache_middleware
+
+    assert check_cache_middleware() == []
+    session = "django.contrib.sessions.middleware.SessionMiddleware"
+    assert settings.MIDDLEWARE.index("api.cache.APICacheMiddleware") < settings.MIDDLEWARE.index(
+        session
+    )
+    settings.MIDDLEWARE = [
+        name for name in settings.MIDDLEWARE if name != "api.cache.APICacheMiddleware"
+    ]
+    assert [message.id for message in check_cache_middleware()] == ["tingsted_api.W003"]
+    settings.TINGSTED_API_RESPONSE_CACHE = False
+    assert check_cache_middleware() == []
