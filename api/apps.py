@@ -39,3 +39,4 @@ class ApiConfig(AppConfig):
         signals.connect()
         checks.register(api_checks.check_untyped_blocks, "tingsted")
         checks.register(api_checks.check_webhook_task_backend, "tingsted")
+        checks.register(api_checks.check_cache_middleware, "tingsted")

@@ -56,3 +56,37 @@ def check_webhook_task_backend(app_configs=None, **kwargs) -> list[checks.CheckM
     if not configured:
         return []
     return [checks.Warning(W002, hint=W002_HINT, id="tingsted_api.W002")]
+
+
+W003 = (
+    "API_RESPONSE_CACHE is on but MIDDLEWARE does not list api.cache.APICacheMiddleware before "
+    "api.middleware.APIMiddleware and the session middleware: API answers are built every "
+    "time, or cache hits pay for the middleware they do not need."
+)
+W003_HINT = (
+    "List 'api.cache.APICacheMiddleware' right after the CORS middleware, before "
+    "'cms.pagecache.PageCacheMiddleware' (see cms/settings.py and docs/api.md, Caching)."
+)
+
+_CACHE_MIDDLEWARE = "api.cache.APICacheMiddleware"
+_LATER_MIDDLEWARE = (
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "api.middleware.APIMiddleware",
+)
+
+
+def check_cache_middleware(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """The API's response cache answers from its own middleware, early in the stack."""
+    from django.conf import settings
+
+    if not getattr(settings, "TINGSTED_API_RESPONSE_CACHE", True):
+        return []
+    middleware = list(settings.MIDDLEWARE)
+    if _CACHE_MIDDLEWARE in middleware:
+        position = middleware.index(_CACHE_MIDDLEWARE)
+        if all(
+            name not in middleware or middleware.index(name) > position
+            for name in _LATER_MIDDLEWARE
+        ):
+            return []
+    return [checks.Warning(W003, hint=W003_HINT, id="tingsted_api.W003")]

@@ -1,10 +1,16 @@
 """What every /api/ request goes through, for v2, v3 and plugin routes alike.
 
 In order: the bearer token is resolved (a malformed or unknown one is a 401, never silently
-anonymous); the caller is rate limited; ``?site=`` and ``?locale=`` are checked; GETs with
-no session cookie and no credential are answered from the server-side cache when possible,
-with ETag, Last-Modified, 304s and public Cache-Control; every other response is
-``private, no-store`` and never stored (cms/visibility.py, ``is_shareable``).
+anonymous); the caller is rate limited; ``?site=`` and ``?locale=`` are checked; the answer
+is built, with ETag, Last-Modified, 304s and public Cache-Control for GETs with no session
+cookie and no credential; every other response is ``private, no-store`` (cms/visibility.py,
+``is_shareable``).
+
+Answers from the server-side cache do not come this far: the API's cache middleware
+(api/cache.py, ``APICacheMiddleware``) answers hits and 304s before the session, locale,
+CSRF and authentication middleware, and counts those requests against the rate limit there
+(this middleware then reuses its count). A public 200 built here for a request it looked up
+is left to it to store and send, with the headers the middleware between the two add.
 """
 
 from __future__ import annotations
@@ -12,20 +18,26 @@ from __future__ import annotations
 import hashlib
 import re
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from wagtail.models import Page
 
-from api import cache as api_cache
 from api.access import (
     APIParameterError,
     can_read_drafts,
     requested_site,
     resolve_token,
     validate_locale,
+)
+from api.cache import (
+    CACHE_KEY,
+    FRESH,
+    RATE_COUNTED,
+    UNCACHED_PREFIXES,
+    conditional_answer,
+    without_body,
 )
 from api.concurrency import if_match_fails, version_etag
 from api.errors import error_response, is_v3
@@ -56,9 +68,15 @@ class APIMiddleware:
         if not is_v3(request):
             # REST framework serves JSON or the browsable HTML from the same URL by Accept.
             patch_vary_headers(response, ["Accept"])
+        left = getattr(request, FRESH, None) is response
+        if left:
+            # Left to the cache middleware, whole: it stores it and sends it as a hit (a 304
+            # or a HEAD's headers included). It notes what the middleware between add.
+            setattr(request, FRESH, (response, {k.lower(): v for k, v in response.items()}))
         if head:
             request.method = "HEAD"
-            _without_body(response)
+            if not left:
+                without_body(response)
         return response
 
     def _handle(self, request: HttpRequest) -> HttpResponse:
@@ -79,7 +97,10 @@ class APIMiddleware:
         # The API never reads as a session's user: only a token grants more than public.
         request.user = token.user if token is not None else AnonymousUser()
 
-        limited = check_rate(request, token)
+        if token is None and hasattr(request, RATE_COUNTED):
+            limited = getattr(request, RATE_COUNTED)  # counted by the cache middleware
+        else:
+            limited = check_rate(request, token)
         if limited is not None:
             return self._error(
                 request,
@@ -171,52 +192,26 @@ class APIMiddleware:
 
     def _public(self, request: HttpRequest) -> HttpResponse:
         current = generation(request)
-        use_cache = settings.TINGSTED_API_RESPONSE_CACHE
-        response = None
-        if use_cache:
-            conditional = _is_conditional(request)
-            stored = api_cache.get_cached(request, current, conditional=conditional)
-            if stored is not None:
-                if conditional:
-                    # Decided on the stored headers alone: a 304 never reads the body.
-                    answer = self._conditional(request, current, stored.headers_only(request))
-                    if answer.status_code == 304:
-                        return answer
-                response = stored.response(request)
-        if response is None:
-            response = self._respond(request)
-            storable = not getattr(response, "streaming", False)
-            if (
-                storable
-                and response.status_code == 200
-                and not response.has_header("Cache-Control")
-            ):
-                response["ETag"] = _etag(response.content)
-                response["Last-Modified"] = http_date(current / 1_000_000_000)
-                if use_cache:
-                    response = api_cache.store(request, current, response)
+        response = self._respond(request)
+        if (
+            not getattr(response, "streaming", False)
+            and response.status_code == 200
+            and not response.has_header("Cache-Control")
+        ):
+            response["ETag"] = _etag(response.content)
+            response["Last-Modified"] = http_date(current / 1_000_000_000)
+            if getattr(request, CACHE_KEY, None) is not None:
+                # Looked up by the cache middleware (api/cache.py): it stores the answer
+                # and decides on the 304 (see __call__).
+                setattr(request, FRESH, response)
+                return self._vary(response)
         if response.status_code != 200 or not response.has_header("ETag"):
             return self._vary(response)
         return self._conditional(request, current, response)
 
     def _conditional(self, request: HttpRequest, current: int, response: HttpResponse):
         """``response``, or a 304 when the caller's copy is current; with public caching."""
-        conditional = get_conditional_response(
-            request,
-            etag=response["ETag"],
-            last_modified=current // 1_000_000_000,
-            response=response,
-        )
-        if not response.has_header("Cache-Control"):
-            conditional["Cache-Control"] = (
-                "public, no-cache"
-                if request.path.startswith(REVALIDATED_PREFIXES)
-                else f"public, max-age={settings.TINGSTED_API_MAX_AGE}, "
-                f"s-maxage={settings.TINGSTED_API_SHARED_MAX_AGE}"
-            )
-        if conditional.status_code == 304:
-            conditional["ETag"] = response["ETag"]
-        return self._vary(conditional)
+        return self._vary(conditional_answer(request, response, current))
 
     @staticmethod
     def _vary(response: HttpResponse) -> HttpResponse:
@@ -251,29 +246,6 @@ class APIMiddleware:
             headers=headers,
         )
         return self._private(response) if credentialed else self._vary(response)
-
-
-#: Paths whose answers depend on more than URL and host: never stored.
-UNCACHED_PREFIXES = ("/api/v2/page_preview/", "/api/v3/preview/")
-#: Paths a cache in front must revalidate on every request (a 304 when nothing changed):
-#: a consumer calls the sync feed right after a webhook and must not get an older answer.
-REVALIDATED_PREFIXES = ("/api/v3/sync/",)
-
-
-def _without_body(response: HttpResponse) -> None:
-    """A HEAD answer: the GET's headers, its length included, and no body."""
-    if getattr(response, "streaming", False):
-        return
-    length = len(response.content)
-    response.content = b""
-    if response.status_code != 304:
-        response["Content-Length"] = str(length)
-
-
-def _is_conditional(request: HttpRequest) -> bool:
-    return bool(
-        request.META.get("HTTP_IF_NONE_MATCH") or request.META.get("HTTP_IF_MODIFIED_SINCE")
-    )
 
 
 def _etag(content: bytes) -> str:

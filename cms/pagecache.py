@@ -10,9 +10,10 @@ have an ETag (and the generation's time as Last-Modified) and conditional reques
 from the stored headers alone.
 
 The middleware sits before the session, locale, CSRF, authentication and message middleware
-(cms/settings.py): a hit or a 304 costs one cache round trip (the generation and the stored
-answer read together, cms.generation.generation_with) and the security, CSP and CORS
-middleware in front of it, which still add their headers. Whatever
+(cms/settings.py), after the API's cache middleware, which answers API hits the same way
+(api/cache.py): a hit or a 304 costs one cache round trip (the generation and the stored
+answer read together, cms.responsecache.lookup) and the security, CSP and CORS middleware
+in front of it, which still add their headers. Whatever
 the inner middleware adds to a page (Content-Language, X-Frame-Options) is stored with it.
 
 Only pages are stored, and only when nothing in the answer belongs to one visitor:
@@ -48,8 +49,15 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from cms.generation import answering, generation, generation_with
-from cms.responsecache import Stored, build_response, response_cache, store, unpack
+from cms.generation import answering, generation
+from cms.responsecache import (
+    Stored,
+    build_response,
+    is_conditional,
+    lookup,
+    response_cache,
+    store,
+)
 from cms.visibility import is_shareable
 
 #: Where the page being served is noted on the request (:func:`mark_served_page`).
@@ -134,12 +142,9 @@ class PageCacheMiddleware:
             response_cache(), "available", True
         ):
             key = page_key(request)
-            conditional = _is_conditional(request)
             # The generation and the stored answer in one round trip: the key holds no
             # generation, the answer says which one it was stored under.
-            wanted = [key + ":meta"] if conditional else [key + ":meta", key + ":body"]
-            current, found = generation_with(request, wanted)
-            stored = unpack(key, found, body=not conditional, generation=current)
+            current, stored = lookup(request, key, conditional=is_conditional(request))
             if stored is not None:
                 answer = self._from_cache(request, stored, current)
                 if answer is not None:
@@ -157,7 +162,7 @@ class PageCacheMiddleware:
         if until is not None and timezone.now().timestamp() >= until:
             return None  # shows something that changed with the date: render afresh
         tokens = bool(stored.extra.get("csrf"))
-        if _is_conditional(request):
+        if is_conditional(request):
             # Decided on the stored headers alone: a 304 never reads the body.
             answer = self._conditional(request, stored.headers_only(request), current, tokens)
             if answer.status_code == 304:
@@ -269,9 +274,3 @@ def _private(response: HttpResponse) -> HttpResponse:
     patch_cache_control(response, private=True, no_store=True)
     patch_vary_headers(response, ["Cookie"])
     return response
-
-
-def _is_conditional(request: HttpRequest) -> bool:
-    return bool(
-        request.META.get("HTTP_IF_NONE_MATCH") or request.META.get("HTTP_IF_MODIFIED_SINCE")
-    )

@@ -6,6 +6,11 @@ app process retires every stored answer of every process at once; old entries ar
 looked up again and expire on their own. What goes into a key besides the generation, and
 which answers may be stored at all, is the caller's (api/cache.py, cms/pagecache.py): only
 answers computed for a shareable request (cms.visibility.is_shareable).
+
+Both caches answer from here in the same way, early in the middleware stack (before the
+session, locale, CSRF and authentication middleware a stored answer does not need): the key
+holds no generation, the entry says which generation it was stored under, so the generation
+and the stored answer are read together in one round trip (:func:`lookup`).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from django.conf import settings
 from django.core.cache.backends.base import BaseCache
 from django.http import HttpRequest, HttpResponse
 
-from cms.generation import generation_cache
+from cms.generation import generation_cache, generation_with
 
 #: Bodies at least this long are stored gzipped (smaller ones gain little).
 COMPRESS_MIN_BYTES = 1024
@@ -149,6 +154,23 @@ def unpack(key: str, found: dict, *, body: bool, generation: int | None = None) 
         if stored.body is None:
             return None
     return stored
+
+
+def is_conditional(request: HttpRequest) -> bool:
+    """Whether ``request`` asks for a 304 (If-None-Match or If-Modified-Since)."""
+    return bool(
+        request.META.get("HTTP_IF_NONE_MATCH") or request.META.get("HTTP_IF_MODIFIED_SINCE")
+    )
+
+
+def lookup(request: HttpRequest, key: str, *, conditional: bool) -> tuple[int, Stored | None]:
+    """The current generation, and the answer stored under ``key`` in it (None if there is
+    none), read in one round trip where the generation lives in the cache
+    (cms.generation.generation_with). ``conditional``: read its headers only for now; a
+    304 never reads the body."""
+    wanted = [key + ":meta"] if conditional else [key + ":meta", key + ":body"]
+    current, found = generation_with(request, wanted)
+    return current, unpack(key, found, body=not conditional, generation=current)
 
 
 def get_cached(key: str, conditional: bool = False) -> Stored | None:

@@ -114,9 +114,12 @@ MIDDLEWARE = [
     "cms.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # Anonymous page views from the shared cache, before the session, locale, CSRF, auth
-    # and message middleware a hit does not need; the ones above add their headers to it
-    # (cms/pagecache.py).
+    # The API's and the rendered pages' response caches: anonymous hits and 304s answered
+    # here, before the session, locale, CSRF, auth, message, clickjacking and redirect
+    # middleware a hit does not need; the ones above add their headers to it. Each stores
+    # what it answers with the headers the ones below added (api/cache.py,
+    # cms/pagecache.py).
+    "api.cache.APICacheMiddleware",
     "cms.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Replaces Django's LocaleMiddleware: each site serves its own language unprefixed.
@@ -129,7 +132,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Tokens, rate limits, caching headers and the response cache for /api/ (api/middleware.py).
+    # Tokens, rate limits, parameter checks and caching headers for /api/ (api/middleware.py).
     "api.middleware.APIMiddleware",
 ]
 
