@@ -135,6 +135,14 @@ class ReferencedPeople(BaseModel):
     )
 
 
+class ReferencedVenues(BaseModel):
+    """Every venue an answer refers to by ``venue_id``, each once."""
+
+    venues: dict[str, VenueData] = Field(
+        description="Every venue an answer refers to by `venue_id`, keyed by that id."
+    )
+
+
 class ReferencedOrganisations(BaseModel):
     """Every organisation an answer refers to by ``organisation_id``, each once."""
 
@@ -174,6 +182,31 @@ def referenced_people(
             memo[key] = person_data(row, context)
         if memo[key] is not None:
             found[str(pk)] = memo[key]
+    return found
+
+
+#: Where :func:`referenced_rows` keeps what it serialised, per schema, in the answer's context.
+_ROWS_MEMO = "_tingsted_rows_data"
+
+
+def referenced_rows(
+    schema: type[_RowData], rows: Iterable[Any], context: dict[str, Any] | None = None
+) -> dict[str, dict]:
+    """``{"<id>": schema}`` for the venues or organisations an answer refers to by id:
+    ``rows`` are the rows it names, already in the answer's language (their ids are the
+    ones it gives). A list names the same few in many of its items: each is serialised
+    once per answer (the serialiser's context lives as long as the answer)."""
+    memo = context.setdefault(_ROWS_MEMO, {}) if context is not None else {}
+    language = translation.get_language()
+    found = {}
+    for row in rows:
+        if row is None:
+            continue
+        key = (schema, row.pk, language)
+        if key not in memo:
+            memo[key] = serialise(schema, row, context)
+        if memo[key] is not None:
+            found[str(row.pk)] = memo[key]
     return found
 
 
