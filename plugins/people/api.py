@@ -155,6 +155,17 @@ class ReferencedOrganisations(BaseModel):
 _PEOPLE_MEMO = "_tingsted_people_data"
 
 
+def _answer_memo(context: dict[str, Any] | None, key: str) -> dict:
+    """A dict living as long as the answer: in the serialiser's context (API v2's lives as
+    long as the answer), else in the request's loader. API v3 gives a field no context (an
+    empty dict each time): its list's maps serialised each person again for every item
+    naming them, twenty times over for a list of twenty meetings."""
+    if context:
+        return context.setdefault(key, {})
+    with request_scope() as loader:
+        return loader.extras.setdefault(key, {})
+
+
 def referenced_people(
     rows: dict[Any, Any] | Iterable[Any], context: dict[str, Any] | None = None
 ) -> dict[str, dict]:
@@ -170,8 +181,8 @@ def referenced_people(
         with request_scope() as loader:
             rows = loader.rows_by_id(Person, wanted)
     # A list names the same people in many of its items: each is serialised once per answer
-    # (the serialiser's context lives as long as the answer) and language.
-    memo = context.setdefault(_PEOPLE_MEMO, {}) if context is not None else {}
+    # and language.
+    memo = _answer_memo(context, _PEOPLE_MEMO)
     language = translation.get_language()
     found = {}
     for pk, row in rows.items():
@@ -196,7 +207,7 @@ def referenced_rows(
     ``rows`` are the rows it names, already in the answer's language (their ids are the
     ones it gives). A list names the same few in many of its items: each is serialised
     once per answer (the serialiser's context lives as long as the answer)."""
-    memo = context.setdefault(_ROWS_MEMO, {}) if context is not None else {}
+    memo = _answer_memo(context, _ROWS_MEMO)
     language = translation.get_language()
     found = {}
     for row in rows:

@@ -182,6 +182,19 @@ def test_a_list_of_meetings_names_each_person_once(client, network, version):
 
 
 @pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_list_serialises_each_person_once(client, network, settings, version):
+    """API v3 gives a field no context: the maps' memo lives in the request's loader, or
+    each person was serialised again for every item naming them."""
+    from plugins.people import api as people_api
+
+    settings.TINGSTED_API_RESPONSE_CACHE = False
+    with mock.patch.object(people_api, "person_data", wraps=people_api.person_data) as spy:
+        data = get(client, f"/api/{version}/pages/?type=meetings.MeetingPage&fields=*")
+    assert len(data["people"]) == 2
+    assert spy.call_count == 2
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
 def test_a_list_mixing_languages_resolves_every_id_in_its_item_language(
     client, network, home, locales, version
 ):
