@@ -36,9 +36,10 @@ class TranslationData(BaseModel):
 
 
 #: Fields of a page that map the ids its other fields give to what they name (a meeting's
-#: ``people``, a council's ``organisations``): a list gives each once, for all its items
-#: (api/v2.py, api/listing.py), where one map per item repeated the same people in each.
-REFERENCE_MAPS = ("people", "organisations")
+#: ``people``, ``venues`` and ``organisations``, a council's ``organisations``): a list gives
+#: each once, for all its items (api/v2.py, api/listing.py), where one map per item repeated
+#: the same people, venues and organisations in each.
+REFERENCE_MAPS = ("people", "organisations", "venues")
 
 
 def translations_by_key(

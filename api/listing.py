@@ -174,9 +174,13 @@ def reference_map_types() -> dict[str, Any]:
     return found
 
 
+#: What one entry of each reference map is, for its description.
+_SINGULAR = {"people": "person", "organisations": "organisation", "venues": "venue"}
+
+
 def build_list_schema() -> type[Schema]:
-    """The list: ``count``, ``items`` and, where asked items refer to people or
-    organisations by id, one ``people`` / ``organisations`` map for all of them."""
+    """The list: ``count``, ``items`` and, where asked items refer to people, organisations
+    or venues by id, one ``people`` / ``organisations`` / ``venues`` map for all of them."""
     annotations: dict[str, Any] = {
         "count": int,
         "items": list[list_item_type()],  # type: ignore[valid-type]
@@ -186,16 +190,16 @@ def build_list_schema() -> type[Schema]:
         annotations[name] = annotation | None
         namespace[name] = Field(
             None,
-            description=f"Every {'person' if name == 'people' else 'organisation'} the "
-            f"items refer to by id, keyed by that id, once for the whole list (present "
-            f"when the items' type has `{name}` and `fields=` asks for it).",
+            description=f"Every {_SINGULAR.get(name, name)} the items refer to by id, keyed "
+            f"by that id, once for the whole list (present when the items' type has `{name}` "
+            f"and `fields=` asks for it).",
         )
     return type(Schema)("PageListSchema", (Schema,), namespace)
 
 
 def joined_reference_maps(pages: list, request: HttpRequest, asked: dict[type, frozenset]):
     """Each reference map of the listed pages, joined: one per list (what each page's
-    detail gives as its own ``people`` or ``organisations``)."""
+    detail gives as its own ``people``, ``organisations`` or ``venues``)."""
     from wagtail.api.v3.registry import registry
 
     joined: dict[str, dict] = {}

@@ -47,10 +47,11 @@ def stock_api_fields(model) -> list[APIField]:
     for field in getattr(model, "api_fields", None) or ():
         name = field.name if isinstance(field, APIField) else field
         try:
-            model._meta.get_field(name)
+            column = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue  # a property or a method: the project's code, not a column
-        fields.append(APIField(name))
+        # ``venue_id`` (ours gives the id, the venue in a map) is the ``venue`` relation.
+        fields.append(APIField(column.name))
     return fields
 
 

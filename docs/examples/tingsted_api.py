@@ -3906,6 +3906,45 @@ class RevisionSchema(BaseModel):
     user_id: Annotated[int | str | UUID | None, Field(title='User Id')] = None
 
 
+class SessionData(BaseModel):
+    """
+    What :meth:`SessionBlock.get_api_representation` returns.
+    """
+
+    day: Annotated[date_aliased | None, Field(title='Day')]
+    description: Annotated[
+        str, Field(description='HTML with absolute links.', title='Description')
+    ]
+    end_time: Annotated[
+        str,
+        Field(
+            description="Local time of day (HH:MM:SS) in the site's time zone, without an offset.",
+            examples=['09:30:00'],
+            pattern='^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$',
+            title='End Time',
+        ),
+    ]
+    headline: Annotated[str, Field(title='Headline')]
+    room: Annotated[str, Field(title='Room')]
+    speakers: Annotated[list[SpeakerData], Field(title='Speakers')]
+    start_time: Annotated[
+        str,
+        Field(
+            description="Local time of day (HH:MM:SS) in the site's time zone, without an offset.",
+            examples=['09:30:00'],
+            pattern='^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$',
+            title='Start Time',
+        ),
+    ]
+    venue_id: Annotated[
+        int | None,
+        Field(
+            description="Where the session takes place, a key of the answer's `venues`; null when at the meeting's own venue.",
+            title='Venue Id',
+        ),
+    ]
+
+
 class SnippetRevisionDetailSchema(BaseModel):
     approved_go_live_at: Annotated[
         AwareDatetime | None, Field(title='Approved Go Live At')
@@ -4435,6 +4474,16 @@ class PagedRevisionSchema(BaseModel):
     items: Annotated[list[RevisionSchema], Field(title='Items')]
 
 
+class ProgrammeBlockSession(BaseModel):
+    """
+    Session
+    """
+
+    id: Annotated[str | None, Field(title='Id')]
+    type: Annotated[Literal['session'], Field(title='Type')]
+    value: SessionData
+
+
 class RelatedEventData(BaseModel):
     """
     The meeting an article announces: its link, when and where.
@@ -4449,39 +4498,6 @@ class RelatedEventData(BaseModel):
     title: Annotated[str, Field(title='Title')]
     type: Annotated[str, Field(title='Type')]
     url: Annotated[str | None, Field(title='Url')]
-    venue: VenueData | None
-
-
-class SessionData(BaseModel):
-    """
-    What :meth:`SessionBlock.get_api_representation` returns.
-    """
-
-    day: Annotated[date_aliased | None, Field(title='Day')]
-    description: Annotated[
-        str, Field(description='HTML with absolute links.', title='Description')
-    ]
-    end_time: Annotated[
-        str,
-        Field(
-            description="Local time of day (HH:MM:SS) in the site's time zone, without an offset.",
-            examples=['09:30:00'],
-            pattern='^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$',
-            title='End Time',
-        ),
-    ]
-    headline: Annotated[str, Field(title='Headline')]
-    room: Annotated[str, Field(title='Room')]
-    speakers: Annotated[list[SpeakerData], Field(title='Speakers')]
-    start_time: Annotated[
-        str,
-        Field(
-            description="Local time of day (HH:MM:SS) in the site's time zone, without an offset.",
-            examples=['09:30:00'],
-            pattern='^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$',
-            title='Start Time',
-        ),
-    ]
     venue: VenueData | None
 
 
@@ -4554,6 +4570,202 @@ class BlogPostPageSchema(BaseModel):
     translations: Annotated[
         list[TranslationData] | None, Field(title='Translations')
     ] = None
+
+
+class MeetingPageListItemSchema(BaseModel):
+    attachments: Annotated[
+        list[MeetingpageAttachmentsBlockAttachments] | None, Field(title='Attachments')
+    ] = None
+    calendar_url: Annotated[str | None, Field(title='Calendar Url')] = None
+    description: Annotated[str | None, Field(title='Description')] = None
+    end: Annotated[
+        AwareDatetime | None,
+        Field(description="Date and time in the site's time zone.", title='Ends'),
+    ] = None
+    id: Annotated[int, Field(title='Id')]
+    kind: Annotated[
+        Kind | None,
+        Field(
+            description='An overnight meeting must end on a later day than it starts.',
+            title='Kind Of Meeting',
+        ),
+    ] = None
+    kind_label: Annotated[str | None, Field(title='Kind Label')] = None
+    meta: MeetingPageListItemMetaSchema
+    online_url: Annotated[
+        str | None,
+        Field(
+            description='For webinars and hybrid meetings: the address participants join.',
+            title='Online Link',
+        ),
+    ] = None
+    organiser_id: Annotated[int | None, Field(title='Organiser Id')] = None
+    previous_start: Annotated[
+        AwareDatetime | None,
+        Field(
+            description='Only for postponed meetings: when the meeting was first planned to start.',
+            title='Originally Planned Start',
+        ),
+    ] = None
+    programme: Annotated[
+        list[ProgrammeBlockSession] | None, Field(title='Programme')
+    ] = None
+    room: Annotated[
+        Room | None,
+        Field(description="Optional, for example 'Room 2.14'.", title='Room'),
+    ] = None
+    sequence_label: Annotated[
+        SequenceLabel | None,
+        Field(
+            description="Where the meeting sits in the season, for example 'Meeting 3 of 5'.",
+            title='Sequence Label',
+        ),
+    ] = None
+    shows_status: Annotated[bool | None, Field(title='Shows Status')] = None
+    signup_deadline: Annotated[
+        date_aliased | None,
+        Field(description='Optional last day to sign up.', title='Sign-Up Deadline'),
+    ] = None
+    signup_label: Annotated[
+        SignupLabel | None,
+        Field(
+            description="For example 'Sign up for the meeting'. Leave empty for no button.",
+            title='Sign-Up Button Text',
+        ),
+    ] = None
+    signup_url: Annotated[
+        str | None,
+        Field(description='Where the sign-up button leads.', title='Sign-Up Address'),
+    ] = None
+    speakers: Annotated[
+        list[MeetingpageSpeakersBlockSpeaker] | None, Field(title='Speakers')
+    ] = None
+    start: Annotated[
+        AwareDatetime | None,
+        Field(description="Date and time in the site's time zone.", title='Starts'),
+    ] = None
+    status: Annotated[
+        Status1 | None,
+        Field(
+            description="Shown prominently on the page, in lists and in calendars. 'Not yet confirmed' is tentative in calendars; 'Cancelled' removes the meeting from most calendar apps.",
+            title='Status',
+        ),
+    ] = None
+    status_label: Annotated[str | None, Field(title='Status Label')] = None
+    status_note: Annotated[
+        StatusNote | None,
+        Field(
+            description='Optional: why the meeting was postponed or cancelled, or what is pending.',
+            title='Status Note',
+        ),
+    ] = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+    venue_id: Annotated[int | None, Field(title='Venue Id')] = None
+
+
+class MeetingPageSchema(BaseModel):
+    attachments: Annotated[
+        list[MeetingpageAttachmentsBlockAttachments] | None,
+        Field(title='Attachments', validate_default=True),
+    ] = []
+    calendar_url: Annotated[str | None, Field(title='Calendar Url')] = None
+    description: Annotated[str | None, Field(title='Description')] = None
+    end: Annotated[
+        AwareDatetime,
+        Field(description="Date and time in the site's time zone.", title='Ends'),
+    ]
+    id: Annotated[int, Field(title='Id')]
+    kind: Annotated[
+        Kind | None,
+        Field(
+            description='An overnight meeting must end on a later day than it starts.',
+            title='Kind Of Meeting',
+        ),
+    ] = 'regular'
+    kind_label: Annotated[str | None, Field(title='Kind Label')] = None
+    meta: MeetingPageMetaSchema
+    online_url: Annotated[
+        str | None,
+        Field(
+            description='For webinars and hybrid meetings: the address participants join.',
+            title='Online Link',
+        ),
+    ] = None
+    organisations: Annotated[
+        dict[str, OrganisationData] | None, Field(title='Organisations')
+    ] = None
+    organiser_id: Annotated[int | None, Field(title='Organiser Id')] = None
+    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
+    previous_start: Annotated[
+        AwareDatetime | None,
+        Field(
+            description='Only for postponed meetings: when the meeting was first planned to start.',
+            title='Originally Planned Start',
+        ),
+    ] = None
+    programme: Annotated[
+        list[ProgrammeBlockSession] | None,
+        Field(title='Programme', validate_default=True),
+    ] = []
+    room: Annotated[
+        Room | None,
+        Field(description="Optional, for example 'Room 2.14'.", title='Room'),
+    ] = None
+    sequence_label: Annotated[
+        SequenceLabel | None,
+        Field(
+            description="Where the meeting sits in the season, for example 'Meeting 3 of 5'.",
+            title='Sequence Label',
+        ),
+    ] = None
+    shows_status: Annotated[bool | None, Field(title='Shows Status')] = None
+    signup_deadline: Annotated[
+        date_aliased | None,
+        Field(description='Optional last day to sign up.', title='Sign-Up Deadline'),
+    ] = None
+    signup_label: Annotated[
+        SignupLabel | None,
+        Field(
+            description="For example 'Sign up for the meeting'. Leave empty for no button.",
+            title='Sign-Up Button Text',
+        ),
+    ] = None
+    signup_url: Annotated[
+        str | None,
+        Field(description='Where the sign-up button leads.', title='Sign-Up Address'),
+    ] = None
+    speakers: Annotated[
+        list[MeetingpageSpeakersBlockSpeaker] | None,
+        Field(title='Speakers', validate_default=True),
+    ] = []
+    start: Annotated[
+        AwareDatetime,
+        Field(description="Date and time in the site's time zone.", title='Starts'),
+    ]
+    status: Annotated[
+        Status1 | None,
+        Field(
+            description="Shown prominently on the page, in lists and in calendars. 'Not yet confirmed' is tentative in calendars; 'Cancelled' removes the meeting from most calendar apps.",
+            title='Status',
+        ),
+    ] = 'planned'
+    status_label: Annotated[str | None, Field(title='Status Label')] = None
+    status_note: Annotated[
+        StatusNote | None,
+        Field(
+            description='Optional: why the meeting was postponed or cancelled, or what is pending.',
+            title='Status Note',
+        ),
+    ] = None
+    title: Annotated[str, Field(title='Title')]
+    translations: Annotated[
+        list[TranslationData] | None, Field(title='Translations')
+    ] = None
+    venue_id: Annotated[int | None, Field(title='Venue Id')] = None
+    venues: Annotated[dict[str, VenueData] | None, Field(title='Venues')] = None
 
 
 class MeetingSchema(BaseModel):
@@ -4642,236 +4854,6 @@ class NewsPageSchema(BaseModel):
     ] = None
 
 
-class ProgrammeBlockSession(BaseModel):
-    """
-    Session
-    """
-
-    id: Annotated[str | None, Field(title='Id')]
-    type: Annotated[Literal['session'], Field(title='Type')]
-    value: SessionData
-
-
-class ProgrammeSchema(BaseModel):
-    id: Annotated[int, Field(title='Id')]
-    locale: Annotated[str, Field(title='Locale')]
-    past: Annotated[list[MeetingSchema], Field(title='Past')]
-    people: Annotated[
-        dict[str, PersonData],
-        Field(
-            description="Every person a speaker's `person_id` in this answer names, keyed by that id.",
-            title='People',
-        ),
-    ]
-    title: Annotated[str, Field(title='Title')]
-    upcoming: Annotated[list[MeetingSchema], Field(title='Upcoming')]
-    url: Annotated[str | None, Field(title='Url')]
-
-
-class MeetingListSchema(BaseModel):
-    count: Annotated[int, Field(title='Count')]
-    items: Annotated[list[MeetingSchema], Field(title='Items')]
-    people: Annotated[
-        dict[str, PersonData],
-        Field(
-            description="Every person a speaker's `person_id` in this answer names, keyed by that id.",
-            title='People',
-        ),
-    ]
-
-
-class MeetingPageListItemSchema(BaseModel):
-    attachments: Annotated[
-        list[MeetingpageAttachmentsBlockAttachments] | None, Field(title='Attachments')
-    ] = None
-    calendar_url: Annotated[str | None, Field(title='Calendar Url')] = None
-    description: Annotated[str | None, Field(title='Description')] = None
-    end: Annotated[
-        AwareDatetime | None,
-        Field(description="Date and time in the site's time zone.", title='Ends'),
-    ] = None
-    id: Annotated[int, Field(title='Id')]
-    kind: Annotated[
-        Kind | None,
-        Field(
-            description='An overnight meeting must end on a later day than it starts.',
-            title='Kind Of Meeting',
-        ),
-    ] = None
-    kind_label: Annotated[str | None, Field(title='Kind Label')] = None
-    meta: MeetingPageListItemMetaSchema
-    online_url: Annotated[
-        str | None,
-        Field(
-            description='For webinars and hybrid meetings: the address participants join.',
-            title='Online Link',
-        ),
-    ] = None
-    organiser: OrganisationData | None = None
-    previous_start: Annotated[
-        AwareDatetime | None,
-        Field(
-            description='Only for postponed meetings: when the meeting was first planned to start.',
-            title='Originally Planned Start',
-        ),
-    ] = None
-    programme: Annotated[
-        list[ProgrammeBlockSession] | None, Field(title='Programme')
-    ] = None
-    room: Annotated[
-        Room | None,
-        Field(description="Optional, for example 'Room 2.14'.", title='Room'),
-    ] = None
-    sequence_label: Annotated[
-        SequenceLabel | None,
-        Field(
-            description="Where the meeting sits in the season, for example 'Meeting 3 of 5'.",
-            title='Sequence Label',
-        ),
-    ] = None
-    shows_status: Annotated[bool | None, Field(title='Shows Status')] = None
-    signup_deadline: Annotated[
-        date_aliased | None,
-        Field(description='Optional last day to sign up.', title='Sign-Up Deadline'),
-    ] = None
-    signup_label: Annotated[
-        SignupLabel | None,
-        Field(
-            description="For example 'Sign up for the meeting'. Leave empty for no button.",
-            title='Sign-Up Button Text',
-        ),
-    ] = None
-    signup_url: Annotated[
-        str | None,
-        Field(description='Where the sign-up button leads.', title='Sign-Up Address'),
-    ] = None
-    speakers: Annotated[
-        list[MeetingpageSpeakersBlockSpeaker] | None, Field(title='Speakers')
-    ] = None
-    start: Annotated[
-        AwareDatetime | None,
-        Field(description="Date and time in the site's time zone.", title='Starts'),
-    ] = None
-    status: Annotated[
-        Status1 | None,
-        Field(
-            description="Shown prominently on the page, in lists and in calendars. 'Not yet confirmed' is tentative in calendars; 'Cancelled' removes the meeting from most calendar apps.",
-            title='Status',
-        ),
-    ] = None
-    status_label: Annotated[str | None, Field(title='Status Label')] = None
-    status_note: Annotated[
-        StatusNote | None,
-        Field(
-            description='Optional: why the meeting was postponed or cancelled, or what is pending.',
-            title='Status Note',
-        ),
-    ] = None
-    title: Annotated[str, Field(title='Title')]
-    translations: Annotated[
-        list[TranslationData] | None, Field(title='Translations')
-    ] = None
-    venue: VenueData | None = None
-
-
-class MeetingPageSchema(BaseModel):
-    attachments: Annotated[
-        list[MeetingpageAttachmentsBlockAttachments] | None,
-        Field(title='Attachments', validate_default=True),
-    ] = []
-    calendar_url: Annotated[str | None, Field(title='Calendar Url')] = None
-    description: Annotated[str | None, Field(title='Description')] = None
-    end: Annotated[
-        AwareDatetime,
-        Field(description="Date and time in the site's time zone.", title='Ends'),
-    ]
-    id: Annotated[int, Field(title='Id')]
-    kind: Annotated[
-        Kind | None,
-        Field(
-            description='An overnight meeting must end on a later day than it starts.',
-            title='Kind Of Meeting',
-        ),
-    ] = 'regular'
-    kind_label: Annotated[str | None, Field(title='Kind Label')] = None
-    meta: MeetingPageMetaSchema
-    online_url: Annotated[
-        str | None,
-        Field(
-            description='For webinars and hybrid meetings: the address participants join.',
-            title='Online Link',
-        ),
-    ] = None
-    organiser: OrganisationData | None = None
-    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
-    previous_start: Annotated[
-        AwareDatetime | None,
-        Field(
-            description='Only for postponed meetings: when the meeting was first planned to start.',
-            title='Originally Planned Start',
-        ),
-    ] = None
-    programme: Annotated[
-        list[ProgrammeBlockSession] | None,
-        Field(title='Programme', validate_default=True),
-    ] = []
-    room: Annotated[
-        Room | None,
-        Field(description="Optional, for example 'Room 2.14'.", title='Room'),
-    ] = None
-    sequence_label: Annotated[
-        SequenceLabel | None,
-        Field(
-            description="Where the meeting sits in the season, for example 'Meeting 3 of 5'.",
-            title='Sequence Label',
-        ),
-    ] = None
-    shows_status: Annotated[bool | None, Field(title='Shows Status')] = None
-    signup_deadline: Annotated[
-        date_aliased | None,
-        Field(description='Optional last day to sign up.', title='Sign-Up Deadline'),
-    ] = None
-    signup_label: Annotated[
-        SignupLabel | None,
-        Field(
-            description="For example 'Sign up for the meeting'. Leave empty for no button.",
-            title='Sign-Up Button Text',
-        ),
-    ] = None
-    signup_url: Annotated[
-        str | None,
-        Field(description='Where the sign-up button leads.', title='Sign-Up Address'),
-    ] = None
-    speakers: Annotated[
-        list[MeetingpageSpeakersBlockSpeaker] | None,
-        Field(title='Speakers', validate_default=True),
-    ] = []
-    start: Annotated[
-        AwareDatetime,
-        Field(description="Date and time in the site's time zone.", title='Starts'),
-    ]
-    status: Annotated[
-        Status1 | None,
-        Field(
-            description="Shown prominently on the page, in lists and in calendars. 'Not yet confirmed' is tentative in calendars; 'Cancelled' removes the meeting from most calendar apps.",
-            title='Status',
-        ),
-    ] = 'planned'
-    status_label: Annotated[str | None, Field(title='Status Label')] = None
-    status_note: Annotated[
-        StatusNote | None,
-        Field(
-            description='Optional: why the meeting was postponed or cancelled, or what is pending.',
-            title='Status Note',
-        ),
-    ] = None
-    title: Annotated[str, Field(title='Title')]
-    translations: Annotated[
-        list[TranslationData] | None, Field(title='Translations')
-    ] = None
-    venue: VenueData | None = None
-
-
 class PageListSchema(BaseModel):
     count: Annotated[int, Field(title='Count')]
     items: Annotated[
@@ -4890,6 +4872,13 @@ class PageListSchema(BaseModel):
         Field(
             description="Every person the items refer to by id, keyed by that id, once for the whole list (present when the items' type has `people` and `fields=` asks for it).",
             title='People',
+        ),
+    ] = None
+    venues: Annotated[
+        dict[str, VenueData] | None,
+        Field(
+            description="Every venue the items refer to by id, keyed by that id, once for the whole list (present when the items' type has `venues` and `fields=` asks for it).",
+            title='Venues',
         ),
     ] = None
 
@@ -4915,6 +4904,22 @@ class PageRevisionDetailSchema(BaseModel):
     user_id: Annotated[int | str | UUID | None, Field(title='User Id')] = None
 
 
+class ProgrammeSchema(BaseModel):
+    id: Annotated[int, Field(title='Id')]
+    locale: Annotated[str, Field(title='Locale')]
+    past: Annotated[list[MeetingSchema], Field(title='Past')]
+    people: Annotated[
+        dict[str, PersonData],
+        Field(
+            description="Every person a speaker's `person_id` in this answer names, keyed by that id.",
+            title='People',
+        ),
+    ]
+    title: Annotated[str, Field(title='Title')]
+    upcoming: Annotated[list[MeetingSchema], Field(title='Upcoming')]
+    url: Annotated[str | None, Field(title='Url')]
+
+
 class SyncUpsert(BaseModel):
     """
     A page the caller may see, as ``GET /api/v3/pages/{id}/`` would answer it.
@@ -4928,6 +4933,18 @@ class SyncUpsert(BaseModel):
         Field(
             description='A union of models, discriminated by the content type in `meta.type`.',
             title='Page',
+        ),
+    ]
+
+
+class MeetingListSchema(BaseModel):
+    count: Annotated[int, Field(title='Count')]
+    items: Annotated[list[MeetingSchema], Field(title='Items')]
+    people: Annotated[
+        dict[str, PersonData],
+        Field(
+            description="Every person a speaker's `person_id` in this answer names, keyed by that id.",
+            title='People',
         ),
     ]
 

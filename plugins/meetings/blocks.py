@@ -14,7 +14,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from api.types import LocalTime
 from blocks.representation import rich_text_html
 from blocks.text import RichTextBlock
-from cms.public import PreloadedChooserMixin
+from cms.public import PreloadedChooserMixin, localized
 from plugins.people.interface import SpeakerBlock, SpeakerData, VenueData, venue_data
 
 
@@ -26,8 +26,10 @@ class SessionData(BaseModel):
     #: Local times (HH:MM:SS, no offset): see api.types.LocalTime.
     start_time: LocalTime
     end_time: LocalTime
-    #: Null when the session is at the meeting's own venue.
-    venue: VenueData | None
+    venue_id: int | None = Field(
+        description="Where the session takes place, a key of the answer's `venues`; null "
+        "when at the meeting's own venue."
+    )
     room: str
     headline: str
     description: str = Field(description="HTML with absolute links.")
@@ -35,8 +37,8 @@ class SessionData(BaseModel):
 
 
 class VenueChooserBlock(PreloadedChooserMixin, SnippetChooserBlock):
-    """Chooses a Venue; the API returns the venue with its address, not an id (preloaded
-    for lists)."""
+    """Chooses a Venue (preloaded for lists). Alone, the API gives the venue with its
+    address; a session gives its id (:class:`SessionBlock`), the venue in a map."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Venue"))
@@ -108,20 +110,23 @@ class SessionBlock(blocks.StructBlock):
         return value
 
     def get_api_representation(self, value, context=None):
-        # The child blocks already resolved the venue and the speakers: use their output
-        # rather than resolving every speaker a second time.
-        data = super().get_api_representation(value, context)
+        # The venue by id, in the answer's language (the ``venues`` map of the page, or of
+        # a list, holds it once): serialising it here gave it again in every session.
+        children = self.child_blocks
+        venue = localized(value["venue"]) if value["venue"] else None
         return {
-            "day": data["day"],
-            "start_time": data["start_time"],
-            "end_time": data["end_time"],
-            "venue": data["venue"],
+            "day": children["day"].get_api_representation(value["day"], context),
+            "start_time": children["start_time"].get_api_representation(
+                value["start_time"], context
+            ),
+            "end_time": children["end_time"].get_api_representation(value["end_time"], context),
+            "venue_id": venue.pk if venue is not None else None,
             "room": value["room"] or "",
             "headline": value["headline"],
             "description": rich_text_html(value["description"].source, context)
             if value["description"]
             else "",
-            "speakers": data["speakers"],
+            "speakers": children["speakers"].get_api_representation(value["speakers"], context),
         }
 
     def get_api_schema(self) -> type:

@@ -48,8 +48,14 @@ from plugins.meetings.programme import (
     session_bounds,
     split_meetings,
 )
-from plugins.meetings.serializers import MeetingPeopleField
-from plugins.people.interface import OrganisationField, SpeakerBlock, VenueField
+from plugins.meetings.serializers import (
+    MeetingOrganisationsField,
+    MeetingOrganiserIdField,
+    MeetingPeopleField,
+    MeetingVenueIdField,
+    MeetingVenuesField,
+)
+from plugins.people.interface import SpeakerBlock
 
 
 class MeetingPageForm(TingstedPageForm):
@@ -304,7 +310,7 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         APIField("start"),
         APIField("end"),
         APIField("previous_start"),
-        APIField("venue", serializer=VenueField()),
+        APIField("venue_id", serializer=MeetingVenueIdField()),
         APIField("room"),
         APIField("online_url"),
         APIField("description"),
@@ -314,9 +320,11 @@ class MeetingPage(RoutablePageMixin, TingstedPage):
         APIField("signup_url"),
         APIField("signup_deadline"),
         APIField("attachments"),
-        APIField("organiser", serializer=OrganisationField(source="effective_organiser")),
+        APIField("organiser_id", serializer=MeetingOrganiserIdField()),
         APIField("calendar_url", serializer=typed_property(str | None)),
         APIField("people", serializer=MeetingPeopleField()),
+        APIField("venues", serializer=MeetingVenuesField()),
+        APIField("organisations", serializer=MeetingOrganisationsField()),
     ]
     override_translatable_fields = [
         SynchronizedField("kind", overridable=False),

@@ -84,7 +84,7 @@ def attach_networks(meetings: list[MeetingPage], preload: Any, fields: set[str] 
     plugins/meetings/hosts.py); reading ``meeting.network`` costs two queries per meeting
     (parent, then specific page). Here it is one per list and host type.
     """
-    if fields is not None and "organiser" not in fields:
+    if fields is not None and not fields & {"organiser_id", "organisations"}:
         return
     need = [m for m in meetings if not m.organiser_id and "network" not in m.__dict__]
     if not need:

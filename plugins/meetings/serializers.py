@@ -1,27 +1,132 @@
-"""API fields of a meeting page that read the whole page (both page APIs; v3 reuses them)."""
+"""API fields of a meeting page that read the whole page (both page APIs; v3 reuses them).
+
+A meeting names its people, its venues and its organiser by id (``person_id``,
+``venue_id``, ``organiser_id``) and gives each once in its ``people``, ``venues`` and
+``organisations`` maps: a list of twenty meetings of a network names the same few in every
+item, and joins the items' maps into one of each (api/v2.py, api/listing.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.utils import translation
 from rest_framework import serializers
 
-from cms.public import ensure_preloaded
-from plugins.people.interface import PersonData, SpeakerBlock, referenced_people
+from cms.public import ensure_preloaded, localized, request_scope
+from plugins.people.interface import (
+    Organisation,
+    OrganisationData,
+    PersonData,
+    SpeakerBlock,
+    Venue,
+    VenueData,
+    referenced_people,
+    referenced_rows,
+)
 
 
-class MeetingPeopleField(serializers.Field):
-    """Everyone the meeting's ``speakers`` and its sessions' speakers name by ``person_id``,
-    once, keyed by that id (a list joins its items' maps into one, see docs/api.md)."""
+class _WholePageField(serializers.Field):
+    """A read-only field computed from the whole page."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         kwargs.setdefault("source", "*")
         super().__init__(**kwargs)
 
+    def context_of(self) -> dict:
+        return getattr(self, "context", None) or {}
+
+
+@contextmanager
+def page_language(page) -> Iterator[None]:
+    """In the page's language, as its StreamFields are given (api/serializers.py): the ids
+    its speakers and sessions give are its own language's rows, and so must the maps' keys
+    and the other ids be, in a list mixing languages too. Preloaded first (API v3 reads a
+    detail's fields after its view returned)."""
+    ensure_preloaded(page)
+    language = getattr(getattr(page, "locale", None), "language_code", None)
+    with translation.override(language or translation.get_language()):
+        yield
+
+
+def _row(model: type, pk: int | None) -> Any:
+    """The row ``pk`` of a bulk model in the active language (the page's, see
+    :func:`page_language`), from the request's loader (preloaded with a list: no query)."""
+    if pk is None:
+        return None
+    with request_scope() as loader:
+        return loader.rows_by_id(model, [pk]).get(pk)
+
+
+def meeting_venue(page) -> Any:
+    """The meeting's own venue in the active language, or None."""
+    return _row(Venue, page.venue_id)
+
+
+def meeting_organiser(page) -> Any:
+    """The meeting's organiser (its own, else its network's) in the active language."""
+    if page.organiser_id:
+        return _row(Organisation, page.organiser_id)
+    # A meeting host need not have an organiser (plugins/meetings/hosts.py); the network
+    # comes with a list (attach_networks), its organiser with it.
+    organiser = page.effective_organiser
+    return localized(organiser) if organiser is not None else None
+
+
+def session_venues(page) -> list:
+    """The venues the meeting's sessions name (a session elsewhere than the meeting)."""
+    return [
+        localized(session.value["venue"]) for session in page.programme if session.value["venue"]
+    ]
+
+
+class MeetingPeopleField(_WholePageField):
+    """Everyone the meeting's ``speakers`` and its sessions' speakers name by ``person_id``,
+    once, keyed by that id (a list joins its items' maps into one, see docs/api.md)."""
+
     def to_representation(self, page) -> dict[str, PersonData]:
-        # API v3 reads a detail's fields after its view returned (as PersonField does).
-        ensure_preloaded(page)
-        values = [child.value for child in page.speakers]
-        for session in page.programme:
-            values.extend(session.value["speakers"])
-        context = getattr(self, "context", None) or {}
-        return referenced_people(SpeakerBlock.people(values), context)
+        with page_language(page):
+            values = [child.value for child in page.speakers]
+            for session in page.programme:
+                values.extend(session.value["speakers"])
+            return referenced_people(SpeakerBlock.people(values), self.context_of())
+
+
+class MeetingVenueIdField(_WholePageField):
+    """The meeting's venue, a key of the answer's ``venues`` (null when online only)."""
+
+    def to_representation(self, page) -> int | None:
+        with page_language(page):
+            venue = meeting_venue(page)
+        return venue.pk if venue is not None else None
+
+
+class MeetingOrganiserIdField(_WholePageField):
+    """The meeting's organiser (its own, else its network's), a key of the answer's
+    ``organisations`` (null when neither has one)."""
+
+    def to_representation(self, page) -> int | None:
+        with page_language(page):
+            organiser = meeting_organiser(page)
+        return organiser.pk if organiser is not None else None
+
+
+class MeetingVenuesField(_WholePageField):
+    """Every venue the meeting and its sessions name by ``venue_id``, once, keyed by it."""
+
+    def to_representation(self, page) -> dict[str, VenueData]:
+        with page_language(page):
+            return referenced_rows(
+                VenueData, [meeting_venue(page), *session_venues(page)], self.context_of()
+            )
+
+
+class MeetingOrganisationsField(_WholePageField):
+    """The organisation the meeting names by ``organiser_id``, keyed by that id."""
+
+    def to_representation(self, page) -> dict[str, OrganisationData]:
+        with page_language(page):
+            return referenced_rows(OrganisationData, [meeting_organiser(page)], self.context_of())

@@ -135,6 +135,14 @@ class ReferencedPeople(BaseModel):
     )
 
 
+class ReferencedVenues(BaseModel):
+    """Every venue an answer refers to by ``venue_id``, each once."""
+
+    venues: dict[str, VenueData] = Field(
+        description="Every venue an answer refers to by `venue_id`, keyed by that id."
+    )
+
+
 class ReferencedOrganisations(BaseModel):
     """Every organisation an answer refers to by ``organisation_id``, each once."""
 
@@ -145,6 +153,17 @@ class ReferencedOrganisations(BaseModel):
 
 #: Where :func:`referenced_people` keeps what it serialised, in the answer's context.
 _PEOPLE_MEMO = "_tingsted_people_data"
+
+
+def _answer_memo(context: dict[str, Any] | None, key: str) -> dict:
+    """A dict living as long as the answer: in the serialiser's context (API v2's lives as
+    long as the answer), else in the request's loader. API v3 gives a field no context (an
+    empty dict each time): its list's maps serialised each person again for every item
+    naming them, twenty times over for a list of twenty meetings."""
+    if context:
+        return context.setdefault(key, {})
+    with request_scope() as loader:
+        return loader.extras.setdefault(key, {})
 
 
 def referenced_people(
@@ -162,8 +181,8 @@ def referenced_people(
         with request_scope() as loader:
             rows = loader.rows_by_id(Person, wanted)
     # A list names the same people in many of its items: each is serialised once per answer
-    # (the serialiser's context lives as long as the answer) and language.
-    memo = context.setdefault(_PEOPLE_MEMO, {}) if context is not None else {}
+    # and language.
+    memo = _answer_memo(context, _PEOPLE_MEMO)
     language = translation.get_language()
     found = {}
     for pk, row in rows.items():
@@ -174,6 +193,31 @@ def referenced_people(
             memo[key] = person_data(row, context)
         if memo[key] is not None:
             found[str(pk)] = memo[key]
+    return found
+
+
+#: Where :func:`referenced_rows` keeps what it serialised, per schema, in the answer's context.
+_ROWS_MEMO = "_tingsted_rows_data"
+
+
+def referenced_rows(
+    schema: type[_RowData], rows: Iterable[Any], context: dict[str, Any] | None = None
+) -> dict[str, dict]:
+    """``{"<id>": schema}`` for the venues or organisations an answer refers to by id:
+    ``rows`` are the rows it names, already in the answer's language (their ids are the
+    ones it gives). A list names the same few in many of its items: each is serialised
+    once per answer (the serialiser's context lives as long as the answer)."""
+    memo = _answer_memo(context, _ROWS_MEMO)
+    language = translation.get_language()
+    found = {}
+    for row in rows:
+        if row is None:
+            continue
+        key = (schema, row.pk, language)
+        if key not in memo:
+            memo[key] = serialise(schema, row, context)
+        if memo[key] is not None:
+            found[str(row.pk)] = memo[key]
     return found
 
 

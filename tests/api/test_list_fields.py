@@ -9,6 +9,7 @@ import datetime
 import factory
 import pytest
 
+from api.fields import REFERENCE_MAPS
 from tests.api.openapi_validation import assert_valid
 from tests.api.test_pages import (
     one_page_of_each_type,  # noqa: F401 (fixture)
@@ -52,9 +53,9 @@ def test_every_page_type_lists_the_fields_of_its_detail(
     item = next(item for item in listed.json()["items"] if item["id"] == page.pk)
     detail = api.get(f"/api/v3/pages/{page.pk}/", site="en").json()
     # Every field of the detail, with the same value; the list's meta stays the list's,
-    # and the detail's reference maps (people, organisations) are the list's, once for
-    # all its items.
-    maps = {name: detail.pop(name) for name in ("people", "organisations") if name in detail}
+    # and the detail's reference maps (people, organisations, venues) are the list's, once
+    # for all its items.
+    maps = {name: detail.pop(name) for name in REFERENCE_MAPS if name in detail}
     assert without_meta(item) == without_meta(detail)
     assert item["meta"]["type"] == page_type
     for name, entries in maps.items():

@@ -167,8 +167,10 @@ def test_v2_meetings_list_queries_do_not_grow_with_limit(client, meetings):
     assert person["photo"]["renditions"]
     assert person["organisation"]["logo"]["renditions"]
     assert "people" not in first
-    assert first["venue"]["rooms"]
-    assert first["organiser"]["name"] == "Nordic Municipal Forum"
+    # Venues and organisations by id, in the answer's maps beside the people's.
+    assert data["venues"][str(first["venue_id"])]["rooms"]
+    assert data["organisations"][str(first["organiser_id"])]["name"] == "Nordic Municipal Forum"
+    assert "venues" not in first and "organisations" not in first
 
 
 #: What a list of twenty meetings of one network may weigh, uncompressed (see below).
@@ -248,7 +250,9 @@ def test_v2_meeting_detail_queries_do_not_grow_with_its_programme(client, meetin
     few, _ = count(client, f"/api/v2/pages/{small.pk}/")
     many, data = count(client, f"/api/v2/pages/{large.pk}/")
     assert len(data["programme"]) == 10
-    assert many == few, f"{few} queries for 3 sessions, {many} for 10"
+    # (``small`` shows its network's organiser, fetched with its network; ``large`` has its
+    # own, which comes with the people's organisations: one query fewer.)
+    assert many <= few, f"{few} queries for 3 sessions, {many} for 10"
 
 
 def blog_posts(home, locales) -> None:
@@ -369,7 +373,7 @@ def test_v3_meetings_list_with_every_field_stays_within_budget(client, meetings)
     assert speaker["role"] == "Forsker"
     assert data["people"][str(speaker["person_id"])]["photo"]["renditions"]
     assert "people" not in first
-    assert first["venue"]["rooms"]
+    assert data["venues"][str(first["venue_id"])]["rooms"]
     assert first["translations"] == []
 
 

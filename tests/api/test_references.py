@@ -25,14 +25,19 @@ from tests.factories.minutes import (
     publish_meeting,
 )
 from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
-from tests.factories.people import OrganisationFactory, PersonFactory, VenueFactory
+from tests.factories.people import OrganisationFactory, PersonFactory, VenueFactory, translated
 
 pytestmark = pytest.mark.django_db
 
 NOW = local(2030, 6, 1, 12)
 
 #: Where an id found under these keys resolves inside the answer.
-MAPS = {"person_id": "people", "organisation_id": "organisations"}
+MAPS = {
+    "person_id": "people",
+    "organisation_id": "organisations",
+    "organiser_id": "organisations",
+    "venue_id": "venues",
+}
 #: Ids of pages, resolved through the page routes (which answer anonymous callers).
 PAGE_IDS = {"council_id": "/api/v3/pages/{}/"}
 
@@ -142,12 +147,12 @@ def test_every_speaker_of_a_network_programme_resolves(client, network):
 def test_a_meeting_detail_embeds_what_it_names(client, network):
     meeting = network.get_children().first()
     data = get(client, f"/api/v3/pages/{meeting.pk}/")
-    # The detail embeds venues and organisations where they are named, and its speakers'
-    # people in its own ``people`` map; every id must resolve in the answer.
-    assert assert_resolvable(client, data) == 2
+    # The detail names its speakers, venues and organiser by id, each in its own map
+    # (``people``, ``venues``, ``organisations``); every id must resolve in the answer.
+    assert assert_resolvable(client, data) == 5
     speaker = data["programme"][0]["value"]["speakers"][0]
     assert data["people"][str(speaker["person_id"])]["name"] == "Karin Lindqvist"
-    assert data["venue"]["name"]
+    assert data["venues"][str(data["venue_id"])]["name"]
 
 
 @pytest.mark.parametrize("version", ["v2", "v3"])
@@ -159,7 +164,8 @@ def test_a_list_of_meetings_names_each_person_once(client, network, version):
     )
     data = response.json()
     assert len(data["items"]) == 2
-    assert assert_resolvable(client, data) == 5
+    # Five speakers, and each meeting's venue, organiser and sessions' venues.
+    assert assert_resolvable(client, data) == 11
     assert sorted(person["name"] for person in data["people"].values()) == [
         "Jonas Berg",
         "Karin Lindqvist",
@@ -168,6 +174,58 @@ def test_a_list_of_meetings_names_each_person_once(client, network, version):
     # biography) is in the bytes once.
     assert response.content.decode().count("Works on local democracy.") == 2
     assert all("people" not in item for item in data["items"])
+    # The network's organiser of both meetings, once for the list; venues likewise.
+    assert [item["organiser_id"] for item in data["items"]] == [
+        int(key) for key in data["organisations"]
+    ] * 2
+    assert all("venues" not in item and "organisations" not in item for item in data["items"])
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_list_serialises_each_person_once(client, network, settings, version):
+    """API v3 gives a field no context: the maps' memo lives in the request's loader, or
+    each person was serialised again for every item naming them."""
+    from plugins.people import api as people_api
+
+    settings.TINGSTED_API_RESPONSE_CACHE = False
+    with mock.patch.object(people_api, "person_data", wraps=people_api.person_data) as spy:
+        data = get(client, f"/api/{version}/pages/?type=meetings.MeetingPage&fields=*")
+    assert len(data["people"]) == 2
+    assert spy.call_count == 2
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_list_mixing_languages_resolves_every_id_in_its_item_language(
+    client, network, home, locales, version
+):
+    """An English meeting on the Danish site names the English rows of its speaker, venue
+    and organiser (its StreamFields are given in its language): the maps hold those, not
+    the Danish rows of the answer's language (the people map missed them)."""
+    person = PersonFactory(name="Eva Lund")
+    venue = VenueFactory(name="Salen")
+    organiser = OrganisationFactory(name="Forum")
+    english = {
+        "person": translated(person, locales["en"]),
+        "venue": translated(venue, locales["en"], name="The Hall"),
+        "organiser": translated(organiser, locales["en"], name="The Forum"),
+    }
+    MeetingPageFactory(
+        parent=EventIndexPageFactory(parent=home("da", "en")),
+        title="English",
+        start=local(2030, 8, 1, 9),
+        end=local(2030, 8, 1, 15),
+        venue=venue,
+        organiser=organiser,
+        programme=[session("09:00", "10:00", people=[person], venue=venue)],
+    )
+    data = get(client, f"/api/{version}/pages/?type=meetings.MeetingPage&fields=*")
+    item = next(item for item in data["items"] if item["title"] == "English")
+    assert item["meta"]["locale"] == "en"
+    assert assert_resolvable(client, data) == 11 + 4
+    assert item["programme"][0]["value"]["speakers"][0]["person_id"] == english["person"].pk
+    assert item["programme"][0]["value"]["venue_id"] == english["venue"].pk
+    assert data["venues"][str(item["venue_id"])]["name"] == "The Hall"
+    assert data["organisations"][str(item["organiser_id"])]["name"] == "The Forum"
 
 
 def test_a_person_named_only_by_a_private_meeting_is_not_published(client, network, home):

@@ -69,15 +69,17 @@ def test_api_v2_meeting_detail_resolves_venue_sessions_and_speakers(client, netw
     data = response.json()
     # The meeting is on the Danish site, so its labels are in Danish.
     assert data["status"] == "confirmed" and data["status_label"] == "Bekræftet"
-    assert data["venue"]["name"] == meeting.venue.name
-    assert data["venue"]["street_address"] == "Kajgade 4"
+    # The venue and the organiser by id, each in the page's own map (a list joins them).
+    venue = data["venues"][str(data["venue_id"])]
+    assert venue["name"] == meeting.venue.name
+    assert venue["street_address"] == "Kajgade 4"
     (first, *_rest) = data["programme"]
     assert first["type"] == "session"
     assert first["value"]["headline"] == "S0"
     speaker = first["value"]["speakers"][0]
     assert speaker["name"] == "Karin Lindqvist"
     assert data["people"][str(speaker["person_id"])]["role"] == "Researcher"
-    assert data["organiser"]["name"] == "Nordic Municipal Forum"
+    assert data["organisations"][str(data["organiser_id"])]["name"] == "Nordic Municipal Forum"
     assert data["calendar_url"].endswith("/ical/")
 
 
