@@ -19,7 +19,7 @@ class CmsConfig(PluginConfig):
     def ready(self) -> None:
         super().ready()
         from cms import checks as plugin_checks
-        from cms import invalidation, restrictions
+        from cms import compat, invalidation, restrictions
         from cms.i18n import slugs
         from cms.tree import check_page_tree
 
@@ -31,3 +31,5 @@ class CmsConfig(PluginConfig):
         invalidation.connect()
         # Translated slugs by the target language's rule (wagtail-localize has no hook).
         slugs.install()
+        # A page saved with its child rows is indexed once, not once per row (cms/compat.py).
+        compat.install_index_task_deferral()

@@ -4,7 +4,6 @@ and the demo once per session for the tests that ask for it (the ``demo`` fixtur
 from __future__ import annotations
 
 import fcntl
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -36,20 +35,24 @@ def _fast_password_hasher():
 
 
 class _MigratedOnce:
-    """The SQLite test database of each pytest-xdist worker restored from the first
-    worker's migrated copy, instead of migrated again.
+    """The test database of each pytest-xdist worker made from the first worker's migrated
+    copy, instead of migrated again.
 
     ``migrate`` takes half a minute of CPU here (Django renders the model states of some 250
-    migrations); the workers of one run share the same code, so the first migrates and saves
-    the result beside the run's temporary directories, and the others restore it (SQLite's
-    backup API, a fraction of a second). A worker waits for the first only while it migrates,
-    and meanwhile its first tests (the longest, without a test database: ``_SlowFirst``) run.
-    Only while pytest-django creates the test databases; PostgreSQL runs migrate each.
+    migrations); the workers of one run share the same code, so the first migrates and keeps
+    the result, and the others copy it: on SQLite a file beside the run's temporary
+    directories (SQLite's backup API), on PostgreSQL a template database named after the run
+    (``CREATE DATABASE … TEMPLATE``), dropped when the workers finish. Each copy takes a
+    fraction of a second. A worker waits for the first only while it migrates, and meanwhile
+    its first tests (the longest, without a test database: ``_SlowFirst``) run.
+    Only while pytest-django creates the test databases.
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, run: str) -> None:
         self.template = directory / "migrated.sqlite3"
         self.lock = directory / "migrated.lock"
+        # PostgreSQL names are at most 63 bytes; the run's id keeps runs apart.
+        self.template_database = f"tingsted_migrated_{run[:16]}"
         self.original = None
 
     def start(self) -> None:
@@ -59,8 +62,10 @@ class _MigratedOnce:
         migrated_once = self
 
         def handle(command, *args, **options):
+            target = connections[options["database"]]
             with migrated_once.locked():
-                target = connections[options["database"]]
+                if target.vendor == "postgresql":
+                    return migrated_once._postgresql(target, original, command, args, options)
                 if migrated_once.template.exists():
                     target.ensure_connection()
                     with closing(sqlite3.connect(migrated_once.template)) as source:
@@ -73,6 +78,38 @@ class _MigratedOnce:
                 return result
 
         migrate.Command.handle = handle
+
+    def _postgresql(self, target, original, command, args, options):
+        name = target.ops.quote_name(target.settings_dict["NAME"])
+        template = target.ops.quote_name(self.template_database)
+        if self._template_exists(target):
+            # Nobody may be connected to a database that is dropped or copied.
+            target.close()
+            with target._nodb_cursor() as cursor:
+                cursor.execute(f"DROP DATABASE {name}")
+                cursor.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+            return None
+        result = original(command, *args, **options)
+        target.close()
+        with target._nodb_cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE {template} TEMPLATE {name}")
+        return result
+
+    def _template_exists(self, target) -> bool:
+        with target._nodb_cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.template_database])
+            return cursor.fetchone() is not None
+
+    def drop_template(self) -> None:
+        """The PostgreSQL template goes with the first worker to finish: the others copied
+        it when they started, or (if they had not yet) migrate themselves."""
+        target = connections["default"]
+        if target.vendor != "postgresql":
+            return
+        with self.locked(), target._nodb_cursor() as cursor:
+            cursor.execute(
+                f"DROP DATABASE IF EXISTS {target.ops.quote_name(self.template_database)}"
+            )
 
     def stop(self) -> None:
         from django.core.management.commands import migrate
@@ -92,15 +129,18 @@ class _MigratedOnce:
 
 
 @pytest.fixture(scope="session")
-def _migrated_once(tmp_path_factory) -> Iterator[_MigratedOnce | None]:
-    if os.environ.get("PYTEST_XDIST_WORKER") is None or connection.vendor != "sqlite":
+def _migrated_once(request, tmp_path_factory, django_db_blocker) -> Iterator[_MigratedOnce | None]:
+    workerinput = getattr(request.config, "workerinput", None)
+    if workerinput is None or connection.vendor not in ("sqlite", "postgresql"):
         yield None
         return
     # Each worker's base temporary directory sits in the run's shared one.
-    migrated_once = _MigratedOnce(tmp_path_factory.getbasetemp().parent)
+    migrated_once = _MigratedOnce(tmp_path_factory.getbasetemp().parent, workerinput["testrunuid"])
     migrated_once.start()
     yield migrated_once
     migrated_once.stop()
+    with django_db_blocker.unblock():
+        migrated_once.drop_template()
 
 
 @pytest.fixture(scope="session")

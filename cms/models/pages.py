@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from api.pages import APIPageMixin
 from blocks.stream import BodyStreamBlock
+from cms.compat import deferred_index_tasks
 from cms.i18n import slugs
 from cms.text import plain_text
 from cms.tree import TREE_FIELDS, tree_fields_from_database
@@ -215,7 +216,26 @@ class TingstedPage(APIPageMixin, Page):
             and (update_fields is None or set(update_fields) & set(TREE_FIELDS))
         ):
             tree_fields_from_database(self)
-        return super().save(*args, **kwargs)
+        # Wagtail re-indexes the whole page for each child row saved with it (an agenda
+        # item, an author): once, when the save is done (cms/compat.py).
+        with deferred_index_tasks():
+            return super().save(*args, **kwargs)
+
+    save.alters_data = True
+
+    def save_revision(self, *args, **kwargs):
+        with deferred_index_tasks():
+            return super().save_revision(*args, **kwargs)
+
+    save_revision.alters_data = True
+
+    def publish(self, *args, **kwargs):
+        # Publishing saves the page and its revision and runs the publish handlers: the
+        # page is indexed once, after all of them.
+        with deferred_index_tasks():
+            return super().publish(*args, **kwargs)
+
+    publish.alters_data = True
 
     def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
         # Wagtail creates the missing parents of a new translation as aliases of the
@@ -227,9 +247,10 @@ class TingstedPage(APIPageMixin, Page):
             from cms.i18n.localize import translate_missing_parents
 
             translate_missing_parents(self, locale)
-        return super().copy_for_translation(
-            locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
-        )
+        with deferred_index_tasks():
+            return super().copy_for_translation(
+                locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
+            )
 
     copy_for_translation.alters_data = True
 

@@ -252,3 +252,63 @@ def test_the_copy_slug_methods_are_still_where_we_check_them(monkeypatch):
     monkeypatch.setattr(compat, "V3_COPY_SLUGS", (("wagtail.api.v3.routers.pages", "X", "y"),))
     with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
         compat.before_v3_copy_slug(lambda page, destination: None)
+
+
+def test_a_page_saved_with_its_child_rows_is_indexed_once_with_every_reference(home, monkeypatch):
+    """Wagtail re-indexes a page for each child row saved with it; a post with three authors
+    published is indexed once per save and once per publish, and the index still names all
+    three authors."""
+    from wagtail.models import ReferenceIndex
+    from wagtail.tasks import update_reference_index_task
+
+    from plugins.blog.models import BlogPostAuthor
+    from tests.factories.blog import BlogIndexPageFactory, BlogPostPageFactory
+    from tests.factories.people import PersonFactory
+
+    blog = BlogIndexPageFactory(parent=home("da"), slug="blog")
+    post = BlogPostPageFactory(parent=blog, slug="p", title="Havnebadet")
+    people = PersonFactory.create_batch(3)
+    indexed = []
+    task_class = type(update_reference_index_task)
+    enqueue = task_class.enqueue
+    monkeypatch.setattr(
+        task_class,
+        "enqueue",
+        lambda task, *args: (
+            (task is update_reference_index_task and indexed.append(args)) or enqueue(task, *args)
+        ),
+    )
+    post.authors = [BlogPostAuthor(person=person) for person in people]
+    post.save()
+    assert indexed == [("blog", "blogpostpage", str(post.pk))]  # not once per author
+
+    indexed.clear()
+    post.save_revision().publish()
+    assert indexed == [("blog", "blogpostpage", str(post.pk))] * 2  # the revision, the publish
+
+    referenced = set(
+        ReferenceIndex.get_references_for_object(post)
+        .filter(model_path="authors.item.person")
+        .values_list("to_object_id", flat=True)
+    )
+    assert referenced == {str(person.pk) for person in people}
+
+
+def test_a_deferred_block_collects_only_its_own_threads_updates():
+    """Another request's saves (a threaded server) are indexed at once, as without the block."""
+    import threading
+
+    ran = []
+
+    class Task:
+        def enqueue(self, *args):
+            ran.append(args)
+
+    task = compat._DeferrableTask(Task(), compat.SEARCH_INDEX)
+    with compat.deferred_index_tasks():
+        other = threading.Thread(target=task.enqueue, args=("blog", "blogpostpage", "1"))
+        other.start()
+        other.join()
+        assert ran == [("blog", "blogpostpage", "1")]
+        task.enqueue("blog", "blogpostpage", "2")
+        assert ran == [("blog", "blogpostpage", "1")]  # this thread's waits for the block's end
