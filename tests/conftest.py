@@ -4,6 +4,7 @@ and the demo once per session for the tests that ask for it (the ``demo`` fixtur
 from __future__ import annotations
 
 import fcntl
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, connections, transaction
+from django.db import connection, connections
 from django.test.utils import override_settings
 from wagtail.models import Locale, Site
 
@@ -118,14 +119,8 @@ class _MigratedOnce:
             migrate.Command.handle = self.original
             self.original = None
 
-    @contextmanager
-    def locked(self) -> Iterator[None]:
-        with open(self.lock, "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+    def locked(self):
+        return _file_lock(self.lock)
 
 
 @pytest.fixture(scope="session")
@@ -205,13 +200,17 @@ def host_client(client):
 
 # --- the shared demo build ----------------------------------------------------------------
 #
-# `manage.py build_demo` takes about a minute; the demo tests share one build per test
-# process. It lives in a transaction opened around the demo tests and rolled back after the
-# last of them, so no other test sees it: each demo test runs in a savepoint inside that
-# transaction (pytest-django's own per-test atomic block). The demo tests are collected
-# first and form two xdist groups (the demo's own tests with the accessibility checks, and
-# the browser journeys), so with `--dist loadgroup` each worker builds the demo once for the
-# group it gets, then runs the rest of the suite.
+# `manage.py build_demo` takes about a minute of CPU; the demo tests of a whole run share one
+# build. The demo tests run on SQLite only (the PostgreSQL run skips them, below). The first
+# process to need the demo builds it in its test database, committed, and keeps a copy of
+# that database (SQLite's backup API) with the build's output and media beside the run's
+# temporary directories; every other process, and the same one later, restores that copy
+# instead of building again. Before the demo goes in, each process keeps a copy of its own
+# database as it was; after the last demo test of a stretch it is restored, so no other
+# test sees the demo. Each demo test runs in pytest-django's own atomic block, as any test.
+# The demo tests form two xdist groups (the demo's own tests with the accessibility checks,
+# and the browser journeys), handed out so that one worker builds the demo while the other
+# runs the longest tests that need no database (see the collection hooks).
 
 DEMO_FIXTURE = "demo"
 #: The browser tests that form the second group of demo tests (see the collection hook).
@@ -232,44 +231,86 @@ class DemoBuild:
 
 
 class _SharedDemo:
-    """The open transaction holding the demo, per test process."""
+    """The demo in this process's test database, from the run's one build."""
 
     def __init__(self) -> None:
         self.blocker = None
-        self.media_root: Path | None = None
-        self.atomic = None
+        self.directory: Path | None = None
+        self.worker = "main"
         self.build: DemoBuild | None = None
+
+    @property
+    def _copy(self) -> Path:
+        return self.directory / "demo.sqlite3"
+
+    @property
+    def _output(self) -> Path:
+        return self.directory / "demo-output.json"
+
+    @property
+    def _before(self) -> Path:
+        return self.directory / f"before-demo-{self.worker}.sqlite3"
 
     def ensure(self) -> DemoBuild:
         if self.build is None:
             with self.blocker.unblock():
-                self.atomic = transaction.atomic()
-                self.atomic.__enter__()
-                with override_settings(MEDIA_ROOT=self.media_root):
-                    first, second = StringIO(), StringIO()
-                    call_command("build_demo", "--no-admin", stdout=first)
-                    call_command("build_demo", "--no-admin", stdout=second)
-            self.build = DemoBuild(first.getvalue(), second.getvalue(), self.media_root)
+                connection.ensure_connection()
+                with closing(sqlite3.connect(self._before)) as before:
+                    connection.connection.backup(before)
+                with _file_lock(self.directory / "demo.lock"):
+                    if not self._copy.exists():
+                        self._build()
+                    with closing(sqlite3.connect(self._copy)) as copy:
+                        copy.backup(connection.connection)
+                    output = json.loads(self._output.read_text())
+            self.build = DemoBuild(output["first"], output["second"], self.directory / "media")
+            cache.clear()
         return self.build
 
+    def _build(self) -> None:
+        media_root = self.directory / "media"
+        with override_settings(MEDIA_ROOT=media_root):
+            first, second = StringIO(), StringIO()
+            call_command("build_demo", "--no-admin", stdout=first)
+            call_command("build_demo", "--no-admin", stdout=second)
+        with closing(sqlite3.connect(self._copy)) as copy:
+            connection.connection.backup(copy)
+        self._output.write_text(
+            json.dumps({"first": first.getvalue(), "second": second.getvalue()})
+        )
+
     def discard(self) -> None:
-        if self.atomic is None:
+        if self.build is None:
             return
-        with self.blocker.unblock():
-            transaction.set_rollback(True)
-            self.atomic.__exit__(None, None, None)
-        self.atomic = self.build = None
+        with self.blocker.unblock(), closing(sqlite3.connect(self._before)) as before:
+            before.backup(connection.connection)
+        self.build = None
         cache.clear()
+
+
+@contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 _shared_demo = _SharedDemo()
 
 
 @pytest.fixture(scope="session")
-def _demo_transaction(django_db_setup, django_db_blocker, tmp_path_factory):
+def _demo_transaction(request, django_db_setup, django_db_blocker, tmp_path_factory):
     # Session scope, so it is set up before the test's own (function-scoped) atomic block.
+    assert connection.vendor == "sqlite", "the demo tests run on SQLite (make demo)"
+    workerinput = getattr(request.config, "workerinput", None)
     _shared_demo.blocker = django_db_blocker
-    _shared_demo.media_root = tmp_path_factory.mktemp("demo-media")
+    # The run's shared temporary directory with pytest-xdist, this process's without.
+    base = tmp_path_factory.getbasetemp()
+    _shared_demo.directory = base.parent if workerinput is not None else base
+    _shared_demo.worker = workerinput["workerid"] if workerinput is not None else "main"
     _shared_demo.ensure()
     yield _shared_demo
     _shared_demo.discard()
@@ -282,6 +323,11 @@ def demo(_demo_transaction, db, settings) -> DemoBuild:
     assert build is not None, "the demo is built before the test's atomic block opens"
     settings.MEDIA_ROOT = build.media_root
     return build
+
+
+def is_journey(item) -> bool:
+    """A browser journey of the demo: the second group of demo tests."""
+    return item.get_closest_marker("e2e") is not None and item.path.name in JOURNEY_MODULES
 
 
 class _DemoGroupCheck:
@@ -311,24 +357,26 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "xdist_group(name): run these tests in one xdist worker")
     config.pluginmanager.register(_DemoGroupCheck(), "tingsted-demo-group-check")
     config.pluginmanager.register(_SlowFirst(), "tingsted-slow-first")
+    # pytest-xdist hands out its scopes largest first (both demo groups at once, the second
+    # worker then waiting for the first's build); ours are in the order _SlowFirst made.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 # tryfirst: xdist reads the xdist_group marks in its own hook.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """The demo tests first and together, so the shared build is made once and rolled back
-    before any other test runs.
+    """The demo tests first and together, so the run's one build is restored once per
+    stretch of demo tests and removed before any other test runs.
 
     Two groups of them: the demo's own tests with the accessibility checks, and the browser
-    journeys. With two workers each builds the demo once (a minute of CPU) and the browser
-    tests, which wait on Chromium and the live server in turn, run on both cores instead of
-    keeping one worker busy for minutes while the other has finished. In one process they
-    follow each other and share one build.
+    journeys. With two workers one builds the demo and runs the first group while the other
+    runs the longest tests without a database, then the journeys on a copy of the build
+    (``_SlowFirst`` places them); the browser tests, which wait on Chromium and the live
+    server in turn, run on both cores instead of keeping one worker busy for minutes while
+    the other has finished.
     """
     uses_demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
-
-    def is_journey(item) -> bool:
-        return item.get_closest_marker("e2e") is not None and item.path.name in JOURNEY_MODULES
 
     for item in uses_demo:
         item.add_marker(pytest.mark.xdist_group("demo-journeys" if is_journey(item) else "demo"))
@@ -370,9 +418,11 @@ def pytest_collection_modifyitems(config, items):
 
 class _SlowFirst:
     """Hands out the tests that start processes of their own and need no test database
-    right after the demo group: the longest tests of the suite, which pytest-django's
-    ordering (tests without a database last) would leave one worker running alone at the
-    end of a run. Tests with a database keep pytest-django's order (transactional last)."""
+    right after the first demo group, and the browser journeys after them: the longest
+    tests of the suite, which pytest-django's ordering (tests without a database last) would
+    leave one worker running alone at the end of a run, keep the second worker busy while
+    the first builds the demo the journeys then restore. Tests with a database keep
+    pytest-django's order (transactional last)."""
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, config, items):
@@ -383,6 +433,8 @@ class _SlowFirst:
             )
 
         demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
+        journeys = [item for item in demo if is_journey(item)]
+        first = [item for item in demo if item not in journeys]
         slow = [
             item
             for item in items
@@ -390,9 +442,8 @@ class _SlowFirst:
             and not needs_database(item)
             and item not in demo
         ]
-        if slow:
-            rest = [item for item in items if item not in demo and item not in slow]
-            items[:] = demo + slow + rest
+        rest = [item for item in items if item not in demo and item not in slow]
+        items[:] = first + slow + journeys + rest
 
 
 @pytest.hookimpl(tryfirst=True)
