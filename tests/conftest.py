@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -20,6 +21,10 @@ from django.test.utils import override_settings
 from wagtail.models import Locale, Site
 
 from cms.bootstrap import bootstrap_sites
+
+#: The environment variable naming a migrated SQLite database file (``migrated_database``)
+#: that a test suite started by a test restores instead of migrating.
+MIGRATED_DATABASE = "TINGSTED_TEST_MIGRATED_DATABASE"
 
 #: Site language -> hostname, as bootstrapped from settings.TINGSTED_SITES.
 HOSTS = {"en": "localhost", "da": "dk.localhost", "sv": "se.localhost", "nb": "no.localhost"}
@@ -49,8 +54,8 @@ class _MigratedOnce:
     Only while pytest-django creates the test databases.
     """
 
-    def __init__(self, directory: Path, run: str) -> None:
-        self.template = directory / "migrated.sqlite3"
+    def __init__(self, directory: Path, run: str, template: Path | None = None) -> None:
+        self.template = template or directory / "migrated.sqlite3"
         self.lock = directory / "migrated.lock"
         # PostgreSQL names are at most 63 bytes; the run's id keeps runs apart.
         self.template_database = f"tingsted_migrated_{run[:16]}"
@@ -126,16 +131,36 @@ class _MigratedOnce:
 @pytest.fixture(scope="session")
 def _migrated_once(request, tmp_path_factory, django_db_blocker) -> Iterator[_MigratedOnce | None]:
     workerinput = getattr(request.config, "workerinput", None)
-    if workerinput is None or connection.vendor not in ("sqlite", "postgresql"):
+    given = os.environ.get(MIGRATED_DATABASE)
+    if given and connection.vendor == "sqlite":
+        # A suite started by a test (tests/bench/test_stock.py) restores that run's copy.
+        migrated_once = _MigratedOnce(Path(given).parent, "given", template=Path(given))
+    elif workerinput is None or connection.vendor not in ("sqlite", "postgresql"):
         yield None
         return
-    # Each worker's base temporary directory sits in the run's shared one.
-    migrated_once = _MigratedOnce(tmp_path_factory.getbasetemp().parent, workerinput["testrunuid"])
+    else:
+        # Each worker's base temporary directory sits in the run's shared one.
+        migrated_once = _MigratedOnce(
+            tmp_path_factory.getbasetemp().parent, workerinput["testrunuid"]
+        )
     migrated_once.start()
     yield migrated_once
     migrated_once.stop()
     with django_db_blocker.unblock():
         migrated_once.drop_template()
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory, django_db_setup, django_db_blocker) -> Path:
+    """A file holding this run's SQLite test database as set up for the session (migrated,
+    sites bootstrapped on port 80, nothing else committed), for processes a test starts to
+    copy or restore instead of migrating their own (half a minute of CPU each)."""
+    target = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        with closing(sqlite3.connect(target)) as copy:
+            connection.connection.backup(copy)
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from django.conf import settings
 from wagtail.api import APIField
 
 from cms.bench.stock import stock_api_fields
+from tests.conftest import MIGRATED_DATABASE
 
 
 def test_stock_api_fields_are_the_database_columns_without_our_serialisers():
@@ -28,11 +29,17 @@ def test_stock_api_fields_are_the_database_columns_without_our_serialisers():
 
 @pytest.mark.subprocess
 @pytest.mark.own_sqlite
-def test_a_stock_request_runs_no_project_code():
+def test_a_stock_request_runs_no_project_code(migrated_database):
     """tests/bench/stock_request.py, in a process started with the stock settings."""
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
-    # Its own in-memory database and cache, whatever this run uses (PostgreSQL, Redis).
-    env.update(DATABASE_URL="sqlite://:memory:", CACHE_URL="locmemcache://bench-stock")
+    # Its own in-memory database and cache, whatever this run uses (PostgreSQL, Redis); the
+    # database restored from this run's migrated one (the stock settings leave out our API
+    # app, whose tables are simply unused there), not migrated again.
+    env.update(
+        DATABASE_URL="sqlite://:memory:",
+        CACHE_URL="locmemcache://bench-stock",
+        **{MIGRATED_DATABASE: str(migrated_database)},
+    )
     result = subprocess.run(
         [
             sys.executable,

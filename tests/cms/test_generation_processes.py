@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,14 +21,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from tests.cms.processes import NoRedirect, free_port
 
 BASE_DIR = Path(settings.BASE_DIR)
 
 pytestmark = [
-    # The database is the source of the processes' copy (``migrated``), never written.
+    # The database is the source of the processes' copy (``migrated_database``), never written.
     pytest.mark.django_db,
     pytest.mark.subprocess,
     pytest.mark.own_sqlite,
@@ -81,23 +79,9 @@ def _environment(directory: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory, django_db_setup, django_db_blocker) -> Path:
-    """A migrated and bootstrapped database file for the module's tests to copy: the test
-    run's own SQLite database as set up for the session (migrated, sites bootstrapped on
-    port 80, nothing else committed), which spares a `migrate` of its own."""
-    target = tmp_path_factory.mktemp("migrated") / "shared.sqlite3"
-    with django_db_blocker.unblock():
-        connection.ensure_connection()
-        with sqlite3.connect(target) as copy:
-            connection.connection.backup(copy)
-    copy.close()
-    return target
-
-
 @pytest.fixture
-def environment(tmp_path, migrated) -> dict[str, str]:
-    shutil.copyfile(migrated, tmp_path / "shared.sqlite3")
+def environment(tmp_path, migrated_database) -> dict[str, str]:
+    shutil.copyfile(migrated_database, tmp_path / "shared.sqlite3")
     return _environment(tmp_path)
 
 
