@@ -21,6 +21,7 @@ from wagtail.models import Page
 from api.access import public_pages
 from blocks.representation import rich_text_html
 from cms import loading
+from cms.sites import all_locales
 
 #: Key in a serializer context holding translations fetched for a whole list at once.
 TRANSLATIONS_CONTEXT_KEY = "tingsted_translations"
@@ -54,11 +55,15 @@ def translations_by_key(
     # own site, which a plain Page does not know (one query per page type, not per page).
     pages = (
         public_pages(Page.objects.filter(translation_key__in=keys).live(), request)
-        .select_related("locale")
         .order_by("locale__language_code", "pk")
         .specific(defer=True)
     )
+    # The specific rows come without the generic query's joins: each page's locale (its
+    # language code, and Wagtail's URL for it) from the memo, not a query per page.
+    locales = {locale.pk: locale for locale in all_locales(request).values()}
     for page in pages:
+        if page.locale_id in locales:
+            page.locale = locales[page.locale_id]
         found[page.translation_key].append(page)
     return found
 

@@ -460,3 +460,26 @@ def test_the_total_is_right_wherever_the_rows_cannot_tell_it(client, home, local
     base = f"/api/{version}/pages/?locale=da"
     every = total("limit=100")[1]
     assert every > 3 and total("limit=1") == (every, 1)
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_detail_costs_no_more_for_each_language_it_is_translated_into(
+    client, home, locales, version
+):
+    """A page's translations (with their languages and addresses) come in one query, however
+    many there are: each one's locale is not fetched on its own."""
+    from cms.i18n.localize import translate
+    from tests.factories.blog import BlogIndexPageFactory
+
+    page = BlogIndexPageFactory(parent=home("da"), slug="blog", title="Blog")
+    path = f"/api/{version}/pages/{page.pk}/"
+    count(client, path)  # warm what every process fills once
+    alone, data = count(client, path)
+    assert data["translations"] == []
+    for language in ("en", "sv", "nb"):
+        translate(page, language)
+    count(client, path)  # the publishes began a new content generation: warm it too
+    translated, data = count(client, path)
+
+    assert {entry["locale"] for entry in data["translations"]} == {"en", "sv", "nb"}
+    assert translated == alone, f"{alone} queries untranslated, {translated} in four languages"
