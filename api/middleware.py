@@ -193,6 +193,11 @@ class APIMiddleware:
     def _public(self, request: HttpRequest) -> HttpResponse:
         current = generation(request)
         response = self._respond(request)
+        if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            # The answer holds something of this visitor's: REST framework's browsable page
+            # embeds a CSRF token (whose secret is the visitor's cookie) in its body. Stored
+            # or shared, the next visitor would read the first one's secret.
+            return self._private(response)
         if (
             not getattr(response, "streaming", False)
             and response.status_code == 200

@@ -243,3 +243,28 @@ def test_lists_of_5_and_25_items_cost_the_same_queries(
         assert len(response.json()["items"]) == limit
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_the_browsable_api_page_keeps_each_visitors_csrf_token_to_themselves(home):
+    """REST framework's HTML page embeds a CSRF token, whose secret is the visitor's own
+    cookie: it was stored and served to the next visitor (and marked public for CDNs). Now
+    it is private and built for each visitor; the JSON answer is still shared."""
+    import re
+
+    from django.test import Client
+
+    def token(response) -> str:
+        return re.search(r'"csrfToken": "([^"]*)"', response.content.decode())[1]
+
+    first, second = (
+        Client().get("/api/v2/pages/", HTTP_HOST="localhost", HTTP_ACCEPT="text/html")
+        for _ in range(2)
+    )
+    assert first.status_code == second.status_code == 200
+    assert token(first) != token(second)
+    assert "csrftoken" in second.cookies  # the second visitor got a token of their own
+    for response in (first, second):
+        assert response["Cache-Control"] == "private, no-store"
+        assert not response.has_header("ETag")
+    shared = Client().get("/api/v2/pages/", HTTP_HOST="localhost")
+    assert "public" in shared["Cache-Control"] and shared.has_header("ETag")
