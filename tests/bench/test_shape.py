@@ -18,6 +18,7 @@ from django.db import connection
 from cms.bench import shape
 from cms.bench.endpoints import COLD, CONDITIONAL, UNLOADED, WARM, core_endpoints
 from cms.bench.report import TWO_PROCESSES
+from tests.cms.processes import redis_database
 
 #: Redis at its usual place, on a database number no other test or bench uses.
 REDIS_DB = 13
@@ -95,15 +96,8 @@ def shape_database(django_db_setup, django_db_blocker) -> Iterator[tuple[str, in
 
 @pytest.fixture
 def redis_url() -> Iterator[str]:
-    import redis
-
-    client = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB, socket_connect_timeout=0.5)
-    try:
-        client.flushdb()
-    except redis.RedisError:
-        pytest.skip("No Redis on 127.0.0.1:6379: the app processes need one to share.")
-    yield f"redis://127.0.0.1:6379/{REDIS_DB}"
-    client.flushdb()
+    with redis_database(REDIS_DB) as url:
+        yield url
 
 
 def _static_root(path: Path) -> Path:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import socket
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
 
 
 def free_port() -> int:
@@ -18,3 +22,19 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+@contextmanager
+def redis_database(number: int) -> Iterator[str]:
+    """The URL of database ``number`` of the Redis at 127.0.0.1:6379, emptied before and
+    after, for app processes a test starts to share; the test is skipped without Redis.
+    Each module uses a number of its own, so tests on two workers never empty each other's."""
+    import redis
+
+    client = redis.Redis(host="127.0.0.1", port=6379, db=number, socket_connect_timeout=0.5)
+    try:
+        client.flushdb()
+    except redis.RedisError:
+        pytest.skip("No Redis on 127.0.0.1:6379: the app processes need one to share.")
+    yield f"redis://127.0.0.1:6379/{number}"
+    client.flushdb()

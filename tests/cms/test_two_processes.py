@@ -33,7 +33,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, connections
 
-from tests.cms.processes import NoRedirect, free_port
+from tests.cms.processes import NoRedirect, free_port, redis_database
 from tests.cms.s3 import BUCKET, KEYS, REGION, fetch
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -245,15 +245,8 @@ def shape_database(django_db_setup, django_db_blocker) -> Iterator[tuple[str, Se
 
 @pytest.fixture(scope="module")
 def redis_url() -> Iterator[str]:
-    import redis
-
-    client = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB, socket_connect_timeout=0.5)
-    try:
-        client.flushdb()
-    except redis.RedisError:
-        pytest.skip("No Redis on 127.0.0.1:6379: the app processes need one to share.")
-    yield f"redis://127.0.0.1:6379/{REDIS_DB}"
-    client.flushdb()
+    with redis_database(REDIS_DB) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
