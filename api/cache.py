@@ -223,12 +223,6 @@ class APICacheMiddleware:
         return answer
 
 
-def get_cached(request: HttpRequest, conditional: bool = False) -> Stored | None:
-    """The answer stored for ``request`` in the current generation (None if there is none).
-    ``conditional``: read its headers only for now."""
-    return lookup(request, response_key(request), conditional=conditional)[1]
-
-
 __all__ = [
     "CACHE_KEY",
     "COMPRESS_MIN_BYTES",
@@ -244,7 +238,6 @@ __all__ = [
     "cache_control",
     "compress",
     "conditional_answer",
-    "get_cached",
     "response_key",
     "without_body",
 ]

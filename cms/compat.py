@@ -203,12 +203,12 @@ def deferred_index_tasks() -> Iterator[None]:
     row's reference update is its parent's, as in Wagtail's task. Updates for rows deleted
     or rolled back meanwhile are dropped (a deletion already removed them from both
     indexes); what the block committed before it raised is still indexed. A block inside
-    another adds to the outer one.
+    another adds to the outer one. The tasks are put in place once, at start-up
+    (:func:`install_index_task_deferral`), not on every save.
     """
     if _PENDING_INDEX_TASKS.get() is not None:
         yield
         return
-    install_index_task_deferral()
     pending: dict[tuple[str, tuple], Any] = {}
     token = _PENDING_INDEX_TASKS.set(pending)
     try:

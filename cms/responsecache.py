@@ -173,12 +173,6 @@ def lookup(request: HttpRequest, key: str, *, conditional: bool) -> tuple[int, S
     return current, unpack(key, found, body=not conditional, generation=current)
 
 
-def get_cached(key: str, conditional: bool = False) -> Stored | None:
-    """The answer stored under ``key``. ``conditional``: read its headers only for now."""
-    wanted = [key + ":meta"] if conditional else [key + ":meta", key + ":body"]
-    return unpack(key, response_cache().get_many(wanted), body=not conditional)
-
-
 def store(
     key: str,
     status: int,

@@ -113,6 +113,19 @@ def test_the_revision_user_filter_is_still_where_we_set_it(monkeypatch):
         compat.filter_v3_revision_user(lambda value: None)
 
 
+def enqueued_by(monkeypatch, *tasks) -> list[tuple]:
+    """The arguments each of ``tasks`` is enqueued with from now on (and still runs with)."""
+    enqueued: list[tuple] = []
+    task_class = type(tasks[0])
+    enqueue = task_class.enqueue
+    monkeypatch.setattr(
+        task_class,
+        "enqueue",
+        lambda task, *args: (task in tasks and enqueued.append(args)) or enqueue(task, *args),
+    )
+    return enqueued
+
+
 def test_index_updates_deferred_to_the_end_of_a_block_index_each_object_once(
     home, host_client, monkeypatch
 ):
@@ -123,20 +136,7 @@ def test_index_updates_deferred_to_the_end_of_a_block_index_each_object_once(
 
     from tests.factories.blog import BlogIndexPageFactory, BlogPostPageFactory
 
-    enqueued = []
-    task_class = type(update_reference_index_task)
-    enqueue = task_class.enqueue
-    monkeypatch.setattr(
-        task_class,
-        "enqueue",
-        lambda task, *args: (
-            (
-                task in (update_reference_index_task, insert_or_update_object_task)
-                and enqueued.append(args)
-            )
-            or enqueue(task, *args)
-        ),
-    )
+    enqueued = enqueued_by(monkeypatch, update_reference_index_task, insert_or_update_object_task)
     batches = []
     add_bulk = BaseSearchBackend.add_bulk
     monkeypatch.setattr(
@@ -268,16 +268,7 @@ def test_a_page_saved_with_its_child_rows_is_indexed_once_with_every_reference(h
     blog = BlogIndexPageFactory(parent=home("da"), slug="blog")
     post = BlogPostPageFactory(parent=blog, slug="p", title="Havnebadet")
     people = PersonFactory.create_batch(3)
-    indexed = []
-    task_class = type(update_reference_index_task)
-    enqueue = task_class.enqueue
-    monkeypatch.setattr(
-        task_class,
-        "enqueue",
-        lambda task, *args: (
-            (task is update_reference_index_task and indexed.append(args)) or enqueue(task, *args)
-        ),
-    )
+    indexed = enqueued_by(monkeypatch, update_reference_index_task)
     post.authors = [BlogPostAuthor(person=person) for person in people]
     post.save()
     assert indexed == [("blog", "blogpostpage", str(post.pk))]  # not once per author
