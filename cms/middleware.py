@@ -12,6 +12,7 @@ from django.core.signals import setting_changed
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone, translation
 
+from cms.compat import deferred_index_tasks
 from cms.loading import request_scope
 from cms.routing import urlconf_for
 from cms.sites import find_site, site_language, site_time_zone
@@ -161,3 +162,21 @@ class CSPMiddleware(_DjangoCSPMiddleware):
         # As django-csp: a nonce asked for after the header is written is an error.
         request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
         return response
+
+
+class IndexOncePerRequestMiddleware:
+    """Each object a request saves goes into the search and reference indexes once, after
+    the view has answered, in its final state.
+
+    An editor's "Publish" saves the page, saves a revision and publishes it: three saves
+    of the page and of each of its child rows (a meeting's agenda, a post's authors), each
+    of which Wagtail indexes again. The block is the one pages already use for one save
+    (``cms.compat.deferred_index_tasks``); what a failed request rolled back is not indexed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with deferred_index_tasks():
+            return self.get_response(request)

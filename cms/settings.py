@@ -134,6 +134,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Tokens, rate limits, parameter checks and caching headers for /api/ (api/middleware.py).
     "api.middleware.APIMiddleware",
+    # What a request saves is indexed once, when its view has answered (cms/middleware.py).
+    "cms.middleware.IndexOncePerRequestMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

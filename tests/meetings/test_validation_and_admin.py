@@ -150,6 +150,44 @@ def test_an_editor_creates_and_publishes_a_meeting_in_the_admin(admin_client, ne
 
 
 @pytest.mark.django_db
+def test_an_editors_publish_indexes_the_meeting_once_and_search_finds_it(
+    admin_client, host_client, network, monkeypatch
+):
+    """Publish saves the page, a revision and the publish: three saves in one request, and
+    each was indexed again (search and references) before the request deferred them."""
+    from modelsearch.backends.base import BaseSearchBackend
+    from wagtail.models import ReferenceIndex
+    from wagtail.tasks import update_reference_index_task
+
+    from tests.cms.test_compat import enqueued_by
+
+    references = enqueued_by(monkeypatch, update_reference_index_task)
+    searched = []
+    add_bulk = BaseSearchBackend.add_bulk
+    monkeypatch.setattr(
+        BaseSearchBackend,
+        "add_bulk",
+        lambda backend, model, objects: (
+            searched.extend(obj.pk for obj in objects) or add_bulk(backend, model, objects)
+        ),
+    )
+    venue = VenueFactory()
+    url = f"/admin/pages/add/meetings/meetingpage/{network.pk}/"
+    response = admin_client.post(url, meeting_post(venue=venue.pk))
+    assert response.status_code == 302, response.context["form"].errors
+
+    meeting = MeetingPage.objects.get(slug="meeting-about-housing")
+    assert [args for args in references if args[2] == str(meeting.pk)] == [
+        ("meetings", "meetingpage", str(meeting.pk))
+    ]
+    assert searched.count(meeting.pk) == 1
+    # Indexed in its published state: its venue is referenced, and the site's search finds it.
+    assert ReferenceIndex.get_references_to(venue).filter(object_id=str(meeting.pk)).exists()
+    found = host_client.get("da", "/search/?q=housing").content.decode()
+    assert f'href="{meeting.get_url_parts()[2]}"' in found
+
+
+@pytest.mark.django_db
 def test_publishing_needs_a_venue_or_online_link_but_a_draft_does_not(admin_client, network):
     url = f"/admin/pages/add/meetings/meetingpage/{network.pk}/"
     response = admin_client.post(url, meeting_post())
