@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
-export PYTHONDONTWRITEBYTECODE = 1
+# Bytecode in .venv, out of the source tree: every process after the first (the test
+# workers, the processes tests start) loads it instead of compiling Django and Wagtail again.
+export PYTHONPYCACHEPREFIX = $(CURDIR)/.venv/pycache
 
 .PHONY: help install lock demo run test test-postgres lint format messages translations openapi bench clean
 

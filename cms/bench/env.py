@@ -69,7 +69,6 @@ def server_env(database_url: str, cache_url: str, media_root: Path, **extra: str
             # wrk is one client address sending thousands of requests: no rate limit.
             "API_RATE_ANONYMOUS": "",
             "API_RATE_TOKEN": "",
-            "PYTHONDONTWRITEBYTECODE": "1",
         }
     )
     env.update(extra)

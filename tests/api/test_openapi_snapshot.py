@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.cms.processes import bytecode_cache
+
 SNAPSHOT = Path(__file__).with_name("openapi.snapshot.json")
 
 
@@ -28,6 +30,7 @@ def exported_document(tmp_path: Path, **environment: str) -> dict:
         cwd=settings.BASE_DIR,
         env={
             "PATH": "/usr/local/bin:/usr/bin:/bin",
+            **bytecode_cache(),
             "HOME": str(tmp_path),
             "LANG": "C.UTF-8",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'openapi.sqlite3'}",

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.cms.processes import NoRedirect, free_port
+from tests.cms.processes import NoRedirect, bytecode_cache, free_port
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -71,6 +71,7 @@ def _environment(directory: Path) -> dict[str, str]:
     """A file database every process shares; no CACHE_URL: each has its own locmem cache."""
     return {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
+        **bytecode_cache(),
         "HOME": str(directory),
         "LANG": "C.UTF-8",
         "DATABASE_URL": f"sqlite:///{directory / 'shared.sqlite3'}",

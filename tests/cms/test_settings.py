@@ -21,6 +21,8 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from tests.cms.processes import bytecode_cache
+
 BASE_DIR = Path(settings.BASE_DIR)
 
 
@@ -31,6 +33,7 @@ def run(tmp_path):
     def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         environment = {
             "PATH": "/usr/local/bin:/usr/bin:/bin",
+            **bytecode_cache(),
             "HOME": str(tmp_path),
             "LANG": "C.UTF-8",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'settings-test.sqlite3'}",
@@ -57,6 +60,7 @@ def load_settings(monkeypatch, tmp_path):
     def load(**env: str) -> ModuleType:
         environment = {
             "PATH": "/usr/local/bin:/usr/bin:/bin",
+            **bytecode_cache(),
             "HOME": str(tmp_path),
             "LANG": "C.UTF-8",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'settings-test.sqlite3'}",

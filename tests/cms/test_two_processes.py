@@ -33,7 +33,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, connections
 
-from tests.cms.processes import NoRedirect, free_port, redis_database
+from tests.cms.processes import NoRedirect, bytecode_cache, free_port, redis_database
 from tests.cms.s3 import BUCKET, KEYS, REGION, fetch
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -320,7 +320,7 @@ def shape(
         "HOME": str(tmp_path_factory.mktemp("home")),
         "LANG": "C.UTF-8",
         "PYTHON": sys.executable,
-        "PYTHONDONTWRITEBYTECODE": "1",
+        **bytecode_cache(),
         "NO_PROXY": "127.0.0.1,localhost",
         "DEBUG": "false",
         # The suite's own key: the editor's session and token above were signed with it.

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.cms.processes import bytecode_cache
+
 SCRIPT = Path(settings.BASE_DIR) / "cms" / "deploy" / "two_processes.sh"
 #: The check after the media ones: reaching it means the media setting was accepted.
 NEXT_CHECK = "staticfiles.json is missing"
@@ -37,6 +39,7 @@ def run_script(tmp_path: Path, *args: str, **env: str) -> str:
     """The script's refusal (stderr) under a complete environment but for ``env``."""
     environment = {
         "PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
+        **bytecode_cache(),
         "PYTHON": sys.executable,
         "SECRET_KEY": "not-secret",
         "ALLOWED_HOSTS": "localhost",

@@ -12,6 +12,8 @@ from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from tests.cms.processes import bytecode_cache
+
 
 def test_documents_and_images_are_limited_by_default():
     assert settings.WAGTAILDOCS_MAX_UPLOAD_SIZE == 20 * 1024 * 1024
@@ -25,6 +27,7 @@ def test_the_limits_come_from_the_environment(tmp_path):
         cwd=settings.BASE_DIR,
         env={
             "PATH": "/usr/local/bin:/usr/bin:/bin",
+            **bytecode_cache(),
             "HOME": str(tmp_path),
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
             "WAGTAILDOCS_MAX_UPLOAD_SIZE": "5000",

@@ -17,6 +17,8 @@ import sys
 import pytest
 from django.conf import settings
 
+from tests.cms.processes import bytecode_cache
+
 SCRIPT = """
 import json, sys
 import django
@@ -57,6 +59,7 @@ def test_the_core_runs_without_the_translation_plugin(tmp_path):
         cwd=settings.BASE_DIR,
         env={
             "PATH": "/usr/local/bin:/usr/bin:/bin",
+            **bytecode_cache(),
             "HOME": str(tmp_path),
             "LANG": "C.UTF-8",
             "PYTHONPATH": str(settings.BASE_DIR),
