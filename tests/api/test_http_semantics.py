@@ -162,8 +162,8 @@ WALKS = [
 
 
 def test_offset_walks_over_equal_values_never_repeat_or_skip(api, same_day_pages):
-    """Every walk of WALKS, over one build of the pages (they took most of a second each to
-    build, for each walk); each walk that repeats or skips a page is named."""
+    """Every walk of WALKS, over one build of the pages (building them for each walk cost
+    some three seconds of CPU a walk here); each walk that repeats or skips a page is named."""
     wrong = {}
     for version, order in WALKS:
         seen: list[int] = []
