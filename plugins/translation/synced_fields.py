@@ -28,17 +28,26 @@ sync, as wagtail-localize does.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.db import models
+from django.db.models import Q
 from modelcluster.models import get_field_value
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import Translation
 
 
-def locked_fields(model: type[models.Model]) -> list[models.Field]:
-    """The page row's columns ``model`` declares as locked synchronised fields."""
+@functools.cache
+def locked_fields(model: type[models.Model]) -> tuple[models.Field, ...]:
+    """The page row's columns ``model`` declares as locked synchronised fields.
+
+    Remembered per model: the declarations are the class's own (``translatable_fields``,
+    ``override_translatable_fields``) and its model fields, fixed once the app registry is
+    ready, and wagtail-localize walks every field of the model to derive them, on every
+    publish of every page otherwise.
+    """
     found = []
     for declared in get_translatable_fields(model):
         if not isinstance(declared, SynchronizedField) or declared.overridable:
@@ -46,7 +55,7 @@ def locked_fields(model: type[models.Model]) -> list[models.Field]:
         field = declared.get_field(model)
         if getattr(field, "concrete", False) and not field.many_to_many:
             found.append(field)
-    return found
+    return tuple(found)
 
 
 def copy_locked_fields(source: Page, target: Page) -> list[str]:
@@ -77,33 +86,31 @@ def copy_locked_fields(source: Page, target: Page) -> list[str]:
     return [field.name for field in fields]
 
 
-def _source_of(page: Page) -> TranslationSource | None:
-    """The wagtail-localize source ``page`` (a translation) was made from, if any."""
-    translations = Translation.objects.filter(
-        source__object_id=page.translation_key,
-        target_locale_id=page.locale_id,
-        enabled=True,
-    ).exclude(source__locale_id=page.locale_id)
-    translation = translations.select_related("source").first()
-    return translation.source if translation else None
+def _translations(page: Page) -> list[tuple[int, int, int]]:
+    """``(pk, source locale, target locale)`` of the enabled wagtail-localize translations
+    that have ``page`` as their source or as their target, in one query."""
+    return list(
+        Translation.objects.filter(source__object_id=page.translation_key, enabled=True)
+        .filter(Q(source__locale_id=page.locale_id) | Q(target_locale_id=page.locale_id))
+        .order_by("pk")
+        .values_list("pk", "source__locale_id", "target_locale_id")
+    )
 
 
-def source_published(sender: Any, instance: Page, **kwargs: Any) -> None:
-    """``page_published``: give the live translations of ``instance`` its locked values."""
+def source_published(
+    sender: Any, instance: Page, translations: list[tuple[int, int, int]], **kwargs: Any
+) -> None:
+    """Give the live translations of ``instance`` its locked values."""
     from wagtail.signals import page_published
 
-    if not locked_fields(type(instance)):
+    locales = [target for _pk, source, target in translations if source == instance.locale_id]
+    if not locales:
         return
-    locales = Translation.objects.filter(
-        source__object_id=instance.translation_key,
-        source__locale_id=instance.locale_id,
-        enabled=True,
-    ).values_list("target_locale_id", flat=True)
     targets = (
         type(instance)
         ._default_manager.filter(
             translation_key=instance.translation_key,
-            locale_id__in=list(locales),
+            locale_id__in=locales,
             alias_of__isnull=True,
             live=True,
         )
@@ -114,17 +121,21 @@ def source_published(sender: Any, instance: Page, **kwargs: Any) -> None:
             page_published.send(sender=type(target), instance=target, revision=target.live_revision)
 
 
-def translation_published(sender: Any, instance: Page, **kwargs: Any) -> None:
-    """``page_published``: a translation gets the locked values of its live source."""
-    if not locked_fields(type(instance)):
-        return
-    source = _source_of(instance)
-    if source is None:
+def translation_published(
+    sender: Any, instance: Page, translations: list[tuple[int, int, int]], **kwargs: Any
+) -> None:
+    """``instance`` (a translation) gets the locked values of its live source."""
+    sources = [
+        source
+        for _pk, source, target in translations
+        if target == instance.locale_id and source != instance.locale_id
+    ]
+    if not sources:
         return
     live_source = (
         type(instance)
         ._default_manager.filter(
-            translation_key=instance.translation_key, locale_id=source.locale_id, live=True
+            translation_key=instance.translation_key, locale_id=sources[0], live=True
         )
         .first()
     )
@@ -133,11 +144,18 @@ def translation_published(sender: Any, instance: Page, **kwargs: Any) -> None:
 
 
 def published(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """The ``page_published`` receiver: a page is a source, a translation, or neither."""
-    if not isinstance(instance, Page):
+    """The ``page_published`` receiver: a page is a source, a translation, or neither.
+
+    One query finds out which (a page of a type with no locked field, none): the
+    translations it is the source or the target of.
+    """
+    if not isinstance(instance, Page) or not locked_fields(type(instance)):
         return
-    translation_published(sender, instance, **kwargs)
-    source_published(sender, instance, **kwargs)
+    translations = _translations(instance)
+    if not translations:
+        return
+    translation_published(sender, instance, translations, **kwargs)
+    source_published(sender, instance, translations, **kwargs)
 
 
 def connect() -> None:

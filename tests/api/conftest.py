@@ -8,6 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms.models import HomePage
 from tests.conftest import HOSTS
+from tests.factories import indexed_once
 from tests.factories.api import APITokenFactory
 from tests.factories.auth import UserFactory
 
@@ -59,6 +60,7 @@ def editor_token(db):
     return APITokenFactory(user=user)
 
 
+@indexed_once
 def add_page(parent: Page, title: str, *, live: bool = True, **fields) -> HomePage:
     """A page under ``parent``. HomePage stands in for any page type: it may sit anywhere,
     and the caching, access and webhook machinery tested here treats every type alike."""
@@ -76,6 +78,7 @@ def add_page(parent: Page, title: str, *, live: bool = True, **fields) -> HomePa
 
 
 @pytest.fixture
+@indexed_once
 def hidden_pages(home):
     """Under the Danish home page: a published page, a draft, a private page and its child."""
     dk_home = home("da")

@@ -11,6 +11,7 @@ from urllib.parse import quote
 import pytest
 
 from cms.search_text import MAX_SEARCH_LENGTH
+from tests.factories import indexed_once
 from tests.factories.api import APITokenFactory, UserFactory
 from tests.factories.blog import BlogIndexPageFactory, BlogPostPageFactory
 from tests.factories.cms import DocumentFactory, ImageFactory
@@ -61,6 +62,7 @@ def api(api, client):
 
 
 @pytest.fixture
+@indexed_once
 def content(home):
     """A searchable page, image and document on the Danish site."""
     blog = BlogIndexPageFactory(parent=home("da"), slug="blog")

@@ -11,6 +11,7 @@ from cms import generation
 from cms.middleware import SiteLocaleMiddleware
 from tests.api.conftest import add_page
 from tests.conftest import HOSTS
+from tests.factories import indexed_once
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ ORIGIN = "https://partner.example"
 
 
 @pytest.fixture
+@indexed_once
 def pages(home, settings):
     """Enough pages that a list is stored gzipped; CORS on, so its headers are compared too."""
     settings.CORS_ALLOWED_ORIGINS = [ORIGIN]

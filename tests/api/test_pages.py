@@ -7,6 +7,7 @@ from wagtail.models import Page, get_page_models
 
 from api.fields import REFERENCE_MAPS
 from cms.models import TingstedPage
+from tests.factories import indexed_once
 from tests.factories.blog import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
@@ -34,6 +35,7 @@ def tingsted_page_types() -> list[str]:
 
 
 @pytest.fixture
+@indexed_once
 def one_page_of_each_type(home) -> dict[str, Page]:
     """One live page of every page type on the English site (``localhost``), keyed by type.
 

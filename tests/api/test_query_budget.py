@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from plugins.people.models import Organisation, Person
+from tests.factories import indexed_once
 from tests.factories.blog import BlogCategoryFactory, BlogIndexPageFactory, BlogPostPageFactory
 from tests.factories.cms import ImageFactory
 from tests.factories.meetings import MeetingPageFactory, local, session
@@ -53,6 +54,7 @@ def small_image():
     return ImageFactory(file=factory.django.ImageField(width=120, height=80, color="teal"))
 
 
+@indexed_once
 def person(number: int, locales, image=None) -> Person:
     """Someone chosen by Danish pages: an English row translated to Danish, with a photo and
     an organisation (with a logo, also translated), so every localization path is taken.
@@ -116,6 +118,7 @@ def settings_without_response_cache(settings):
 
 
 @pytest.fixture
+@indexed_once
 def meetings(home, locales, settings_without_response_cache):
     """Eight meetings of a network, each with its own venue (with rooms), three sessions (one
     elsewhere) and three speakers per session, all different people."""
@@ -255,6 +258,7 @@ def test_v2_meeting_detail_queries_do_not_grow_with_its_programme(client, meetin
     assert many <= few, f"{few} queries for 3 sessions, {many} for 10"
 
 
+@indexed_once
 def blog_posts(home, locales) -> None:
     """Eight Danish posts, each with three authors, an owner and a hero image. Four posts in
     each category: each has three siblings to be related by category. Some posts name their

@@ -16,6 +16,7 @@ from api.stream_schema import block_schema, json_schema_of
 from cms.models import TingstedPage
 from tests.api import openapi_validation
 from tests.api.openapi_validation import read_responses, untyped_parts
+from tests.factories import indexed_once
 from tests.factories.cms import DocumentFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +78,7 @@ def full_body(home_page, linked_page) -> list[dict]:
 
 
 @pytest.fixture
+@indexed_once
 def filled_home(home):
     page = home("da")
     page.body = full_body(page, home("da", "en"))

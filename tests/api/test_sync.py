@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from api.openapi import openapi_document
 from tests.api.conftest import add_page
 from tests.api.openapi_validation import assert_valid
+from tests.factories import indexed_once
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,7 @@ def listed_ids(api, token=None, **params) -> list[int]:
 
 
 @pytest.fixture
+@indexed_once
 def danish(home, hidden_pages):
     dk_home = home("da")
     return {

@@ -22,6 +22,7 @@ from wagtail.models import PageViewRestriction as Restriction
 from plugins.translation.roles import REVIEWERS, setup_roles
 from tests.api.conftest import add_page
 from tests.conftest import HOSTS
+from tests.factories import indexed_once
 from tests.factories.auth import UserFactory
 from tests.factories.cms import DocumentFactory, ImageFactory
 from tests.factories.minutes import AgendaItemFactory, CouncilPageFactory, publish_meeting
@@ -79,6 +80,7 @@ def _grant(user, codename: str) -> None:
 
 
 @pytest.fixture
+@indexed_once
 def world(home) -> World:
     setup_roles(log=lambda message: None)
     dk = home("da")

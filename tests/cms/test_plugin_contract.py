@@ -26,12 +26,14 @@ from cms.contract import HOOKS, Plugin
 from cms.demo import DemoContext
 from cms.models import HomePage
 from cms.plugins import discover_entry_point_plugins, registry
+from tests.factories import indexed_once
 
 BASE_DIR = Path(settings.BASE_DIR)
 EXAMPLE = "tingsted_example.ExamplePage"
 
 
 @pytest.fixture
+@indexed_once
 def example_demo(db) -> list[ExamplePage]:
     """The example plugin's demo content on every site in every language."""
     registry.get("tingsted_example").demo_content(DemoContext.from_settings(log=lambda m: None))

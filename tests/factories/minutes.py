@@ -26,6 +26,7 @@ from plugins.minutes.models import (
     MinutesPage,
     Outcome,
 )
+from tests.factories import indexed_once
 from tests.factories.cms import DocumentFactory
 from tests.factories.people import PersonFactory
 
@@ -99,12 +100,14 @@ class MinutesAttendanceFactory(factory.Factory):
     status = Attendance.PRESENT
 
 
+@indexed_once
 def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
 
 
+@indexed_once
 def publish_meeting(council: CouncilPage, items: list[AgendaItem], **fields) -> MinutesPage:
     """A live meeting under ``council`` with ``items`` (built, unsaved AgendaItem rows)."""
     meeting = MinutesPageFactory.build(**fields)

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from wagtail.models import APIToken
 
 from cms.models import HomePage
+from tests.factories import indexed_once
 
 
 def api_token(user) -> str:
@@ -14,6 +15,7 @@ def api_token(user) -> str:
     return key
 
 
+@indexed_once
 def child_page(parent, *, title: str, intro: str = "", body=None) -> HomePage:
     """A published page under ``parent`` in the parent's locale.
 

@@ -10,6 +10,7 @@ from wagtail.models import APIToken
 
 from plugins.minutes.access import readers_group
 from plugins.minutes.models import CouncilPage, MinutesPage
+from tests.factories import indexed_once
 from tests.factories.cms import DocumentFactory
 from tests.factories.minutes import (
     AgendaItemAttachmentFactory,
@@ -64,6 +65,7 @@ def closed_item(**fields):
 
 
 @pytest.fixture
+@indexed_once
 def setup(home) -> Setup:
     council = CouncilPageFactory(parent=home("da"), title="Integrationsrådet", slug="raadet")
     open_document = DocumentFactory(title="Public plan")

@@ -13,6 +13,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 from cms.i18n.localize import translate
 from cms.models import HomePage
 from plugins.translation import status
+from tests.factories import indexed_once
 from tests.factories.translation import child_page
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,7 @@ URL = "/admin/translation-status/"
 
 
 @pytest.fixture
+@indexed_once
 def pages(home):
     """Two Danish source pages whose translations are in every state."""
     plan = child_page(home("da"), title="Mødeplan", intro="Møder i foråret.")

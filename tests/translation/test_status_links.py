@@ -20,6 +20,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 from cms.i18n.localize import translate
 from plugins.translation import status
 from plugins.translation.sync import start_review, sync_translations
+from tests.factories import indexed_once
 from tests.factories.translation import child_page
 from tests.translation.conftest import HOST
 
@@ -59,6 +60,7 @@ def _swedish(page):
 
 
 @pytest.fixture
+@indexed_once
 def pages(home, roles):
     """One Danish page per state of its Swedish translation."""
     pages = {}
@@ -157,6 +159,7 @@ def test_the_sync_link_leads_to_the_review_aware_sync(pages, user_in, client):
 
 
 @pytest.fixture
+@indexed_once
 def organisations(locales, roles):
     """Danish organisations (snippets, no drafts): one not translated into Swedish, one
     translated, one translated and changed since."""

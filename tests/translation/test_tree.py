@@ -13,13 +13,16 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core import checks
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageLogEntry
 from wagtail.users.models import UserProfile
 from wagtail_localize.operations import translate_object, translate_page_subtree
 
 from cms.i18n.localize import translate
 from cms.tree import check_page_tree, tree_problems
+from tests.factories import indexed_once
 from tests.factories.meetings import MeetingPageFactory, local
 from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
 
@@ -35,6 +38,7 @@ def publish(page: Page) -> Page:
 
 
 @pytest.fixture
+@indexed_once
 def danish(home):
     """The Danish source pages: index, network, meeting (published, with revisions)."""
     index = publish(NetworkIndexPageFactory(parent=home("da"), title="Netværk", slug="netvaerk"))
@@ -238,6 +242,7 @@ def test_check_tree_names_the_page_with_a_wrong_child_count_and_fixes_it(danish)
 
 
 @pytest.fixture
+@indexed_once
 def translated(danish, locales):
     """The Danish pages translated into Swedish by code, live."""
     index, network, meeting = danish
@@ -306,6 +311,38 @@ def test_a_draft_translation_is_not_published_by_a_source_publish(danish, locale
     swedish_meeting = Page.objects.get(pk=swedish_meeting.pk).specific
     assert swedish_meeting.live is False
     assert swedish_meeting.start == local(2030, 3, 5, 10, 0)  # it gets the time when published
+
+
+def test_the_publish_hook_asks_one_query_of_a_page_nobody_translated(translated, danish):
+    """Every publish runs the receiver (plugins/translation/synced_fields.py): one query
+    tells whether the page is a source, a translation or neither (it took two for a page
+    nobody translated, three for a source), then only what a source or translation needs."""
+    from plugins.translation.synced_fields import published
+
+    meeting, swedish_meeting = translated
+    network = danish[1]
+    untranslated = publish(
+        MeetingPageFactory(
+            parent=Page.objects.get(pk=network.pk),
+            title="Andet møde",
+            slug="moede-2",
+            start=local(2030, 4, 5, 10, 0),
+            end=local(2030, 4, 5, 13, 0),
+        )
+    )
+    cases = {
+        "neither": (untranslated, 1),
+        "source": (meeting, 2),
+        "translation": (swedish_meeting, 2),
+    }
+    counted = {}
+    for name, (page, _budget) in cases.items():
+        page = Page.objects.get(pk=page.pk).specific
+        revision = page.live_revision
+        with CaptureQueriesContext(connection) as captured:
+            published(type(page), instance=page, revision=revision)
+        counted[name] = len(captured)
+    assert counted == {name: budget for name, (_page, budget) in cases.items()}
 
 
 def test_check_tree_reports_a_live_alias_in_another_language_and_makes_it_a_draft(
