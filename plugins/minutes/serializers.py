@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from blocks.representation import PageLinkData
 from plugins.minutes.api_types import AgendaItemOut, AttendanceOut, CouncilLinksOut, MemberOut
-from plugins.people.interface import OrganisationData, PersonData
+from plugins.people.interface import OrganisationData, PersonEntryData
 
 
 class _PageField(serializers.Field):
@@ -75,7 +75,7 @@ class MinutesPeopleField(_PageField):
     """Everyone the meeting's ``attendance`` and (public) ``agenda`` name by ``person_id``,
     once, keyed by that id."""
 
-    def to_representation(self, page) -> dict[str, PersonData]:
+    def to_representation(self, page) -> dict[str, PersonEntryData]:
         from plugins.minutes.presentation import minutes_person_ids
         from plugins.people.interface import referenced_people
 
@@ -83,10 +83,21 @@ class MinutesPeopleField(_PageField):
         return referenced_people(minutes_person_ids(page, full=False), context)
 
 
+class MinutesOrganisationsField(_PageField):
+    """Every organisation the meeting's ``people`` name by ``organisation_id``, once."""
+
+    def to_representation(self, page) -> dict[str, OrganisationData]:
+        from plugins.minutes.presentation import minutes_person_ids
+        from plugins.people.interface import referenced_people_organisations
+
+        context = getattr(self, "context", None) or {}
+        return referenced_people_organisations(minutes_person_ids(page, full=False), context)
+
+
 class MembersPeopleField(_PageField):
     """Everyone the council's ``members`` name by ``person_id``, once, keyed by that id."""
 
-    def to_representation(self, page) -> dict[str, PersonData]:
+    def to_representation(self, page) -> dict[str, PersonEntryData]:
         from plugins.minutes.presentation import council_reference_ids
         from plugins.people.interface import referenced_people
 
@@ -95,11 +106,19 @@ class MembersPeopleField(_PageField):
 
 
 class MembersOrganisationsField(_PageField):
-    """Every organisation the council's ``members`` name by ``organisation_id``, once."""
+    """Every organisation the council's ``members`` and ``people`` name by
+    ``organisation_id``, once."""
 
     def to_representation(self, page) -> dict[str, OrganisationData]:
         from plugins.minutes.presentation import council_reference_ids
-        from plugins.people.interface import referenced_organisations
+        from plugins.people.interface import (
+            referenced_organisations,
+            referenced_people_organisations,
+        )
 
         context = getattr(self, "context", None) or {}
-        return referenced_organisations(council_reference_ids(page)[1], context)
+        people, organisations = council_reference_ids(page)
+        return {
+            **referenced_organisations(organisations, context),
+            **referenced_people_organisations(people, context),
+        }
