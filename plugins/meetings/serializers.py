@@ -49,7 +49,12 @@ def page_language(page) -> Iterator[None]:
     detail's fields after its view returned)."""
     ensure_preloaded(page)
     language = getattr(getattr(page, "locale", None), "language_code", None)
-    with translation.override(language or translation.get_language()):
+    if language is None or language == translation.get_language():
+        # Already in it (a list in one language): five fields a page, twenty pages, each
+        # activating the same language again cost more than the maps they build.
+        yield
+        return
+    with translation.override(language):
         yield
 
 
@@ -86,11 +91,16 @@ def session_venues(page) -> list:
 
 def speaking_people(page) -> dict:
     """``{id: person}`` of everyone the meeting's ``speakers`` and its sessions' speakers
-    choose from the register, in the active language."""
-    values = [child.value for child in page.speakers]
-    for session in page.programme:
-        values.extend(session.value["speakers"])
-    return SpeakerBlock.people(values)
+    choose from the register, in the active language: worked out once per page and
+    language (``people`` and ``organisations`` both ask)."""
+    memo = page.__dict__.setdefault("_tingsted_speaking_people", {})
+    language = translation.get_language()
+    if language not in memo:
+        values = [child.value for child in page.speakers]
+        for session in page.programme:
+            values.extend(session.value["speakers"])
+        memo[language] = SpeakerBlock.people(values)
+    return memo[language]
 
 
 class MeetingPeopleField(_WholePageField):

@@ -9,6 +9,10 @@ so neither may vary by caller; authorised callers read closed items through
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.utils import translation
 from rest_framework import serializers
 
 from blocks.representation import PageLinkData
@@ -20,6 +24,23 @@ class _PageField(serializers.Field):
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
+
+
+@contextmanager
+def page_language(page) -> Iterator[None]:
+    """In the page's language: the people and organisations a page names by id are its
+    own language's rows, and its maps give them so (an English meeting's attendant in
+    English, ``id`` equal to the key), in a list mixing languages too."""
+    from cms.public import all_locales
+
+    language = next(
+        (code for code, locale in all_locales().items() if locale.pk == page.locale_id), None
+    )
+    if language is None or language == translation.get_language():
+        yield
+        return
+    with translation.override(language):
+        yield
 
 
 class AgendaField(_PageField):
@@ -80,7 +101,8 @@ class MinutesPeopleField(_PageField):
         from plugins.people.interface import referenced_people
 
         context = getattr(self, "context", None) or {}
-        return referenced_people(minutes_person_ids(page, full=False), context)
+        with page_language(page):
+            return referenced_people(minutes_person_ids(page, full=False), context)
 
 
 class MinutesOrganisationsField(_PageField):
@@ -91,7 +113,8 @@ class MinutesOrganisationsField(_PageField):
         from plugins.people.interface import referenced_people_organisations
 
         context = getattr(self, "context", None) or {}
-        return referenced_people_organisations(minutes_person_ids(page, full=False), context)
+        with page_language(page):
+            return referenced_people_organisations(minutes_person_ids(page, full=False), context)
 
 
 class MembersPeopleField(_PageField):
@@ -102,7 +125,8 @@ class MembersPeopleField(_PageField):
         from plugins.people.interface import referenced_people
 
         context = getattr(self, "context", None) or {}
-        return referenced_people(council_reference_ids(page)[0], context)
+        with page_language(page):
+            return referenced_people(council_reference_ids(page)[0], context)
 
 
 class MembersOrganisationsField(_PageField):
@@ -118,7 +142,8 @@ class MembersOrganisationsField(_PageField):
 
         context = getattr(self, "context", None) or {}
         people, organisations = council_reference_ids(page)
-        return {
-            **referenced_organisations(organisations, context),
-            **referenced_people_organisations(people, context),
-        }
+        with page_language(page):
+            return {
+                **referenced_organisations(organisations, context),
+                **referenced_people_organisations(people, context),
+            }
