@@ -39,9 +39,7 @@ def meetings(home):
         for n in range(3)
     ]
     people = [
-        PersonFactory(
-            name=f"Person {n}", organisation=organisations[n % 3], photo=ImageFactory()
-        )
+        PersonFactory(name=f"Person {n}", organisation=organisations[n % 3], photo=ImageFactory())
         for n in range(8)
     ]
     network = NetworkPageFactory(
