@@ -3796,7 +3796,8 @@ class PagedSiteSchema(BaseModel):
 
 class PersonData(BaseModel):
     """
-    What :func:`person_data` returns.
+    What :func:`person_data` returns: a person on their own (a post's author, a
+    network's contact), their organisation in full.
     """
 
     affiliation: Annotated[
@@ -3819,6 +3820,43 @@ class PersonData(BaseModel):
     is_external: Annotated[bool, Field(title='Is External')]
     name: Annotated[str, Field(title='Name')]
     organisation: OrganisationData | None
+    photo: ImageData | None
+    role: Annotated[str, Field(title='Role')]
+
+
+class PersonEntryData(BaseModel):
+    """
+    A person in an answer's ``people`` map (:func:`referenced_people`): their
+    organisation by ``organisation_id``, a key of the same answer's ``organisations`` map
+    (twenty people of one organisation name it once, not twenty times).
+    """
+
+    affiliation: Annotated[
+        str | None,
+        Field(
+            description='A party or group abbreviation shown in brackets after the name ("S", "KrF"); empty when none.',
+            title='Affiliation',
+        ),
+    ] = ''
+    bio: Annotated[str, Field(title='Bio')]
+    email: Annotated[str, Field(title='Email')]
+    further_roles: Annotated[
+        list[PersonRoleData] | None,
+        Field(
+            description='Roles the person holds besides `role` (at `organisation`), in order.',
+            title='Further Roles',
+        ),
+    ] = None
+    id: Annotated[int, Field(title='Id')]
+    is_external: Annotated[bool, Field(title='Is External')]
+    name: Annotated[str, Field(title='Name')]
+    organisation_id: Annotated[
+        int | None,
+        Field(
+            description="The person's organisation, a key of the answer's `organisations` (null when none).",
+            title='Organisation Id',
+        ),
+    ]
     photo: ImageData | None
     role: Annotated[str, Field(title='Role')]
 
@@ -4096,7 +4134,7 @@ class CouncilOut(BaseModel):
         ),
     ]
     people: Annotated[
-        dict[str, PersonData],
+        dict[str, PersonEntryData],
         Field(
             description='Everyone `person_id` names in this answer, keyed by that id.',
             title='People',
@@ -4130,7 +4168,7 @@ class CouncilPageSchema(BaseModel):
     organisations: Annotated[
         dict[str, OrganisationData] | None, Field(title='Organisations')
     ] = None
-    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
+    people: Annotated[dict[str, PersonEntryData] | None, Field(title='People')] = None
     secretariat: Annotated[
         list[CouncilpageSecretariatBlockContact] | None,
         Field(title='Secretariat', validate_default=True),
@@ -4186,8 +4224,15 @@ class MeetingOut(BaseModel):
     id: Annotated[int, Field(title='Id')]
     introduction: Annotated[str, Field(title='Introduction')]
     locale: Annotated[str, Field(title='Locale')]
+    organisations: Annotated[
+        dict[str, OrganisationData],
+        Field(
+            description='Every organisation `organisation_id` names in this answer, keyed by that id.',
+            title='Organisations',
+        ),
+    ]
     people: Annotated[
-        dict[str, PersonData],
+        dict[str, PersonEntryData],
         Field(
             description='Everyone `person_id` names in this answer, keyed by that id.',
             title='People',
@@ -4284,7 +4329,10 @@ class MinutesPageSchema(BaseModel):
         ),
     ] = None
     meta: MinutesPageMetaSchema
-    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
+    organisations: Annotated[
+        dict[str, OrganisationData] | None, Field(title='Organisations')
+    ] = None
+    people: Annotated[dict[str, PersonEntryData] | None, Field(title='People')] = None
     room: Annotated[
         Room2 | None,
         Field(
@@ -4698,7 +4746,7 @@ class MeetingPageSchema(BaseModel):
         dict[str, OrganisationData] | None, Field(title='Organisations')
     ] = None
     organiser_id: Annotated[int | None, Field(title='Organiser Id')] = None
-    people: Annotated[dict[str, PersonData] | None, Field(title='People')] = None
+    people: Annotated[dict[str, PersonEntryData] | None, Field(title='People')] = None
     previous_start: Annotated[
         AwareDatetime | None,
         Field(
@@ -4868,7 +4916,7 @@ class PageListSchema(BaseModel):
         ),
     ] = None
     people: Annotated[
-        dict[str, PersonData] | None,
+        dict[str, PersonEntryData] | None,
         Field(
             description="Every person the items refer to by id, keyed by that id, once for the whole list (present when the items' type has `people` and `fields=` asks for it).",
             title='People',
@@ -4907,9 +4955,16 @@ class PageRevisionDetailSchema(BaseModel):
 class ProgrammeSchema(BaseModel):
     id: Annotated[int, Field(title='Id')]
     locale: Annotated[str, Field(title='Locale')]
+    organisations: Annotated[
+        dict[str, OrganisationData],
+        Field(
+            description="Every organisation an `organisation_id` of the answer's `people` names, keyed by that id.",
+            title='Organisations',
+        ),
+    ]
     past: Annotated[list[MeetingSchema], Field(title='Past')]
     people: Annotated[
-        dict[str, PersonData],
+        dict[str, PersonEntryData],
         Field(
             description="Every person a speaker's `person_id` in this answer names, keyed by that id.",
             title='People',
@@ -4940,8 +4995,15 @@ class SyncUpsert(BaseModel):
 class MeetingListSchema(BaseModel):
     count: Annotated[int, Field(title='Count')]
     items: Annotated[list[MeetingSchema], Field(title='Items')]
+    organisations: Annotated[
+        dict[str, OrganisationData],
+        Field(
+            description="Every organisation an `organisation_id` of the answer's `people` names, keyed by that id.",
+            title='Organisations',
+        ),
+    ]
     people: Annotated[
-        dict[str, PersonData],
+        dict[str, PersonEntryData],
         Field(
             description="Every person a speaker's `person_id` in this answer names, keyed by that id.",
             title='People',

@@ -36,7 +36,14 @@ from plugins.meetings.choices import MeetingKind, MeetingStatus
 from plugins.meetings.hosts import hosts_q
 from plugins.meetings.models import MeetingPage, upcoming_meetings
 from plugins.meetings.programme import resolve_meetings
-from plugins.people.interface import PersonData, VenueData, referenced_people, serialise
+from plugins.people.interface import (
+    OrganisationData,
+    PersonEntryData,
+    VenueData,
+    referenced_people,
+    referenced_people_organisations,
+    serialise,
+)
 
 router = Router(tags=["meetings"])
 
@@ -161,12 +168,18 @@ class MeetingSchema(BuiltSchema):
 PEOPLE_FIELD = Field(
     description="Every person a speaker's `person_id` in this answer names, keyed by that id."
 )
+#: The ``organisations`` of an answer holding meetings: every person's organisation, once.
+ORGANISATIONS_FIELD = Field(
+    description="Every organisation an `organisation_id` of the answer's `people` names, "
+    "keyed by that id."
+)
 
 
 class MeetingListSchema(BuiltSchema):
     count: int
     items: list[MeetingSchema]
-    people: dict[str, PersonData] = PEOPLE_FIELD
+    people: dict[str, PersonEntryData] = PEOPLE_FIELD
+    organisations: dict[str, OrganisationData] = ORGANISATIONS_FIELD
 
 
 def venue_payload(venue) -> dict | None:
@@ -188,7 +201,27 @@ def meeting_payloads(
 def people_payload(meetings: list[MeetingPage], request: HttpRequest) -> dict[str, dict]:
     """The ``people`` map of meetings already given to :func:`meeting_payloads`: each
     speaker's person (the meeting's own speakers' and its sessions') (in the answer's language, as resolved for the sessions) once."""
-    people = {
+    return referenced_people(_speaking_people(meetings), _context_of(request))
+
+
+def organisations_payload(meetings: list[MeetingPage], request: HttpRequest) -> dict[str, dict]:
+    """The ``organisations`` map beside :func:`people_payload`'s: each person's
+    organisation (their ``organisation_id``) once."""
+    return referenced_people_organisations(_speaking_people(meetings), _context_of(request))
+
+
+def _context_of(request: HttpRequest) -> dict:
+    # One serialiser context per answer: people serialised for ``people`` are not again
+    # for ``organisations``.
+    context = getattr(request, "_tingsted_meetings_context", None)
+    if context is None:
+        context = {"request": request}
+        request._tingsted_meetings_context = context
+    return context
+
+
+def _speaking_people(meetings: list[MeetingPage]) -> dict:
+    return {
         speaker.person.pk: speaker.person
         for meeting in meetings
         for speakers in (
@@ -198,7 +231,6 @@ def people_payload(meetings: list[MeetingPage], request: HttpRequest) -> dict[st
         for speaker in speakers
         if speaker.person is not None
     }
-    return referenced_people(people, {"request": request})
 
 
 def parents_of(meetings: list[MeetingPage]) -> dict:
@@ -307,6 +339,7 @@ def upcoming(request: HttpRequest, params: Query[UpcomingParams]):
             count=count,
             items=meeting_payloads(meetings, request, the_locale, parents_of(meetings)),
             people=people_payload(meetings, request),
+            organisations=organisations_payload(meetings, request),
         )
 
 

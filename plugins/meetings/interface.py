@@ -15,7 +15,8 @@ needs it to do so the same way this plugin does. Why each is public:
   of many meetings in a fixed number of queries, with the rows the page shows besides them;
   without it a page's query count grows with its programme
   (tests/cms/test_render_budget.py).
-- ``MeetingSchema``, ``meeting_payloads``, ``people_payload``, ``PEOPLE_FIELD``: a meeting
+- ``MeetingSchema``, ``meeting_payloads``, ``people_payload``, ``PEOPLE_FIELD``,
+  ``organisations_payload``, ``ORGANISATIONS_FIELD``: a meeting
   as the API shows it (``meeting_payloads`` builds MeetingSchema objects from the pages, to
   be called in the answer's language and time zone; a route returning them in a
   ``api.v3.BuiltSchema`` answers them as built), and the ``people`` map its speakers'
@@ -49,7 +50,14 @@ which tests/meetings/test_interface.py holds other plugins' templates to.
 
 from __future__ import annotations
 
-from plugins.meetings.api import PEOPLE_FIELD, MeetingSchema, meeting_payloads, people_payload
+from plugins.meetings.api import (
+    ORGANISATIONS_FIELD,
+    PEOPLE_FIELD,
+    MeetingSchema,
+    meeting_payloads,
+    organisations_payload,
+    people_payload,
+)
 from plugins.meetings.calendar import calendar_response
 from plugins.meetings.choices import MeetingKind, MeetingStatus
 from plugins.meetings.hosts import MEETING_HOST
@@ -65,6 +73,7 @@ from plugins.meetings.programme import (
 
 __all__ = [
     "MEETING_HOST",
+    "ORGANISATIONS_FIELD",
     "PEOPLE_FIELD",
     "TEMPLATES",
     "MeetingKind",
@@ -75,6 +84,7 @@ __all__ = [
     "calendar_response",
     "event_data",
     "meeting_payloads",
+    "organisations_payload",
     "people_payload",
     "programme_cutoff",
     "resolve_meetings",

@@ -1,8 +1,8 @@
 """API fields of a meeting page that read the whole page (both page APIs; v3 reuses them).
 
 A meeting names its people, its venues and its organiser by id (``person_id``,
-``venue_id``, ``organiser_id``) and gives each once in its ``people``, ``venues`` and
-``organisations`` maps: a list of twenty meetings of a network names the same few in every
+``venue_id``, ``organiser_id``; a person their organisation by ``organisation_id``) and gives
+each once in its ``people``, ``venues`` and ``organisations`` maps: a list of twenty meetings of a network names the same few in every
 item, and joins the items' maps into one of each (api/v2.py, api/listing.py).
 """
 
@@ -19,11 +19,12 @@ from cms.public import ensure_preloaded, localized, request_scope
 from plugins.people.interface import (
     Organisation,
     OrganisationData,
-    PersonData,
+    PersonEntryData,
     SpeakerBlock,
     Venue,
     VenueData,
     referenced_people,
+    referenced_people_organisations,
     referenced_rows,
 )
 
@@ -48,7 +49,12 @@ def page_language(page) -> Iterator[None]:
     detail's fields after its view returned)."""
     ensure_preloaded(page)
     language = getattr(getattr(page, "locale", None), "language_code", None)
-    with translation.override(language or translation.get_language()):
+    if language is None or language == translation.get_language():
+        # Already in it (a list in one language): five fields a page, twenty pages, each
+        # activating the same language again cost more than the maps they build.
+        yield
+        return
+    with translation.override(language):
         yield
 
 
@@ -83,16 +89,28 @@ def session_venues(page) -> list:
     ]
 
 
+def speaking_people(page) -> dict:
+    """``{id: person}`` of everyone the meeting's ``speakers`` and its sessions' speakers
+    choose from the register, in the active language: worked out once per page and
+    language (``people`` and ``organisations`` both ask)."""
+    memo = page.__dict__.setdefault("_tingsted_speaking_people", {})
+    language = translation.get_language()
+    if language not in memo:
+        values = [child.value for child in page.speakers]
+        for session in page.programme:
+            values.extend(session.value["speakers"])
+        memo[language] = SpeakerBlock.people(values)
+    return memo[language]
+
+
 class MeetingPeopleField(_WholePageField):
     """Everyone the meeting's ``speakers`` and its sessions' speakers name by ``person_id``,
-    once, keyed by that id (a list joins its items' maps into one, see docs/api.md)."""
+    once, keyed by that id (a list joins its items' maps into one, see docs/api.md). Each
+    names their organisation by ``organisation_id``, in ``organisations``."""
 
-    def to_representation(self, page) -> dict[str, PersonData]:
+    def to_representation(self, page) -> dict[str, PersonEntryData]:
         with page_language(page):
-            values = [child.value for child in page.speakers]
-            for session in page.programme:
-                values.extend(session.value["speakers"])
-            return referenced_people(SpeakerBlock.people(values), self.context_of())
+            return referenced_people(speaking_people(page), self.context_of())
 
 
 class MeetingVenueIdField(_WholePageField):
@@ -125,8 +143,13 @@ class MeetingVenuesField(_WholePageField):
 
 
 class MeetingOrganisationsField(_WholePageField):
-    """The organisation the meeting names by ``organiser_id``, keyed by that id."""
+    """The organisation the meeting names by ``organiser_id`` and those its ``people`` name
+    by ``organisation_id``, each once, keyed by that id."""
 
     def to_representation(self, page) -> dict[str, OrganisationData]:
+        context = self.context_of()
         with page_language(page):
-            return referenced_rows(OrganisationData, [meeting_organiser(page)], self.context_of())
+            return {
+                **referenced_rows(OrganisationData, [meeting_organiser(page)], context),
+                **referenced_people_organisations(speaking_people(page), context),
+            }

@@ -42,10 +42,11 @@ from plugins.minutes.presentation import (
 )
 from plugins.people.interface import (
     OrganisationData,
-    PersonData,
+    PersonEntryData,
     VenueData,
     referenced_organisations,
     referenced_people,
+    referenced_people_organisations,
 )
 
 PEOPLE = Field(description="Everyone `person_id` names in this answer, keyed by that id.")
@@ -63,7 +64,7 @@ class CouncilOut(Schema):
     locale: str
     description: str
     members: list[MemberOut]
-    people: dict[str, PersonData] = PEOPLE
+    people: dict[str, PersonEntryData] = PEOPLE
     organisations: dict[str, OrganisationData] = ORGANISATIONS
     export_url: str
     calendar_url: str
@@ -86,7 +87,11 @@ class CouncilOut(Schema):
 
     @staticmethod
     def resolve_organisations(obj: CouncilPage, context: dict) -> dict[str, Any]:
-        return referenced_organisations(council_reference_ids(obj)[1], context)
+        people, organisations = council_reference_ids(obj)
+        return {
+            **referenced_organisations(organisations, context),
+            **referenced_people_organisations(people, context),
+        }
 
     @staticmethod
     def resolve_export_url(obj: CouncilPage, context: dict) -> str:
@@ -144,7 +149,8 @@ class MeetingOut(MeetingSummaryOut):
     #: Closed items the caller may not see have number, title and closed only.
     agenda: list[AgendaItemOut]
     closed_items_visible: bool
-    people: dict[str, PersonData] = PEOPLE
+    people: dict[str, PersonEntryData] = PEOPLE
+    organisations: dict[str, OrganisationData] = ORGANISATIONS
 
 
 router = Router(tags=["minutes"])
@@ -231,6 +237,9 @@ def get_meeting(request: HttpRequest, meeting_id: int, response: HttpResponse):
         ],
         "closed_items_visible": full,
         "people": referenced_people(minutes_person_ids(meeting, full), context),
+        "organisations": referenced_people_organisations(
+            minutes_person_ids(meeting, full), context
+        ),
     }
 
 

@@ -53,6 +53,7 @@ from plugins.minutes.serializers import (
     MembersField,
     MembersOrganisationsField,
     MembersPeopleField,
+    MinutesOrganisationsField,
     MinutesPeopleField,
     TimeZoneField,
 )
@@ -334,6 +335,8 @@ class MinutesPage(TingstedPage):
         APIField("agenda", serializer=AgendaField(source="*")),
         # Whom ``attendance`` and ``agenda`` point at by id, each once.
         APIField("people", serializer=MinutesPeopleField(source="*")),
+        # The organisations ``people`` name by ``organisation_id``, each once.
+        APIField("organisations", serializer=MinutesOrganisationsField(source="*")),
     ]
 
     base_form_class = MinutesPageForm

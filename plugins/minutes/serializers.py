@@ -9,17 +9,38 @@ so neither may vary by caller; authorised callers read closed items through
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.utils import translation
 from rest_framework import serializers
 
 from blocks.representation import PageLinkData
 from plugins.minutes.api_types import AgendaItemOut, AttendanceOut, CouncilLinksOut, MemberOut
-from plugins.people.interface import OrganisationData, PersonData
+from plugins.people.interface import OrganisationData, PersonEntryData
 
 
 class _PageField(serializers.Field):
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
+
+
+@contextmanager
+def page_language(page) -> Iterator[None]:
+    """In the page's language: the people and organisations a page names by id are its
+    own language's rows, and its maps give them so (an English meeting's attendant in
+    English, ``id`` equal to the key), in a list mixing languages too."""
+    from cms.public import all_locales
+
+    language = next(
+        (code for code, locale in all_locales().items() if locale.pk == page.locale_id), None
+    )
+    if language is None or language == translation.get_language():
+        yield
+        return
+    with translation.override(language):
+        yield
 
 
 class AgendaField(_PageField):
@@ -75,31 +96,54 @@ class MinutesPeopleField(_PageField):
     """Everyone the meeting's ``attendance`` and (public) ``agenda`` name by ``person_id``,
     once, keyed by that id."""
 
-    def to_representation(self, page) -> dict[str, PersonData]:
+    def to_representation(self, page) -> dict[str, PersonEntryData]:
         from plugins.minutes.presentation import minutes_person_ids
         from plugins.people.interface import referenced_people
 
         context = getattr(self, "context", None) or {}
-        return referenced_people(minutes_person_ids(page, full=False), context)
+        with page_language(page):
+            return referenced_people(minutes_person_ids(page, full=False), context)
+
+
+class MinutesOrganisationsField(_PageField):
+    """Every organisation the meeting's ``people`` name by ``organisation_id``, once."""
+
+    def to_representation(self, page) -> dict[str, OrganisationData]:
+        from plugins.minutes.presentation import minutes_person_ids
+        from plugins.people.interface import referenced_people_organisations
+
+        context = getattr(self, "context", None) or {}
+        with page_language(page):
+            return referenced_people_organisations(minutes_person_ids(page, full=False), context)
 
 
 class MembersPeopleField(_PageField):
     """Everyone the council's ``members`` name by ``person_id``, once, keyed by that id."""
 
-    def to_representation(self, page) -> dict[str, PersonData]:
+    def to_representation(self, page) -> dict[str, PersonEntryData]:
         from plugins.minutes.presentation import council_reference_ids
         from plugins.people.interface import referenced_people
 
         context = getattr(self, "context", None) or {}
-        return referenced_people(council_reference_ids(page)[0], context)
+        with page_language(page):
+            return referenced_people(council_reference_ids(page)[0], context)
 
 
 class MembersOrganisationsField(_PageField):
-    """Every organisation the council's ``members`` name by ``organisation_id``, once."""
+    """Every organisation the council's ``members`` and ``people`` name by
+    ``organisation_id``, once."""
 
     def to_representation(self, page) -> dict[str, OrganisationData]:
         from plugins.minutes.presentation import council_reference_ids
-        from plugins.people.interface import referenced_organisations
+        from plugins.people.interface import (
+            referenced_organisations,
+            referenced_people_organisations,
+        )
 
         context = getattr(self, "context", None) or {}
-        return referenced_organisations(council_reference_ids(page)[1], context)
+        people, organisations = council_reference_ids(page)
+        with page_language(page):
+            return {
+                **referenced_organisations(organisations, context),
+                **referenced_people_organisations(people, context),
+            }

@@ -15,14 +15,16 @@ from api.access import pages_queryset
 from api.v3 import BuiltSchema
 from cms.public import site_time_zone
 from plugins.meetings.interface import (
+    ORGANISATIONS_FIELD,
     PEOPLE_FIELD,
     MeetingSchema,
     meeting_payloads,
+    organisations_payload,
     people_payload,
     split_meetings,
 )
 from plugins.networks.models import NetworkModerator, NetworkPage
-from plugins.people.interface import Person, PersonData
+from plugins.people.interface import OrganisationData, Person, PersonEntryData
 
 router = Router(tags=["networks"])
 
@@ -55,7 +57,8 @@ class ProgrammeSchema(BuiltSchema):
     locale: str
     upcoming: list[MeetingSchema]
     past: list[MeetingSchema]
-    people: dict[str, PersonData] = PEOPLE_FIELD
+    people: dict[str, PersonEntryData] = PEOPLE_FIELD
+    organisations: dict[str, OrganisationData] = ORGANISATIONS_FIELD
 
 
 @router.get(
@@ -90,6 +93,7 @@ def programme(request: HttpRequest, network_id: int):
             upcoming=meeting_payloads(upcoming, request, locale, parents),
             past=meeting_payloads(past, request, locale, parents),
             people=people_payload([*upcoming, *past], request),
+            organisations=organisations_payload([*upcoming, *past], request),
         )
 
 

@@ -55,8 +55,8 @@ class PersonRoleData(BaseModel):
     organisation: str
 
 
-class PersonData(_RowData):
-    """What :func:`person_data` returns."""
+class _PersonFields(_RowData):
+    """What the register publishes of a person, but their organisation."""
 
     id: int
     name: str
@@ -65,7 +65,9 @@ class PersonData(_RowData):
         description='A party or group abbreviation shown in brackets after the name ("S", "KrF"); empty when none.',
     )
     role: str
-    organisation: OrganisationData | None
+
+
+class _PersonDetails(BaseModel):
     further_roles: list[PersonRoleData] = Field(
         default_factory=list,
         description="Roles the person holds besides `role` (at `organisation`), in order.",
@@ -74,13 +76,6 @@ class PersonData(_RowData):
     email: str
     is_external: bool
     photo: ImageData | None
-
-    @field_validator("organisation", mode="before")
-    @classmethod
-    def _organisation(cls, organisation, info: ValidationInfo):
-        # The organisation in the active language too, from the request's preload. (A
-        # response already serialised is validated again by django-ninja: dicts pass.)
-        return _localized(organisation) if isinstance(organisation, Model) else organisation
 
     @field_validator("further_roles", mode="before")
     @classmethod
@@ -93,6 +88,31 @@ class PersonData(_RowData):
                 if child.get("type") == "role" and (value := child.get("value") or {})
             ]
         return roles
+
+
+class PersonData(_PersonDetails, _PersonFields):
+    """What :func:`person_data` returns: a person on their own (a post's author, a
+    network's contact), their organisation in full."""
+
+    organisation: OrganisationData | None
+
+    @field_validator("organisation", mode="before")
+    @classmethod
+    def _organisation(cls, organisation, info: ValidationInfo):
+        # The organisation in the active language too, from the request's preload. (A
+        # response already serialised is validated again by django-ninja: dicts pass.)
+        return _localized(organisation) if isinstance(organisation, Model) else organisation
+
+
+class PersonEntryData(_PersonDetails, _PersonFields):
+    """A person in an answer's ``people`` map (:func:`referenced_people`): their
+    organisation by ``organisation_id``, a key of the same answer's ``organisations`` map
+    (twenty people of one organisation name it once, not twenty times)."""
+
+    organisation_id: int | None = Field(
+        description="The person's organisation, a key of the answer's `organisations` "
+        "(null when none)."
+    )
 
 
 class VenueRoomData(_RowData):
@@ -127,10 +147,11 @@ class VenueData(_RowData):
 
 class ReferencedPeople(BaseModel):
     """Everyone an answer refers to by ``person_id``, each once, as the register publishes
-    them (:class:`PersonData`: no more than a post's author shows). Keyed by the id the
-    answer gives (a JSON key is text: ``people[str(person_id)]``)."""
+    them (:class:`PersonEntryData`: no more than a post's author shows, their organisation
+    by ``organisation_id`` in the answer's ``organisations``). Keyed by the id the answer
+    gives (a JSON key is text: ``people[str(person_id)]``)."""
 
-    people: dict[str, PersonData] = Field(
+    people: dict[str, PersonEntryData] = Field(
         description="Every person an answer refers to by `person_id`, keyed by that id."
     )
 
@@ -166,12 +187,10 @@ def _answer_memo(context: dict[str, Any] | None, key: str) -> dict:
         return loader.extras.setdefault(key, {})
 
 
-def referenced_people(
-    rows: dict[Any, Any] | Iterable[Any], context: dict[str, Any] | None = None
-) -> dict[str, dict]:
-    """``{"<id>": PersonData}`` for the people an answer names: ``rows`` maps each id the
-    answer gives to its row, or is a set of ids (fetched together, in the active language:
-    one query, one for their organisations and one for the photos' renditions)."""
+def _people_entries(
+    rows: dict[Any, Any] | Iterable[Any], context: dict[str, Any] | None
+) -> dict[str, tuple[dict, Any]]:
+    """``{"<id>": (PersonEntryData, organisation row or None)}`` for :func:`referenced_people`."""
     if not isinstance(rows, dict):
         from plugins.people.models import Person
 
@@ -190,10 +209,45 @@ def referenced_people(
             continue
         key = (row.pk, language)
         if key not in memo:
-            memo[key] = person_data(row, context)
+            memo[key] = _person_entry(_localized(row), context)
         if memo[key] is not None:
             found[str(pk)] = memo[key]
     return found
+
+
+def _person_entry(row, context: dict[str, Any] | None) -> tuple[dict, Any] | None:
+    """A person (in the wanted language) as PersonEntryData, and their organisation's row in
+    the same language (the one ``organisation_id`` names), from the request's preload."""
+    if row is None:
+        return None
+    organisation = _localized(row.organisation) if row.organisation_id else None
+    data = serialise(PersonEntryData, row, context)
+    data["organisation_id"] = organisation.pk if organisation is not None else None
+    return data, organisation
+
+
+def referenced_people(
+    rows: dict[Any, Any] | Iterable[Any], context: dict[str, Any] | None = None
+) -> dict[str, dict]:
+    """``{"<id>": PersonEntryData}`` for the people an answer names: ``rows`` maps each id
+    the answer gives to its row, or is a set of ids (fetched together, in the active
+    language: one query, one for their organisations and one for the photos' renditions).
+    Each names their organisation by ``organisation_id``: the answer gives those in its
+    ``organisations`` map (:func:`referenced_people_organisations`)."""
+    return {pk: entry[0] for pk, entry in _people_entries(rows, context).items()}
+
+
+def referenced_people_organisations(
+    rows: dict[Any, Any] | Iterable[Any], context: dict[str, Any] | None = None
+) -> dict[str, dict]:
+    """``{"<id>": OrganisationData}`` for the organisations of the people ``rows`` names
+    (the same argument as :func:`referenced_people`): what each person's
+    ``organisation_id`` names, for the answer's ``organisations`` map."""
+    return referenced_rows(
+        OrganisationData,
+        [entry[1] for entry in _people_entries(rows, context).values()],
+        context,
+    )
 
 
 #: Where :func:`referenced_rows` keeps what it serialised, per schema, in the answer's context.

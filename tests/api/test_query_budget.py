@@ -168,7 +168,8 @@ def test_v2_meetings_list_queries_do_not_grow_with_limit(client, meetings):
     # The person once for the whole list (the answer's ``people``), not in each session.
     person = data["people"][str(speaker["person_id"])]
     assert person["photo"]["renditions"]
-    assert person["organisation"]["logo"]["renditions"]
+    # The person's organisation by id, once in the answer's ``organisations``.
+    assert data["organisations"][str(person["organisation_id"])]["logo"]["renditions"]
     assert "people" not in first
     # Venues and organisations by id, in the answer's maps beside the people's.
     assert data["venues"][str(first["venue_id"])]["rooms"]

@@ -126,7 +126,8 @@ def get(client, path: str, host: str = "dk.localhost") -> dict:
 
 def test_every_speaker_of_the_upcoming_route_is_in_its_people_once(client, network):
     data = get(client, "/api/v3/meetings/upcoming/")
-    assert assert_resolvable(client, data) == 5
+    # Five speakers' person_id, and each of the two people's organisation_id.
+    assert assert_resolvable(client, data) == 5 + 2
     # Each person once, however many sessions they speak in; a typed-in speaker has no id.
     assert sorted(person["name"] for person in data["people"].values()) == [
         "Jonas Berg",
@@ -135,12 +136,13 @@ def test_every_speaker_of_the_upcoming_route_is_in_its_people_once(client, netwo
     speakers = [s for m in data["items"] for x in m["sessions"] for s in x["speakers"]]
     assert {s["name"] for s in speakers if s["person_id"] is None} == {"Typed In"}
     karin = next(s for s in speakers if s["name"] == "Karin Lindqvist")
-    assert data["people"][str(karin["person_id"])]["organisation"]["name"] == "Institute"
+    person = data["people"][str(karin["person_id"])]
+    assert data["organisations"][str(person["organisation_id"])]["name"] == "Institute"
 
 
 def test_every_speaker_of_a_network_programme_resolves(client, network):
     data = get(client, f"/api/v3/networks/{network.pk}/programme/")
-    assert assert_resolvable(client, data) == 5
+    assert assert_resolvable(client, data) == 5 + 2
     assert len(data["people"]) == 2
 
 
@@ -148,8 +150,9 @@ def test_a_meeting_detail_embeds_what_it_names(client, network):
     meeting = network.get_children().first()
     data = get(client, f"/api/v3/pages/{meeting.pk}/")
     # The detail names its speakers, venues and organiser by id, each in its own map
-    # (``people``, ``venues``, ``organisations``); every id must resolve in the answer.
-    assert assert_resolvable(client, data) == 5
+    # (``people``, ``venues``, ``organisations``); every id must resolve in the answer,
+    # the organisation_id of its one person too.
+    assert assert_resolvable(client, data) == 5 + 1
     speaker = data["programme"][0]["value"]["speakers"][0]
     assert data["people"][str(speaker["person_id"])]["name"] == "Karin Lindqvist"
     assert data["venues"][str(data["venue_id"])]["name"]
@@ -164,8 +167,9 @@ def test_a_list_of_meetings_names_each_person_once(client, network, version):
     )
     data = response.json()
     assert len(data["items"]) == 2
-    # Five speakers, and each meeting's venue, organiser and sessions' venues.
-    assert assert_resolvable(client, data) == 11
+    # Five speakers, each meeting's venue, organiser and sessions' venues, and each
+    # person's organisation.
+    assert assert_resolvable(client, data) == 11 + 2
     assert sorted(person["name"] for person in data["people"].values()) == [
         "Jonas Berg",
         "Karin Lindqvist",
@@ -175,9 +179,9 @@ def test_a_list_of_meetings_names_each_person_once(client, network, version):
     assert response.content.decode().count("Works on local democracy.") == 2
     assert all("people" not in item for item in data["items"])
     # The network's organiser of both meetings, once for the list; venues likewise.
-    assert [item["organiser_id"] for item in data["items"]] == [
-        int(key) for key in data["organisations"]
-    ] * 2
+    organisers = {item["organiser_id"] for item in data["items"]}
+    assert len(organisers) == 1
+    assert organisers <= {int(key) for key in data["organisations"]}
     assert all("venues" not in item and "organisations" not in item for item in data["items"])
 
 
@@ -188,10 +192,31 @@ def test_a_list_serialises_each_person_once(client, network, settings, version):
     from plugins.people import api as people_api
 
     settings.TINGSTED_API_RESPONSE_CACHE = False
-    with mock.patch.object(people_api, "person_data", wraps=people_api.person_data) as spy:
+    with mock.patch.object(people_api, "_person_entry", wraps=people_api._person_entry) as spy:
         data = get(client, f"/api/{version}/pages/?type=meetings.MeetingPage&fields=*")
     assert len(data["people"]) == 2
     assert spy.call_count == 2
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_list_names_each_persons_organisation_once(client, network, version):
+    """A person in the ``people`` map names their organisation by ``organisation_id``, a
+    key of the answer's ``organisations`` (issue 18: each person carried a copy of it,
+    logo and all, and twenty meetings' people named the same few organisations)."""
+    for _ in range(3):
+        PersonFactory(organisation=OrganisationFactory(name="Unrelated"))
+    response = client.get(
+        f"/api/{version}/pages/?type=meetings.MeetingPage&fields=*", HTTP_HOST="dk.localhost"
+    )
+    data = response.json()
+    karin = next(p for p in data["people"].values() if p["name"] == "Karin Lindqvist")
+    assert "organisation" not in karin
+    assert data["organisations"][str(karin["organisation_id"])]["name"] == "Institute"
+    # Every organisation a person names is in the map, and no one else's.
+    named = {p["organisation_id"] for p in data["people"].values()}
+    organisers = {item["organiser_id"] for item in data["items"]}
+    assert {int(key) for key in data["organisations"]} == named | organisers
+    assert all(p["organisation_id"] is not None for p in data["people"].values())
 
 
 @pytest.mark.parametrize("version", ["v2", "v3"])
@@ -221,7 +246,8 @@ def test_a_list_mixing_languages_resolves_every_id_in_its_item_language(
     data = get(client, f"/api/{version}/pages/?type=meetings.MeetingPage&fields=*")
     item = next(item for item in data["items"] if item["title"] == "English")
     assert item["meta"]["locale"] == "en"
-    assert assert_resolvable(client, data) == 11 + 4
+    # Each list's ids, and the three people's organisation_id.
+    assert assert_resolvable(client, data) == 11 + 4 + 3
     assert item["programme"][0]["value"]["speakers"][0]["person_id"] == english["person"].pk
     assert item["programme"][0]["value"]["venue_id"] == english["venue"].pk
     assert data["venues"][str(item["venue_id"])]["name"] == "The Hall"
@@ -285,10 +311,34 @@ def test_every_person_and_organisation_of_a_minutes_answer_resolves(client, coun
     assert "Closed Guest" not in str(data)
 
     councils = get(client, "/api/v3/minutes/councils/")
-    assert assert_resolvable(client, councils) == 3  # two people, one organisation
+    # Two people, one organisation a member represents, and each person's organisation.
+    assert assert_resolvable(client, councils) == 3 + 2
     (item,) = councils["items"]
     assert {p["name"] for p in item["people"].values()} == {"Helen Brooks", "Tariq Khan"}
-    assert [o["name"] for o in item["organisations"].values()] == ["New Neighbours"]
+    assert "New Neighbours" in [o["name"] for o in item["organisations"].values()]
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_minutes_list_mixing_languages_resolves_every_person_id(
+    client, council, home, locales, version
+):
+    """An English meeting's attendant (an English row) on the Danish site resolves in the
+    list's ``people`` as that English row, and their organisation in its ``organisations``
+    (the map gave the Danish translation under the English id: ``id`` 6 under key "7")."""
+    person = PersonFactory(name="Eva Lund", role="Formand")
+    english_person = translated(person, locales["en"], role="Chair")
+    english_council = CouncilPageFactory(parent=home("da", "en"), title="Council")
+    meeting = publish_meeting(english_council, [], title="English minutes")
+    meeting.attendance = [MinutesAttendanceFactory.build(person=english_person)]
+    publish(meeting)
+    data = get(client, f"/api/{version}/pages/?type=minutes.MinutesPage&fields=*")
+    item = next(item for item in data["items"] if item["title"] == "English minutes")
+    assert item["meta"]["locale"] == "en"
+    assert item["attendance"][0]["person_id"] == english_person.pk
+    entry = data["people"][str(english_person.pk)]
+    assert (entry["id"], entry["role"]) == (english_person.pk, "Chair")
+    # Attendance and participants of both meetings, and each person's organisation.
+    assert assert_resolvable(client, data) == 3 + 3
 
 
 @pytest.mark.parametrize("version", ["v2", "v3"])
@@ -314,10 +364,13 @@ def test_the_maps_are_typed_in_the_published_schema(client, network, council):
     )
     schemas = openapi["components"]["schemas"]
     for name, field, target in [
-        ("MeetingListSchema", "people", "PersonData"),
-        ("ProgrammeSchema", "people", "PersonData"),
-        ("MeetingOut", "people", "PersonData"),
-        ("CouncilOut", "people", "PersonData"),
+        ("MeetingListSchema", "people", "PersonEntryData"),
+        ("MeetingListSchema", "organisations", "OrganisationData"),
+        ("ProgrammeSchema", "people", "PersonEntryData"),
+        ("ProgrammeSchema", "organisations", "OrganisationData"),
+        ("MeetingOut", "people", "PersonEntryData"),
+        ("MeetingOut", "organisations", "OrganisationData"),
+        ("CouncilOut", "people", "PersonEntryData"),
         ("CouncilOut", "organisations", "OrganisationData"),
     ]:
         declared = schemas[name]["properties"][field]

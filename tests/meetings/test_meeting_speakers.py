@@ -92,7 +92,8 @@ def test_the_meeting_detail_gives_the_speakers(client, morning, version):
     assert data["programme"] == []
     karin, ole = (item["value"] for item in data["speakers"])
     assert karin["name"] == "Karin Lindqvist" and karin["affiliation"] == "S"
-    assert data["people"][str(karin["person_id"])]["organisation"]["name"] == "Institute"
+    person = data["people"][str(karin["person_id"])]
+    assert data["organisations"][str(person["organisation_id"])]["name"] == "Institute"
     assert ole == {
         "name": "Ole Dam",
         "affiliation": "KrF",
