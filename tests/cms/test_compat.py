@@ -126,18 +126,11 @@ def enqueued_by(monkeypatch, *tasks) -> list[tuple]:
     return enqueued
 
 
-def test_index_updates_deferred_to_the_end_of_a_block_index_each_object_once(
-    home, host_client, monkeypatch
-):
-    """build_demo's deferral: each index sees each object once, in its final state."""
+def search_batches(monkeypatch) -> list[list]:
+    """The primary keys of each batch the search backends index from now on (still indexed)."""
     from modelsearch.backends.base import BaseSearchBackend
-    from modelsearch.tasks import insert_or_update_object_task
-    from wagtail.tasks import update_reference_index_task
 
-    from tests.factories.blog import BlogIndexPageFactory, BlogPostPageFactory
-
-    enqueued = enqueued_by(monkeypatch, update_reference_index_task, insert_or_update_object_task)
-    batches = []
+    batches: list[list] = []
     add_bulk = BaseSearchBackend.add_bulk
     monkeypatch.setattr(
         BaseSearchBackend,
@@ -146,6 +139,20 @@ def test_index_updates_deferred_to_the_end_of_a_block_index_each_object_once(
             batches.append([obj.pk for obj in objects]) or add_bulk(backend, model, objects)
         ),
     )
+    return batches
+
+
+def test_index_updates_deferred_to_the_end_of_a_block_index_each_object_once(
+    home, host_client, monkeypatch
+):
+    """build_demo's deferral: each index sees each object once, in its final state."""
+    from modelsearch.tasks import insert_or_update_object_task
+    from wagtail.tasks import update_reference_index_task
+
+    from tests.factories.blog import BlogIndexPageFactory, BlogPostPageFactory
+
+    enqueued = enqueued_by(monkeypatch, update_reference_index_task, insert_or_update_object_task)
+    batches = search_batches(monkeypatch)
     with compat.deferred_index_tasks():
         blog = BlogIndexPageFactory(parent=home("da"), slug="blog")
         post = BlogPostPageFactory(parent=blog, slug="p", title="Udkast")
