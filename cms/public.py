@@ -47,6 +47,7 @@ EXPORTS: dict[str, str] = {
     "site_language": "cms.sites",
     "active_locale": "cms.sites",
     "all_locales": "cms.sites",
+    "in_own_language": "cms.sites",
     "PAGES": "cms.memo",
     "host_key": "cms.memo",
     "bump_generation": "cms.generation",
@@ -143,7 +144,13 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.plugins import registry as plugin_registry
     from cms.ratelimits import check as rate_limit
     from cms.search_text import plain_words
-    from cms.sites import active_locale, all_locales, site_language, site_time_zone
+    from cms.sites import (
+        active_locale,
+        all_locales,
+        in_own_language,
+        site_language,
+        site_time_zone,
+    )
     from cms.text import plain_text
     from cms.visibility import (
         can_see_closed,

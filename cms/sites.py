@@ -12,11 +12,14 @@ per request.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Site
 
@@ -137,6 +140,27 @@ def all_locales(request: HttpRequest | None = None) -> dict[str, Locale]:
         "locales",
         lambda: {locale.language_code: locale for locale in Locale.objects.all()},
     )
+
+
+@contextmanager
+def in_own_language(obj: Any) -> Iterator[None]:
+    """Within: the language of ``obj``'s locale (a page, a snippet), so what it names by id
+    comes out in its own language, in a list mixing languages too. The code is read from the
+    locale memo (no query for ``obj.locale``); nothing is switched when that language is
+    already active (a list in one language: each field of each item would switch again)."""
+    language = next(
+        (
+            code
+            for code, locale in all_locales().items()
+            if locale.pk == getattr(obj, "locale_id", None)
+        ),
+        None,
+    )
+    if language is None or language == get_language():
+        yield
+        return
+    with override(language):
+        yield
 
 
 def active_locale(request: HttpRequest | None = None) -> Locale | None:

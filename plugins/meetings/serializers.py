@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import translation
 from rest_framework import serializers
 
-from cms.public import ensure_preloaded, localized, request_scope
+from cms.public import ensure_preloaded, in_own_language, localized, request_scope
 from plugins.people.interface import (
     Organisation,
     OrganisationData,
@@ -48,13 +48,7 @@ def page_language(page) -> Iterator[None]:
     and the other ids be, in a list mixing languages too. Preloaded first (API v3 reads a
     detail's fields after its view returned)."""
     ensure_preloaded(page)
-    language = getattr(getattr(page, "locale", None), "language_code", None)
-    if language is None or language == translation.get_language():
-        # Already in it (a list in one language): five fields a page, twenty pages, each
-        # activating the same language again cost more than the maps they build.
-        yield
-        return
-    with translation.override(language):
+    with in_own_language(page):
         yield
 
 

@@ -225,6 +225,7 @@ def get_meeting(request: HttpRequest, meeting_id: int, response: HttpResponse):
     full = can_see_closed_items(request)
     _private_if(response, full)
     context = _context(request)
+    named = minutes_person_ids(meeting, full)
     return {
         **_summary(meeting, context),
         "council_id": meeting.get_parent().pk,
@@ -236,10 +237,8 @@ def get_meeting(request: HttpRequest, meeting_id: int, response: HttpResponse):
             item_json(item, context) for item in visible_items(meeting.loaded_items(), full)
         ],
         "closed_items_visible": full,
-        "people": referenced_people(minutes_person_ids(meeting, full), context),
-        "organisations": referenced_people_organisations(
-            minutes_person_ids(meeting, full), context
-        ),
+        "people": referenced_people(named, context),
+        "organisations": referenced_people_organisations(named, context),
     }
 
 

@@ -9,13 +9,10 @@ so neither may vary by caller; authorised callers read closed items through
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from django.utils import translation
 from rest_framework import serializers
 
 from blocks.representation import PageLinkData
+from cms.public import in_own_language
 from plugins.minutes.api_types import AgendaItemOut, AttendanceOut, CouncilLinksOut, MemberOut
 from plugins.people.interface import OrganisationData, PersonEntryData
 
@@ -24,23 +21,6 @@ class _PageField(serializers.Field):
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
-
-
-@contextmanager
-def page_language(page) -> Iterator[None]:
-    """In the page's language: the people and organisations a page names by id are its
-    own language's rows, and its maps give them so (an English meeting's attendant in
-    English, ``id`` equal to the key), in a list mixing languages too."""
-    from cms.public import all_locales
-
-    language = next(
-        (code for code, locale in all_locales().items() if locale.pk == page.locale_id), None
-    )
-    if language is None or language == translation.get_language():
-        yield
-        return
-    with translation.override(language):
-        yield
 
 
 class AgendaField(_PageField):
@@ -101,7 +81,7 @@ class MinutesPeopleField(_PageField):
         from plugins.people.interface import referenced_people
 
         context = getattr(self, "context", None) or {}
-        with page_language(page):
+        with in_own_language(page):
             return referenced_people(minutes_person_ids(page, full=False), context)
 
 
@@ -113,7 +93,7 @@ class MinutesOrganisationsField(_PageField):
         from plugins.people.interface import referenced_people_organisations
 
         context = getattr(self, "context", None) or {}
-        with page_language(page):
+        with in_own_language(page):
             return referenced_people_organisations(minutes_person_ids(page, full=False), context)
 
 
@@ -125,7 +105,7 @@ class MembersPeopleField(_PageField):
         from plugins.people.interface import referenced_people
 
         context = getattr(self, "context", None) or {}
-        with page_language(page):
+        with in_own_language(page):
             return referenced_people(council_reference_ids(page)[0], context)
 
 
@@ -142,7 +122,7 @@ class MembersOrganisationsField(_PageField):
 
         context = getattr(self, "context", None) or {}
         people, organisations = council_reference_ids(page)
-        with page_language(page):
+        with in_own_language(page):
             return {
                 **referenced_organisations(organisations, context),
                 **referenced_people_organisations(people, context),
