@@ -84,8 +84,14 @@ def block_value(
     if isinstance(block, blocks.StreamBlock):
         return stream_data(block, 3, pool, language, locale_id)
     if isinstance(block, blocks.StructBlock):
+        # A block an editor fills one of several ways (a speaker chosen from the register,
+        # or typed in) declares them; one is filled, the rest left as an editor leaves them.
+        alternatives = getattr(block, "alternatives", None)
+        filled = set(pool.rng.choice(alternatives)) if alternatives else None
         return {
             name: block_value(child, pool, language, locale_id, nested=True, position=index)
+            if filled is None or name in filled
+            else child.get_prep_value(child.get_default())
             for index, (name, child) in enumerate(block.child_blocks.items())
             if not _skipped(child)
         }

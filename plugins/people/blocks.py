@@ -43,6 +43,15 @@ class PersonChooserBlock(PreloadedChooserMixin, SnippetChooserBlock):
 class SpeakerBlock(blocks.StructBlock):
     """A speaker or participant: a person from the register, or typed in for a one-off."""
 
+    #: The ways an editor gives a speaker, as the help texts ask: a person chosen (with a
+    #: role for this occasion, or their own), or typed in. Generated content (the
+    #: benchmark's dataset, cms/bench/content.py) fills one of them, never all at once.
+    alternatives = (
+        ("person",),
+        ("person", "role"),
+        ("name", "affiliation", "role", "organisation"),
+    )
+
     person = PersonChooserBlock(
         required=False,
         help_text=_("Choose someone from the people register, or type a name below."),

@@ -248,3 +248,26 @@ def test_the_command_reports_its_time_and_refuses_to_add_twice(sites, capsys, be
 def test_a_page_count_out_of_range_is_refused_with_a_sentence(sites, bench_command):
     with pytest.raises(CommandError, match="between 1 and 200000"):
         call_command(bench_command("bench_data"), pages=0, no_migrate=True)
+
+
+@pytest.mark.django_db
+def test_generated_speakers_are_chosen_or_typed_in_as_editors_give_them(sites, locales):
+    # Every field filled at once gave each register speaker a typed name, affiliation and
+    # organisation as well (sentences), which the help texts ask editors not to type.
+    from plugins.meetings.models import MeetingPage
+
+    data.generate(60, log=lambda message: None)
+    speakers = []
+    for meeting in MeetingPage.objects.all():
+        speakers.extend(child.value for child in meeting.speakers)
+        for session in meeting.programme:
+            speakers.extend(session.value["speakers"])
+    chosen = [value for value in speakers if value["person"]]
+    typed = [value for value in speakers if not value["person"]]
+
+    assert chosen and typed
+    for value in chosen:
+        assert not (value["name"] or value["affiliation"] or value["organisation"])
+    assert any(value["role"] for value in chosen) and not all(value["role"] for value in chosen)
+    for value in typed:
+        assert value["name"] and value["role"]
