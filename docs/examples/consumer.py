@@ -3,8 +3,8 @@
 
 Standard library only, as a partner site's build script might be. It lists the site's
 networks (``networks.NetworkPage``) in one language, then, for each, the page's detail with
-its body and translations, and its upcoming meetings with their status from the network's
-programme (``/api/v3/networks/{id}/programme/``, the page's ``programme_api_url``).
+its body and translations, and its upcoming meetings with their status and speakers from the
+network's programme (``/api/v3/networks/{id}/programme/``, the page's ``programme_api_url``).
 
     python docs/examples/consumer.py --api https://tingsted.example/api \\
         --site dk.tingsted.example --locale da --time-zone Europe/Copenhagen
@@ -94,6 +94,42 @@ def meeting_line(meeting: dict, zone: ZoneInfo | None) -> str:
     return line
 
 
+def speaker_display(speaker: dict, people: dict, organisations: dict) -> dict:
+    """A speaker's name, affiliation, role and organisation as the site's pages show them.
+
+    A speaker typed in (``person_id`` null) is what was typed. A speaker chosen from the
+    people register gives its ``person_id`` and only what the editor typed for the occasion
+    (``""`` where nothing was): the person is once in the answer's ``people``, their
+    organisation once in its ``organisations`` (docs/api.md, "Changed in issue 18, third
+    step"). Each value typed wins; a typed name replaces the person's affiliation too.
+    """
+    person = None if speaker["person_id"] is None else people[str(speaker["person_id"])]
+    if person is None:
+        return {key: speaker[key] for key in ("name", "affiliation", "role", "organisation")}
+    organisation = (
+        None if person["organisation_id"] is None else organisations[str(person["organisation_id"])]
+    )
+    return {
+        "name": speaker["name"] or person["name"],
+        "affiliation": speaker["affiliation"] or ("" if speaker["name"] else person["affiliation"]),
+        "role": speaker["role"] or person["role"],
+        "organisation": speaker["organisation"] or (organisation["name"] if organisation else ""),
+    }
+
+
+def speaker_label(shown: dict) -> str:
+    """ "Anna Berg (S), Mayor, Fjordby kommune": a speaker_display() on one line."""
+    name = f"{shown['name']} ({shown['affiliation']})" if shown["affiliation"] else shown["name"]
+    return ", ".join(part for part in (name, shown["role"], shown["organisation"]) if part)
+
+
+def speakers_line(meeting: dict, people: dict, organisations: dict) -> str | None:
+    """Who speaks at a meeting (its own speakers, then its sessions'), each once."""
+    speakers = [*meeting["speakers"], *(s for x in meeting["sessions"] for s in x["speakers"])]
+    labels = [speaker_label(speaker_display(s, people, organisations)) for s in speakers]
+    return f"      Speakers: {' & '.join(dict.fromkeys(labels))}" if labels else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--api", required=True, help="The API root, e.g. https://host/api")
@@ -131,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  Upcoming meetings ({len(programme['upcoming'])}):")
         for meeting in programme["upcoming"]:
             print(meeting_line(meeting, zone))
+            line = speakers_line(meeting, programme["people"], programme["organisations"])
+            if line:
+                print(line)
     api.save()
     return 0
 

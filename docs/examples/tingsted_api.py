@@ -2423,9 +2423,33 @@ class SnippetRevertSchema(BaseModel):
 
 
 class SpeakerData(BaseModel):
-    affiliation: Annotated[str | None, Field(title='Affiliation')] = ''
-    name: Annotated[str, Field(title='Name')]
-    organisation: Annotated[str, Field(title='Organisation')]
+    """
+    A speaker as the editor gave it for this occasion: typed in whole, or a person from
+    the register (`person_id`) with what was typed to override theirs, if anything. The
+    person is once in the answer's `people`, not again in every session.
+    """
+
+    affiliation: Annotated[
+        str | None,
+        Field(
+            description='A party or group abbreviation shown in brackets after the name ("S", "KrF"), as typed, or empty. With a `person_id` and no name typed, empty means the person\'s `affiliation`; with a typed name, empty means none.',
+            title='Affiliation',
+        ),
+    ] = ''
+    name: Annotated[
+        str,
+        Field(
+            description="The name typed for this occasion, or empty. With a `person_id`, empty means the person's `name` (in `people`); a typed name replaces it.",
+            title='Name',
+        ),
+    ]
+    organisation: Annotated[
+        str,
+        Field(
+            description="The organisation typed for this occasion, or empty. With a `person_id`, empty means the name of the person's organisation (`organisations[person.organisation_id]`).",
+            title='Organisation',
+        ),
+    ]
     person_id: Annotated[
         int | None,
         Field(
@@ -2433,19 +2457,37 @@ class SpeakerData(BaseModel):
             title='Person Id',
         ),
     ]
-    role: Annotated[str, Field(title='Role')]
+    role: Annotated[
+        str,
+        Field(
+            description="The role typed for this occasion, or empty. With a `person_id`, empty means the person's `role`.",
+            title='Role',
+        ),
+    ]
 
 
 class SpeakerSchema(BaseModel):
     affiliation: Annotated[
         str,
         Field(
-            description='A party or group abbreviation shown in brackets after the name ("S", "KrF"); empty when none.',
+            description='A party or group abbreviation shown in brackets after the name ("S", "KrF"), as typed, or empty. With a `person_id` and no name typed, empty means the person\'s `affiliation`; with a typed name, empty means none.',
             title='Affiliation',
         ),
     ]
-    name: Annotated[str, Field(title='Name')]
-    organisation: Annotated[str, Field(title='Organisation')]
+    name: Annotated[
+        str,
+        Field(
+            description="The name typed for this occasion, or empty. With a `person_id`, empty means the person's `name` (in `people`); a typed name replaces it.",
+            title='Name',
+        ),
+    ]
+    organisation: Annotated[
+        str,
+        Field(
+            description="The organisation typed for this occasion, or empty. With a `person_id`, empty means the name of the person's organisation (`organisations[person.organisation_id]`).",
+            title='Organisation',
+        ),
+    ]
     person_id: Annotated[
         int | None,
         Field(
@@ -2453,7 +2495,13 @@ class SpeakerSchema(BaseModel):
             title='Person Id',
         ),
     ]
-    role: Annotated[str, Field(title='Role')]
+    role: Annotated[
+        str,
+        Field(
+            description="The role typed for this occasion, or empty. With a `person_id`, empty means the person's `role`.",
+            title='Role',
+        ),
+    ]
 
 
 class SyncRequestSchema(BaseModel):

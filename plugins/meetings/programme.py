@@ -30,13 +30,21 @@ if TYPE_CHECKING:
 
 @dataclass
 class Speaker:
+    """A speaker resolved for pages, JSON-LD and iCalendar (``name``, ``affiliation``,
+    ``role``, ``organisation``: typed, else the chosen person's), with what was typed kept
+    beside (``typed_…``, ``""`` where nothing was): the API gives only those and the person's
+    id, the person once in the answer's ``people``."""
+
     name: str
     role: str
     organisation: str
     person: Person | None = None
-    typed_name: bool = False
     #: The party or group abbreviation: typed with the speaker, else the chosen person's.
     affiliation: str = ""
+    typed_name: str = ""
+    typed_affiliation: str = ""
+    typed_role: str = ""
+    typed_organisation: str = ""
     #: (role, organisation) of the chosen person's further roles.
     further_roles: list[tuple[str, str]] = field(default_factory=list)
 
@@ -151,16 +159,21 @@ def speaker(value: dict, people: dict, organisations: dict) -> Speaker:
     """A raw speaker value resolved against rows fetched in bulk (see resolve_programme)."""
     person = people.get(value.get("person"))
     organisation = organisations.get(person.organisation_id) if person else None
-    typed_name = bool(value.get("name"))
+    typed_name = value.get("name") or ""
+    typed_affiliation = value.get("affiliation") or ""
+    typed_role = value.get("role") or ""
+    typed_organisation = value.get("organisation") or ""
     return Speaker(
-        name=value.get("name") or (person.name if person else ""),
-        typed_name=typed_name,
+        name=typed_name or (person.name if person else ""),
         # A typed name replaces the chosen person's, and with it their affiliation.
-        affiliation=value.get("affiliation")
-        or (person.affiliation if person and not typed_name else ""),
-        role=value.get("role") or (person.role if person else ""),
-        organisation=value.get("organisation") or (organisation.name if organisation else ""),
+        affiliation=typed_affiliation or (person.affiliation if person and not typed_name else ""),
+        role=typed_role or (person.role if person else ""),
+        organisation=typed_organisation or (organisation.name if organisation else ""),
         person=person,
+        typed_name=typed_name,
+        typed_affiliation=typed_affiliation,
+        typed_role=typed_role,
+        typed_organisation=typed_organisation,
         # Typed in for this meeting, the speaker is named as typed; chosen, with every role.
         further_roles=person.further_role_pairs if person and not typed_name else [],
     )

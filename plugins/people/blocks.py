@@ -12,11 +12,29 @@ from plugins.people.api import PersonData, person_data
 
 
 class SpeakerData(BaseModel):
-    name: str
-    #: A party or group abbreviation shown in brackets after the name ("S", "KrF").
-    affiliation: str = ""
-    role: str
-    organisation: str
+    """A speaker as the editor gave it for this occasion: typed in whole, or a person from
+    the register (`person_id`) with what was typed to override theirs, if anything. The
+    person is once in the answer's `people`, not again in every session."""
+
+    name: str = Field(
+        description="The name typed for this occasion, or empty. With a `person_id`, empty "
+        "means the person's `name` (in `people`); a typed name replaces it."
+    )
+    affiliation: str = Field(
+        default="",
+        description='A party or group abbreviation shown in brackets after the name ("S", '
+        '"KrF"), as typed, or empty. With a `person_id` and no name typed, empty means the '
+        "person's `affiliation`; with a typed name, empty means none.",
+    )
+    role: str = Field(
+        description="The role typed for this occasion, or empty. With a `person_id`, empty "
+        "means the person's `role`."
+    )
+    organisation: str = Field(
+        description="The organisation typed for this occasion, or empty. With a "
+        "`person_id`, empty means the name of the person's organisation "
+        "(`organisations[person.organisation_id]`)."
+    )
     # An id, not the person: a list of meetings names the same people in many sessions, and
     # the answer's ``people`` map holds each of them once (the meeting's ``people`` field).
     person_id: int | None = Field(
@@ -111,16 +129,21 @@ class SpeakerBlock(blocks.StructBlock):
         context["speaker"] = self.resolve(value)
         return context
 
-    def get_api_representation(self, value, context=None):
-        # Only the chosen person's id (in the answer's language, as the ``people`` map keys
-        # it): the person comes once per answer, not once per session it speaks in.
-        resolved = self.resolve(value)
-        person = resolved["person"]
+    @staticmethod
+    def typed(value) -> dict:
+        """What the editor typed for this occasion (``""`` where nothing was): the whole
+        speaker when typed in, else what overrides the chosen person's own."""
         return {
-            "name": resolved["name"],
-            "affiliation": resolved["affiliation"],
-            "role": resolved["role"],
-            "organisation": resolved["organisation"],
+            key: value.get(key) or "" for key in ("name", "affiliation", "role", "organisation")
+        }
+
+    def get_api_representation(self, value, context=None):
+        # Only what was typed and the chosen person's id (in the answer's language, as the
+        # ``people`` map keys it): the person comes once per answer, not once per session it
+        # speaks in, and a consumer resolves the speaker as resolve() does.
+        person = localized(value["person"]) if value["person"] else None
+        return {
+            **self.typed(value),
             "person_id": person.pk if person is not None else None,
         }
 

@@ -18,9 +18,9 @@ from wagtail.models import Locale, Page, Site
 
 from cms.bootstrap import bootstrap_sites
 from plugins.meetings.models import MeetingStatus
-from tests.factories.meetings import MeetingPageFactory
+from tests.factories.meetings import MeetingPageFactory, speakers
 from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
-from tests.factories.people import VenueFactory
+from tests.factories.people import OrganisationFactory, PersonFactory, VenueFactory
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
@@ -46,7 +46,9 @@ def _day(days: int, hour: int = 10) -> datetime.datetime:
     )
 
 
-def _network(index, title: str, slug: str, venue, meetings: list[tuple[str, int, str]]):
+def _network(
+    index, title: str, slug: str, venue, meetings: list[tuple[str, int, str]], speakers_of=None
+):
     network = NetworkPageFactory(parent=index, title=title, slug=slug, default_venue=venue)
     network.save_revision().publish()
     for meeting_title, days, status in meetings:
@@ -59,6 +61,7 @@ def _network(index, title: str, slug: str, venue, meetings: list[tuple[str, int,
             start=_day(days),
             end=_day(days, hour=13),
             venue=venue,
+            speakers=(speakers_of or {}).get(meeting_title, []),
         )
     return network
 
@@ -69,6 +72,17 @@ def two_networks(live_api):
     home = Site.objects.get(hostname="dk.localhost").root_page.specific
     venue = VenueFactory(name="Havnehuset")
     index = NetworkIndexPageFactory(parent=home, title="Netværk", slug="netvaerk")
+    # Speakers from the register come by person_id, with only what was typed for the
+    # meeting (here Jonas's role): the consumer resolves them against the answer's people.
+    karin = PersonFactory(
+        name="Karin Lindqvist",
+        affiliation="S",
+        role="Forsker",
+        organisation=OrganisationFactory(name="Institut for Demokrati"),
+    )
+    jonas = PersonFactory(name="Jonas Berg", role="Forsker", organisation=None)
+    morning = speakers(people=[karin, jonas], inline=[("Ole Dam", "KrF", "Borgmester", "Fjordby")])
+    morning[1][1]["role"] = "Ordstyrer"
     inclusion = _network(
         index,
         "Inklusionsnetværket",
@@ -81,6 +95,7 @@ def two_networks(live_api):
             ("Boligområder", 30, MeetingStatus.NOT_CONFIRMED),
             ("Unge og valg", 60, MeetingStatus.CANCELLED),
         ],
+        speakers_of={"Døgnmødet": morning},
     )
     climate = _network(
         index,
@@ -164,6 +179,11 @@ def test_the_example_consumer_reads_each_networks_upcoming_meetings(two_networks
         ("Boligområder", "Endnu ikke bekræftet"),
         ("Unge og valg", "Aflyst"),
     ]
+    # Each speaker as the page shows it: the person's own where nothing was typed.
+    assert (
+        "      Speakers: Karin Lindqvist (S), Forsker, Institut for Demokrati"
+        " & Jonas Berg, Ordstyrer & Ole Dam (KrF), Borgmester, Fjordby"
+    ) in found["Inklusionsnetværket"]
     cancelled = _day(60).astimezone(ZoneInfo("Europe/Copenhagen"))
     assert found["Inklusionsnetværket"][-1] == (
         f"  - {cancelled:%Y-%m-%d %H:%M} {cancelled.tzname()}  Unge og valg  [Aflyst]"

@@ -135,8 +135,11 @@ def test_every_speaker_of_the_upcoming_route_is_in_its_people_once(client, netwo
     ]
     speakers = [s for m in data["items"] for x in m["sessions"] for s in x["speakers"]]
     assert {s["name"] for s in speakers if s["person_id"] is None} == {"Typed In"}
-    karin = next(s for s in speakers if s["name"] == "Karin Lindqvist")
-    person = data["people"][str(karin["person_id"])]
+    # A chosen person with nothing typed is given by id alone (issue 18, third step).
+    [karin_id] = [key for key, p in data["people"].items() if p["name"] == "Karin Lindqvist"]
+    karin = [s for s in speakers if str(s["person_id"]) == karin_id]
+    assert len(karin) == 4 and all(s["name"] == "" for s in karin)
+    person = data["people"][karin_id]
     assert data["organisations"][str(person["organisation_id"])]["name"] == "Institute"
 
 
@@ -413,3 +416,106 @@ def test_a_council_meetings_minutes_in_one_request(client, council):
     people = data["people"]  # the list's, once for all its items
     attendee = minutes["attendance"][0]
     assert people[str(attendee["person_id"])]["name"] == "Present Member"
+
+
+# --- issue 18, third step: a register speaker is its person_id and what was typed ------------
+
+#: The keys of a speaker in every answer that gives one.
+SPEAKER_KEYS = {"name", "affiliation", "role", "organisation", "person_id"}
+
+
+def speakers_in(data) -> list[dict]:
+    """Every speaker of an answer, wherever it is (a meeting's own, a session's)."""
+    if isinstance(data, dict):
+        if set(data) == SPEAKER_KEYS:
+            return [data]
+        return [found for value in data.values() for found in speakers_in(value)]
+    if isinstance(data, list):
+        return [found for value in data for found in speakers_in(value)]
+    return []
+
+
+@pytest.fixture
+def regulars(home, frozen_now):
+    """Two meetings: one person from the register, nothing typed, in three sessions across
+    both; another with a role typed for the occasion; a speaker typed in whole."""
+    network = NetworkPageFactory(
+        parent=NetworkIndexPageFactory(parent=home("da")), title="Regulars"
+    )
+    astrid = PersonFactory(
+        name="Astrid Nordvik",
+        affiliation="V",
+        role="Researcher",
+        organisation=OrganisationFactory(name="Fjord Institute"),
+    )
+    bodil = PersonFactory(name="Bodil Hansen", role="Researcher")
+    last = session("11:00", "11:45", people=[astrid, bodil])
+    last[1]["speakers"][1]["role"] = "Moderator"  # typed for this session
+    last[1]["speakers"].append(
+        {
+            "person": None,
+            "name": "Ole Dam",
+            "affiliation": "KrF",
+            "role": "Mayor",
+            "organisation": "Fjordby kommune",
+        }
+    )
+    programmes = [
+        [session("09:00", "09:45", people=[astrid]), session("10:00", "10:45", people=[astrid])],
+        [last],
+    ]
+    for number, programme in enumerate(programmes):
+        day = datetime.date(2030, 7, 1) + datetime.timedelta(days=14 * number)
+        MeetingPageFactory(
+            parent=network,
+            title=f"Meeting {number}",
+            start=local(day.year, day.month, day.day, 9),
+            end=local(day.year, day.month, day.day, 15),
+            venue=VenueFactory(),
+            programme=programme,
+        )
+    return {"network": network, "astrid": astrid, "bodil": bodil}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v2/pages/?type=meetings.MeetingPage&fields=*",
+        "/api/v3/pages/?type=meetings.MeetingPage&fields=*",
+        "/api/v3/meetings/upcoming/",
+        "/api/v3/networks/{network}/programme/",
+    ],
+)
+def test_a_register_speaker_is_its_person_id_and_what_was_typed(client, regulars, path):
+    """A list names a person from the register once, in its ``people``: a speaker gives
+    what was typed for the occasion ("" where nothing was) and the person's id."""
+    response = client.get(path.format(network=regulars["network"].pk), HTTP_HOST="dk.localhost")
+    assert response.status_code == 200, response.content
+    body, data = response.content.decode(), response.json()
+    astrid, bodil = regulars["astrid"].pk, regulars["bodil"].pk
+    speakers = speakers_in(data)
+    assert len(speakers) == 5
+    # Nothing typed: every occurrence is the id alone; the person is in ``people`` once.
+    assert [s for s in speakers if s["person_id"] == astrid] == [
+        {"name": "", "affiliation": "", "role": "", "organisation": "", "person_id": astrid}
+    ] * 3
+    assert body.count("Astrid Nordvik") == 1
+    assert data["people"][str(astrid)]["name"] == "Astrid Nordvik"
+    assert data["people"][str(astrid)]["affiliation"] == "V"
+    assert body.count("Fjord Institute") == 1  # in ``organisations``, once
+    # A role typed for the occasion stays; the rest is the person's, from ``people``.
+    assert [s for s in speakers if s["person_id"] == bodil] == [
+        {"name": "", "affiliation": "", "role": "Moderator", "organisation": "", "person_id": bodil}
+    ]
+    assert body.count("Bodil Hansen") == 1
+    assert data["people"][str(bodil)]["name"] == "Bodil Hansen"
+    # A speaker typed in is what was typed, whole.
+    assert [s for s in speakers if s["person_id"] is None] == [
+        {
+            "name": "Ole Dam",
+            "affiliation": "KrF",
+            "role": "Mayor",
+            "organisation": "Fjordby kommune",
+            "person_id": None,
+        }
+    ]

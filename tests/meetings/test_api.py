@@ -77,7 +77,9 @@ def test_api_v2_meeting_detail_resolves_venue_sessions_and_speakers(client, netw
     assert first["type"] == "session"
     assert first["value"]["headline"] == "S0"
     speaker = first["value"]["speakers"][0]
-    assert speaker["name"] == "Karin Lindqvist"
+    # Nothing typed for the session: the person is only in the page's ``people``.
+    assert speaker["name"] == "" and speaker["role"] == ""
+    assert data["people"][str(speaker["person_id"])]["name"] == "Karin Lindqvist"
     assert data["people"][str(speaker["person_id"])]["role"] == "Researcher"
     assert data["organisations"][str(data["organiser_id"])]["name"] == "Nordic Municipal Forum"
     assert data["calendar_url"].endswith("/ical/")
@@ -123,7 +125,9 @@ def test_v3_upcoming_lists_live_public_meetings_with_everything_resolved(
     first = data["items"][0]
     assert first["network"]["title"] == "Inclusion"
     assert first["venue"]["city"] == "Eksempelby"
-    assert first["sessions"][0]["speakers"][0]["name"] == "Karin Lindqvist"
+    speaker = first["sessions"][0]["speakers"][0]
+    assert speaker["name"] == ""  # nothing typed: the person's own, from ``people``
+    assert data["people"][str(speaker["person_id"])]["name"] == "Karin Lindqvist"
     assert data["items"][2]["network"] is None
     assert conference.pk == data["items"][2]["id"]
 
@@ -149,12 +153,20 @@ def test_v3_a_session_is_served_as_its_schema_says(client, network, frozen_now):
         end=local(2030, 7, 1, 15),
         programme=[entry],
     )
-    item = client.get("/api/v3/meetings/upcoming/", HTTP_HOST="dk.localhost").json()["items"][0]
-    [served] = item["sessions"]
+    data = client.get("/api/v3/meetings/upcoming/", HTTP_HOST="dk.localhost").json()
+    [served] = data["items"][0]["sessions"]
     assert served["headline"] == "Opening"
     assert served["description"] == '<p>See <a href="http://dk.localhost/about/">about</a>.</p>'
     assert [speaker["person_id"] for speaker in served["speakers"]] == [person.pk, None]
-    assert served["speakers"][0]["name"] == "Karin Lindqvist"
+    # The chosen person with nothing typed: only the id, the person in the answer's people.
+    assert served["speakers"][0] == {
+        "name": "",
+        "affiliation": "",
+        "role": "",
+        "organisation": "",
+        "person_id": person.pk,
+    }
+    assert data["people"][str(person.pk)]["name"] == "Karin Lindqvist"
     assert served["speakers"][1] == {
         "name": "Ole Berg",
         "affiliation": "",

@@ -91,8 +91,20 @@ def test_the_meeting_detail_gives_the_speakers(client, morning, version):
     data = response.json()
     assert data["programme"] == []
     karin, ole = (item["value"] for item in data["speakers"])
-    assert karin["name"] == "Karin Lindqvist" and karin["affiliation"] == "S"
+    # Chosen with nothing typed: the person (name, affiliation, role) is in ``people`` only.
+    assert karin == {
+        "name": "",
+        "affiliation": "",
+        "role": "",
+        "organisation": "",
+        "person_id": karin["person_id"],
+    }
     person = data["people"][str(karin["person_id"])]
+    assert (person["name"], person["affiliation"], person["role"]) == (
+        "Karin Lindqvist",
+        "S",
+        "Researcher",
+    )
     assert data["organisations"][str(person["organisation_id"])]["name"] == "Institute"
     assert ole == {
         "name": "Ole Dam",
@@ -119,7 +131,8 @@ def test_the_upcoming_route_types_the_speakers_and_maps_their_people(
     assert item["sessions"] == []
     karin, ole = item["speakers"]
     assert data["people"][str(karin["person_id"])]["name"] == "Karin Lindqvist"
-    assert karin["affiliation"] == "S"
+    assert data["people"][str(karin["person_id"])]["affiliation"] == "S"
+    assert karin["name"] == "" and karin["affiliation"] == ""  # nothing typed
     assert ole == {
         "name": "Ole Dam",
         "affiliation": "KrF",
@@ -134,8 +147,9 @@ def test_the_network_programme_gives_the_speakers(client, frozen_now, morning):
     data = client.get(f"/api/v3/networks/{network.pk}/programme/", HTTP_HOST="dk.localhost")
     data = data.json()
     (item,) = data["upcoming"]
-    assert [speaker["name"] for speaker in item["speakers"]] == ["Karin Lindqvist", "Ole Dam"]
-    assert str(item["speakers"][0]["person_id"]) in data["people"]
+    # The chosen person by id only (nothing typed), the typed-in speaker as typed.
+    assert [speaker["name"] for speaker in item["speakers"]] == ["", "Ole Dam"]
+    assert data["people"][str(item["speakers"][0]["person_id"])]["name"] == "Karin Lindqvist"
 
 
 def test_a_typed_speakers_affiliation_shows_in_a_session_too(host_client, network):
