@@ -11,7 +11,9 @@ The API adds what it does on top (CDN purges, webhooks) in api/signals.py.
 
 from __future__ import annotations
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.apps import apps
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from wagtail.signals import (
     copy_for_translation_done,
     page_published,
@@ -75,6 +77,11 @@ def _translated(sender, source_obj, target_obj, **kwargs) -> None:
         bump_generation()
 
 
+def _migrated(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    if using == DEFAULT_DB_ALIAS:
+        bump_generation()
+
+
 def connect() -> None:
     """Connect the handlers (CmsConfig.ready); safe to call twice."""
     from wagtail.models import CollectionViewRestriction, PageViewRestriction
@@ -92,3 +99,9 @@ def connect() -> None:
     page_unpublished.connect(_page_changed, dispatch_uid="tingsted_generation_unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="tingsted_generation_moved")
     copy_for_translation_done.connect(_translated, dispatch_uid="tingsted_generation_translated")
+    # A release runs migrate (docs/deploy.md): answers and pages stored by the old code, in
+    # its API's shapes and its templates' markup, are not served by the new code.
+    # Sent once per app with models: the core's, once per migrate.
+    post_migrate.connect(
+        _migrated, sender=apps.get_app_config("cms"), dispatch_uid="tingsted_generation_migrated"
+    )

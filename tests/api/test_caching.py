@@ -268,3 +268,21 @@ def test_the_browsable_api_page_keeps_each_visitors_csrf_token_to_themselves(hom
         assert not response.has_header("ETag")
     shared = Client().get("/api/v2/pages/", HTTP_HOST="localhost")
     assert "public" in shared["Cache-Control"] and shared.has_header("ETag")
+
+
+def test_a_release_serves_nothing_the_old_code_stored(api, home):
+    # A release runs migrate (docs/deploy.md); the API's shapes may have changed with it,
+    # and an answer stored by the old code would be served until the next publish. What
+    # the new code answers differently is stood in for by a row changed without a signal.
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    page = home("da")
+    path = f"/api/v3/pages/{page.pk}/"
+    assert api.get(path).json()["title"] == page.title
+    Page.objects.filter(pk=page.pk).update(title="Ny udgave")
+    assert api.get(path).json()["title"] == page.title  # the stored answer
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+    assert api.get(path).json()["title"] == "Ny udgave"
