@@ -13,8 +13,8 @@ the same module functions Tingsted replaces) with one more parameter, as API v2 
 - The listed pages are preloaded together before they are serialised (the loader of
   cms/loading.py, as API v2 does for ``fields=``), their translations fetched once for the
   list: the queries do not grow with ``limit``.
-- The list's ``count`` comes with its items (a window count, api/counting.py), not from a
-  query of its own: one query fewer on every list (:class:`CountingPagination`).
+- The list's ``count`` is counted only when its items cannot tell it (a full page), with a
+  query of its own (api/counting.py, :class:`CountingPagination`).
 """
 
 # No ``from __future__ import annotations``: django-ninja reads the view's annotations,
@@ -266,7 +266,7 @@ def _specific(items: list) -> list:
 
 class CountingPagination(WagtailLimitOffsetPagination):
     """Wagtail's limit/offset pagination (``WAGTAILAPI_LIMIT_MAX`` enforced as Wagtail does),
-    counting with the rows (api/counting.py)."""
+    counting only when the rows cannot tell the total (api/counting.py)."""
 
     def paginate_queryset(self, queryset, pagination, request, **params):
         if not countable_with_rows(queryset):

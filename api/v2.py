@@ -63,8 +63,8 @@ class CheckedFieldsFilter(FieldsFilter):
 
 class TingstedPagination(WagtailPagination):
     """Wagtail's limit/offset, with ``?limit=0`` a 400 naming ``limit`` as in v3 (where it is
-    below the parameter's minimum), rather than an empty list, and the total counted with the
-    rows (api/counting.py)."""
+    below the parameter's minimum), rather than an empty list, and the total counted only when
+    the rows cannot tell it (api/counting.py)."""
 
     def paginate_queryset(self, queryset, request, view=None):
         from api.counting import countable_with_rows, rows_and_total
@@ -75,7 +75,7 @@ class TingstedPagination(WagtailPagination):
             return super().paginate_queryset(queryset, request, view)
         # Wagtail's checks of offset and limit and its slice, on a query never run...
         bounds = super().paginate_queryset(queryset.none(), request, view).query
-        # ...then the rows with their total in one query (api/counting.py).
+        # ...then the rows, and their total (api/counting.py).
         items, self.total_count = rows_and_total(
             queryset, bounds.low_mark, bounds.high_mark - bounds.low_mark
         )

@@ -126,7 +126,7 @@ class SpecificKeepingRelatedIterable(ModelIterable):
                 continue
             specific = page.specific_deferred
             specific._state.fields_cache.update(page._state.fields_cache)
-            for name in self.queryset.query.annotations:  # a list's window count
+            for name in self.queryset.query.annotations:
                 setattr(specific, name, getattr(page, name))
             yield specific
 

@@ -350,7 +350,7 @@ def upcoming(request: HttpRequest, params: Query[UpcomingParams]):
     end_of_to = _midnight(date_to, zone, days_after=1) if date_to else None
     if end_of_to is not None:
         queryset = queryset.filter(start__lt=end_of_to)
-    # The total with the rows (a window count): no count query of its own.
+    # The total counted only when the rows cannot tell it (a full page).
     meetings, count = rows_and_total(queryset.select_related("venue"), offset, limit)
     with translation.override(the_locale.language_code), timezone.override(zone):
         return MeetingListSchema(
