@@ -249,11 +249,14 @@ class Command(BaseCommand):
         """Reuse the size's database if it holds this generator's data, else rebuild it."""
         existing = read_remote_manifest(url)
         wanted = expected_manifest(size)
-        if (
-            existing
-            and not self.options["rebuild"]
-            and all(existing.get(key) == value for key, value in wanted.items())
-        ):
+        matches = existing and all(existing.get(key) == value for key, value in wanted.items())
+        # The images' files live beside the database, in the size's media folder: without
+        # them every rendition fails (a database built by hand elsewhere, or var/ cleaned).
+        media = Path(env["MEDIA_ROOT"]) / "original_images"
+        if matches and not self.options["rebuild"] and not any(media.glob("*")):
+            self.stdout.write(f"Rebuilding the dataset: its images are missing from {media}.")
+            matches = False
+        if matches and not self.options["rebuild"]:
             self.stdout.write(
                 f"Reusing the dataset built earlier ({existing.get('built')} pages in "
                 f"{existing.get('seconds', 0):.1f} s)."
