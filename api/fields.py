@@ -21,6 +21,7 @@ from wagtail.models import Page
 from api.access import public_pages
 from blocks.representation import rich_text_html
 from cms import loading
+from cms.generation import GenerationMemo
 from cms.sites import all_locales
 
 #: Key in a serializer context holding translations fetched for a whole list at once.
@@ -43,14 +44,29 @@ class TranslationData(BaseModel):
 REFERENCE_MAPS = ("people", "organisations", "venues")
 
 
+#: A page's language versions, by translation key, for the current content generation: a
+#: publish, unpublish, move, deletion or restriction change bumps it (cms.invalidation).
+_TRANSLATIONS = GenerationMemo()
+
+
 def translations_by_key(
     keys: Iterable[Any], request: HttpRequest | None = None
 ) -> dict[Any, list[Page]]:
-    """Live, public pages sharing each translation key: two queries for any number of keys."""
+    """Live, public pages sharing each translation key, remembered per content generation:
+    one query for the keys this process has not seen in it, none for the others (every
+    detail and list shows ``translations``; they change only when a page does)."""
     found: dict[Any, list[Page]] = defaultdict(list)
     keys = set(keys)
-    if not keys:
-        return found
+    if keys:
+        remembered = _TRANSLATIONS.get_many(
+            request, keys, lambda missing: _fetch_translations(missing, request)
+        )
+        found.update((key, pages) for key, pages in remembered.items() if pages)
+    return found
+
+
+def _fetch_translations(keys: set, request: HttpRequest | None) -> dict[Any, list[Page]]:
+    found: dict[Any, list[Page]] = defaultdict(list)
     # Specific (deferred) pages: TingstedPage builds URLs with the prefixes of the page's
     # own site, which a plain Page does not know (one query per page type, not per page).
     pages = (

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from typing import Any
 
@@ -167,6 +167,24 @@ class GenerationMemo:
         if key not in self.values:
             self.values[key] = compute()
         return self.values[key]
+
+    def get_many(
+        self, request: HttpRequest | None, keys: Iterable, compute: Callable[[set], dict]
+    ) -> dict:
+        """``{key: value}`` for each of ``keys``; ``compute(missing)`` gives the ones not
+        remembered in this generation together (one query for a list's items, not one each),
+        None for a key it has no value for."""
+        current = generation(request)
+        if current != self.generation:
+            self.values = {}
+            self.generation = current
+        keys = list(keys)
+        missing = {key for key in keys if key not in self.values}
+        if missing:
+            found = compute(missing)
+            for key in missing:
+                self.values[key] = found.get(key)
+        return {key: self.values[key] for key in keys}
 
 
 # --- In a shared cache ----------------------------------------------------------------------

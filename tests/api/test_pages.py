@@ -144,6 +144,31 @@ def test_each_page_lists_its_translations_with_locale_id_and_url(api, home, path
     }
 
 
+@pytest.mark.parametrize("path", ["/api/v2/pages/{id}/", "/api/v3/pages/{id}/"])
+def test_translations_are_asked_once_a_generation_and_a_change_shows_at_once(
+    api, home, path, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.TINGSTED_API_RESPONSE_CACHE = False
+    page = home("nb")
+    path = path.format(id=page.pk)
+
+    def translations() -> tuple[int, list[str]]:
+        with CaptureQueriesContext(connection) as queries:
+            answer = api.get(path, site="nb").json()
+        asked = [query for query in queries if '"translation_key" IN' in query["sql"]]
+        return len(asked), [item["locale"] for item in answer["translations"]]
+
+    assert translations() == (1, ["da", "en", "sv"])
+    # Every detail and list item shows them, and they change only when a page does.
+    assert translations() == (0, ["da", "en", "sv"])
+
+    home("nb", "sv").unpublish()
+    assert translations() == (1, ["da", "en"])
+
+
 def test_v2_lists_include_translations_for_every_item(api):
     items = api.get("/api/v2/pages/?type=cms.HomePage&fields=translations", site="da").json()[
         "items"
