@@ -159,11 +159,16 @@ class GenerationMemo:
         self.generation: int | None = None
         self.values: dict = {}
 
-    def get(self, request: HttpRequest | None, key, compute: Callable[[], Any]):
+    def _current(self, request: HttpRequest | None) -> dict:
+        """The values of the current generation (emptied when it moved on)."""
         current = generation(request)
         if current != self.generation:
             self.values = {}
             self.generation = current
+        return self.values
+
+    def get(self, request: HttpRequest | None, key, compute: Callable[[], Any]):
+        self._current(request)
         if key not in self.values:
             self.values[key] = compute()
         return self.values[key]
@@ -174,17 +179,14 @@ class GenerationMemo:
         """``{key: value}`` for each of ``keys``; ``compute(missing)`` gives the ones not
         remembered in this generation together (one query for a list's items, not one each),
         None for a key it has no value for."""
-        current = generation(request)
-        if current != self.generation:
-            self.values = {}
-            self.generation = current
+        values = self._current(request)
         keys = list(keys)
-        missing = {key for key in keys if key not in self.values}
+        missing = {key for key in keys if key not in values}
         if missing:
             found = compute(missing)
             for key in missing:
-                self.values[key] = found.get(key)
-        return {key: self.values[key] for key in keys}
+                values[key] = found.get(key)
+        return {key: values[key] for key in keys}
 
 
 # --- In a shared cache ----------------------------------------------------------------------

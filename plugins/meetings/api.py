@@ -39,6 +39,7 @@ from plugins.meetings.programme import resolve_meetings
 from plugins.people.interface import (
     OrganisationData,
     PersonEntryData,
+    SpeakerData,
     VenueData,
     referenced_people,
     referenced_people_organisations,
@@ -48,36 +49,32 @@ from plugins.people.interface import (
 router = Router(tags=["meetings"])
 
 
+def _speaker_field(name: str) -> str:
+    """How a consumer reads a speaker's ``name`` (…), as the page APIs' SpeakerData says."""
+    return SpeakerData.model_fields[name].description
+
+
 # Read from a resolved programme.Speaker's typed values (``typed_name``, …), not its resolved
 # ones: the person is in the answer's ``people``, once. An answer being checked already holds
 # the typed values under the API's names.
 class SpeakerSchema(Schema):
     name: str = Field(
-        description="The name typed for this occasion, or empty. With a `person_id`, empty "
-        "means the person's `name` (in `people`); a typed name replaces it.",
+        description=_speaker_field("name"),
         validation_alias=AliasChoices("typed_name", "name"),
     )
     affiliation: str = Field(
-        description='A party or group abbreviation shown in brackets after the name ("S", '
-        '"KrF"), as typed, or empty. With a `person_id` and no name typed, empty means the '
-        "person's `affiliation`; with a typed name, empty means none.",
+        description=_speaker_field("affiliation"),
         validation_alias=AliasChoices("typed_affiliation", "affiliation"),
     )
     role: str = Field(
-        description="The role typed for this occasion, or empty. With a `person_id`, empty "
-        "means the person's `role`.",
+        description=_speaker_field("role"),
         validation_alias=AliasChoices("typed_role", "role"),
     )
     organisation: str = Field(
-        description="The organisation typed for this occasion, or empty. With a "
-        "`person_id`, empty means the name of the person's organisation "
-        "(`organisations[person.organisation_id]`).",
+        description=_speaker_field("organisation"),
         validation_alias=AliasChoices("typed_organisation", "organisation"),
     )
-    person_id: int | None = Field(
-        description="The person chosen from the register (a key of the answer's `people`), "
-        "or null for a speaker typed in."
-    )
+    person_id: int | None = Field(description=_speaker_field("person_id"))
 
 
 # MeetingSchema reads it from a resolved programme.Session's attributes.

@@ -22,7 +22,13 @@ from wagtail.rich_text import RichText
 
 from api.access import public_pages
 from cms.public import PAGES, active_locale, answer_valid_until, request_scope
-from plugins.people.interface import Organisation, Person, Venue, further_roles_label
+from plugins.people.interface import (
+    Organisation,
+    Person,
+    SpeakerBlock,
+    Venue,
+    further_roles_label,
+)
 
 if TYPE_CHECKING:
     from plugins.meetings.models import MeetingPage
@@ -159,21 +165,20 @@ def speaker(value: dict, people: dict, organisations: dict) -> Speaker:
     """A raw speaker value resolved against rows fetched in bulk (see resolve_programme)."""
     person = people.get(value.get("person"))
     organisation = organisations.get(person.organisation_id) if person else None
-    typed_name = value.get("name") or ""
-    typed_affiliation = value.get("affiliation") or ""
-    typed_role = value.get("role") or ""
-    typed_organisation = value.get("organisation") or ""
+    typed = SpeakerBlock.typed(value)
+    typed_name = typed["name"]
     return Speaker(
         name=typed_name or (person.name if person else ""),
         # A typed name replaces the chosen person's, and with it their affiliation.
-        affiliation=typed_affiliation or (person.affiliation if person and not typed_name else ""),
-        role=typed_role or (person.role if person else ""),
-        organisation=typed_organisation or (organisation.name if organisation else ""),
+        affiliation=typed["affiliation"]
+        or (person.affiliation if person and not typed_name else ""),
+        role=typed["role"] or (person.role if person else ""),
+        organisation=typed["organisation"] or (organisation.name if organisation else ""),
         person=person,
         typed_name=typed_name,
-        typed_affiliation=typed_affiliation,
-        typed_role=typed_role,
-        typed_organisation=typed_organisation,
+        typed_affiliation=typed["affiliation"],
+        typed_role=typed["role"],
+        typed_organisation=typed["organisation"],
         # Typed in for this meeting, the speaker is named as typed; chosen, with every role.
         further_roles=person.further_role_pairs if person and not typed_name else [],
     )
