@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.cms.processes import bytecode_cache
+from tests.cms.processes import clean_environment
 
 SNAPSHOT = Path(__file__).with_name("openapi.snapshot.json")
 
@@ -28,14 +28,7 @@ def exported_document(tmp_path: Path, **environment: str) -> dict:
     result = subprocess.run(
         [sys.executable, "manage.py", "export_openapi"],
         cwd=settings.BASE_DIR,
-        env={
-            "PATH": "/usr/local/bin:/usr/bin:/bin",
-            **bytecode_cache(),
-            "HOME": str(tmp_path),
-            "LANG": "C.UTF-8",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'openapi.sqlite3'}",
-            **environment,
-        },
+        env=clean_environment(tmp_path, "openapi.sqlite3", **environment),
         capture_output=True,
         text=True,
         timeout=300,

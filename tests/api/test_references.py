@@ -85,6 +85,20 @@ def frozen_now():
         yield NOW
 
 
+def fortnightly_meeting(network, number: int, programme: list) -> None:
+    """Meeting ``number`` of ``network``, a day's meeting two weeks after the one before it
+    (from 1 July 2030), with its own venue and ``programme``."""
+    day = datetime.date(2030, 7, 1) + datetime.timedelta(days=14 * number)
+    MeetingPageFactory(
+        parent=network,
+        title=f"Meeting {number}",
+        start=local(day.year, day.month, day.day, 9),
+        end=local(day.year, day.month, day.day, 15),
+        venue=VenueFactory(),
+        programme=programme,
+    )
+
+
 @pytest.fixture
 def network(home, frozen_now):
     """A network with two meetings; one speaker in every session of both, one in one."""
@@ -98,14 +112,10 @@ def network(home, frozen_now):
     )
     once = PersonFactory(name="Jonas Berg")
     for number in range(2):
-        day = datetime.date(2030, 7, 1) + datetime.timedelta(days=14 * number)
-        MeetingPageFactory(
-            parent=network,
-            title=f"Meeting {number}",
-            start=local(day.year, day.month, day.day, 9),
-            end=local(day.year, day.month, day.day, 15),
-            venue=VenueFactory(),
-            programme=[
+        fortnightly_meeting(
+            network,
+            number,
+            [
                 session("09:00", "09:45", people=[everywhere], inline=[("Typed In", "Guest", "")]),
                 session(
                     "10:00",
@@ -465,15 +475,7 @@ def regulars(home, frozen_now):
         [last],
     ]
     for number, programme in enumerate(programmes):
-        day = datetime.date(2030, 7, 1) + datetime.timedelta(days=14 * number)
-        MeetingPageFactory(
-            parent=network,
-            title=f"Meeting {number}",
-            start=local(day.year, day.month, day.day, 9),
-            end=local(day.year, day.month, day.day, 15),
-            venue=VenueFactory(),
-            programme=programme,
-        )
+        fortnightly_meeting(network, number, programme)
     return {"network": network, "astrid": astrid, "bodil": bodil}
 
 

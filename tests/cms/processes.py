@@ -7,6 +7,7 @@ import socket
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,20 @@ def bytecode_cache() -> dict[str, str]:
     process started with an environment of its own: it loads Django and Wagtail compiled
     instead of compiling them again, seconds of CPU each."""
     return {key: value for key, value in os.environ.items() if key == "PYTHONPYCACHEPREFIX"}
+
+
+def clean_environment(tmp_path: Path, database: str, **extra: str) -> dict[str, str]:
+    """The environment of a process a test starts: nothing of the test run's own but the
+    bytecode cache, a home and a SQLite database ``database`` under ``tmp_path``, and
+    ``extra``."""
+    return {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        **bytecode_cache(),
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "DATABASE_URL": f"sqlite:///{tmp_path / database}",
+        **extra,
+    }
 
 
 def free_port() -> int:

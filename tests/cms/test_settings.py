@@ -21,7 +21,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from tests.cms.processes import bytecode_cache
+from tests.cms.processes import clean_environment
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -31,14 +31,7 @@ def run(tmp_path):
     """``run(*args, **env)``: manage.py in a clean environment plus ``env``."""
 
     def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-        environment = {
-            "PATH": "/usr/local/bin:/usr/bin:/bin",
-            **bytecode_cache(),
-            "HOME": str(tmp_path),
-            "LANG": "C.UTF-8",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'settings-test.sqlite3'}",
-            **env,
-        }
+        environment = clean_environment(tmp_path, "settings-test.sqlite3", **env)
         return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=BASE_DIR,
@@ -58,14 +51,7 @@ def load_settings(monkeypatch, tmp_path):
     plus ``env`` (as ``run`` gives manage.py), returned as a module."""
 
     def load(**env: str) -> ModuleType:
-        environment = {
-            "PATH": "/usr/local/bin:/usr/bin:/bin",
-            **bytecode_cache(),
-            "HOME": str(tmp_path),
-            "LANG": "C.UTF-8",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'settings-test.sqlite3'}",
-            **env,
-        }
+        environment = clean_environment(tmp_path, "settings-test.sqlite3", **env)
         # In place: django-environ holds on to the os.environ object itself.
         for key in list(os.environ):
             monkeypatch.delenv(key)

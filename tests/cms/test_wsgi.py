@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from tests.cms.processes import bytecode_cache
+from tests.cms.processes import clean_environment
 
 PROBE = """
 import gc
@@ -28,13 +28,7 @@ def test_the_wsgi_application_builds_its_urls_and_hides_start_up_objects_from_th
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=Path(settings.BASE_DIR),
-        env={
-            "PATH": "/usr/local/bin:/usr/bin:/bin",
-            **bytecode_cache(),
-            "HOME": str(tmp_path),
-            "LANG": "C.UTF-8",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'wsgi.sqlite3'}",
-        },
+        env=clean_environment(tmp_path, "wsgi.sqlite3"),
         capture_output=True,
         text=True,
         timeout=120,
