@@ -26,9 +26,10 @@ Only pages are stored, and only when nothing in the answer belongs to one visito
   feed, is left as it is: cms/conditional.py applies the same rule.)
 
 A form's CSRF token (the interest form of network pages) is one visitor's: the stored body
-keeps a placeholder where Django's ``{% csrf_token %}`` put it, and each hit fills in a token
-of the visitor's own CSRF cookie (Django's ``get_token``, the cookie set as the CSRF
-middleware sets it). Such answers are ``private, no-cache`` (the browser revalidates; no
+has a hole where Django's ``{% csrf_token %}`` put it, and each hit fills in a token of the
+visitor's own CSRF cookie (Django's ``get_token``, the cookie set as the CSRF middleware
+sets it). The body is kept gzipped around the hole (cms.gzipsplice), so such a hit is sent
+gzipped like any other. Such answers are ``private, no-cache`` (the browser revalidates; no
 shared cache keeps another visitor's token); other stored pages are ``public`` with
 ``max-age`` TINGSTED_PAGE_MAX_AGE. Any other page answer is ``private, no-store``.
 
@@ -50,8 +51,10 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 
 from cms.generation import answering, generation
+from cms.gzipsplice import fill, fill_plain, pack
 from cms.responsecache import (
     Stored,
+    accepts_gzip,
     build_response,
     is_conditional,
     lookup,
@@ -172,8 +175,15 @@ class PageCacheMiddleware:
             return None
         if tokens:
             self.csrf.process_request(request)
-            body = body.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-            response = build_response(request, stored.status, stored.headers, body, "")
+            token = get_token(request).encode()
+            if accepts_gzip(request):
+                response = build_response(
+                    request, stored.status, stored.headers, fill(body, token), "gzip"
+                )
+            else:
+                response = build_response(
+                    request, stored.status, stored.headers, fill_plain(body, token), ""
+                )
             self.csrf.process_response(request, response)
         else:
             response = build_response(request, stored.status, stored.headers, body, stored.encoding)
@@ -217,7 +227,7 @@ class PageCacheMiddleware:
                 key,
                 response.status_code,
                 headers,
-                content,
+                pack(content, CSRF_PLACEHOLDER) if tokens else content,
                 compressed=not tokens,
                 extra=extra,
                 timeout=timeout,

@@ -22,6 +22,7 @@ from django.core.cache.backends.base import BaseCache
 from django.http import HttpRequest, HttpResponse
 
 from cms.generation import generation_cache, generation_with
+from cms.gzipsplice import Spliced
 
 #: Bodies at least this long are stored gzipped (smaller ones gain little).
 COMPRESS_MIN_BYTES = 1024
@@ -55,9 +56,9 @@ class Stored:
         self.headers = headers
         self.encoding = encoding
         self.extra = extra or {}
-        self.body: bytes | None = None
+        self.body: bytes | Spliced | None = None
 
-    def read_body(self) -> bytes | None:
+    def read_body(self) -> bytes | Spliced | None:
         """The stored body (read now when not read yet); None if it expired."""
         if self.body is None:
             self.body = response_cache().get(self.key + ":body")
@@ -177,7 +178,7 @@ def store(
     key: str,
     status: int,
     headers: list[tuple[str, str]],
-    content: bytes,
+    content: bytes | Spliced,
     *,
     compressed: bool = True,
     extra: dict | None = None,
@@ -185,8 +186,8 @@ def store(
 ) -> Stored:
     """Keep an answer under ``key`` for ``timeout`` (TINGSTED_API_CACHE_TIMEOUT) seconds.
 
-    The body is gzipped when it is long enough, unless ``compressed`` is False (an answer the
-    caller edits on every hit). Returns what was stored, the body as stored.
+    The body is gzipped when it is long enough, unless ``compressed`` is False (the caller
+    stores it in the form it sends it from: a page with holes, cms.gzipsplice). Returns what was stored, the body as stored.
     """
     encoding = ""
     if compressed and len(content) >= COMPRESS_MIN_BYTES:

@@ -5,6 +5,7 @@ answered 304 on a matching ETag, and never stored for or served to a session or 
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
@@ -201,4 +202,30 @@ def test_the_interest_form_works_for_two_visitors_after_caching(network, django_
         )
         response = visitor.post(network.url, {**INTEREST_FORM, "csrfmiddlewaretoken": token}, **DA)
         assert response.status_code == 302, response.content[:300]
+    assert InterestSubmission.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_page_with_a_form_is_sent_gzipped_from_the_cache_with_the_visitors_own_token(
+    network, django_assert_num_queries
+):
+    """A browser takes gzip: the hit of a page with a form is as small as any other page's,
+    and its token is the visitor's own, one the form's post is accepted with."""
+    Client().get(network.url, **DA)  # stored
+    gzipped = {**DA, "HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+    tokens = []
+    for _ in range(2):
+        visitor = Client(enforce_csrf_checks=True)
+        with django_assert_num_queries(0):
+            hit = visitor.get(network.url, **gzipped)
+        assert hit["Content-Encoding"] == "gzip"
+        assert int(hit["Content-Length"]) == len(hit.content)
+        text = gzip.decompress(hit.content).decode()
+        assert "Signe Holm" in text
+        assert len(hit.content) < len(text) / 2
+        (token,) = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', text)
+        tokens.append(token)
+        response = visitor.post(network.url, {**INTEREST_FORM, "csrfmiddlewaretoken": token}, **DA)
+        assert response.status_code == 302, response.content[:300]
+    assert tokens[0] != tokens[1]
     assert InterestSubmission.objects.count() == 2
