@@ -16,6 +16,7 @@ from blocks.representation import (
     image_data,
     prefetch_renditions,
 )
+from cms.loading import current
 
 
 class EmbedData(BaseModel):
@@ -43,9 +44,16 @@ class ImageBlock(blocks.StructBlock):
 
     def bulk_to_python(self, values):
         # A stream converts all its image blocks at once: fetch their renditions at once
-        # too, so a page's query count does not grow with its number of images.
+        # too, so a page's query count does not grow with its number of images. Within a
+        # request's preload, with the other images' when the first is read: an image's API
+        # form is remembered per generation, and then needs none.
         struct_values = super().bulk_to_python(values)
-        prefetch_renditions([value["image"] for value in struct_values])
+        images = [value["image"] for value in struct_values if value["image"] is not None]
+        preload = current()
+        if preload is not None:
+            preload.images.extend(images)
+        else:
+            prefetch_renditions(images)
         return struct_values
 
     def get_api_representation(self, value, context=None):

@@ -9,12 +9,15 @@ or the API's ``?site=``), as pages' URLs do; ``WAGTAILADMIN_BASE_URL`` outside a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
+
+from cms.generation import GenerationMemo, answering
 
 # The rendition sizes live with the loader, which fetches them in bulk (cms/loading.py).
 from cms.loading import (
@@ -25,6 +28,12 @@ from cms.loading import (
     prefetch_renditions,
 )
 from cms.sites import answered_site
+
+#: Images' and documents' API forms, per content generation and site address. A list of
+#: meetings names the same photos, logos and documents again and again, and so does every
+#: request after it; building rendition URLs dominated a list's time. Saving an image or a
+#: document (or its collection) bumps the generation (cms.invalidation).
+_MEDIA = GenerationMemo()
 
 
 class RenditionData(BaseModel):
@@ -133,24 +142,19 @@ def absolute(url: str | None, context: dict[str, Any] | None = None) -> str | No
 def image_data(image, context: dict[str, Any] | None = None, *, caption: str = "") -> dict | None:
     """An image as rendition URLs with size, alt text and credit.
 
-    Remembered for the request being answered: in a list of meetings the same few photos
-    and logos recur hundreds of times, and building their rendition URLs dominated the
-    response time. Callers return the dict as it is and never change it.
+    Remembered per content generation (:data:`_MEDIA`). Callers return the dict as it is
+    and never change it.
     """
     if image is None:
         return None
-    preload = current()
-    key = (image.pk, caption, base_url(context))
-    if preload is not None and key in preload.images_data:
-        return preload.images_data[key]
-    fetch_renditions()
-    data = _image_data(image, context, caption)
-    if preload is not None:
-        preload.images_data[key] = data
-    return data
+    return _remembered(
+        ("image", image.pk, caption, base_url(context)),
+        lambda: _image_data(image, context, caption),
+    )
 
 
 def _image_data(image, context: dict[str, Any] | None, caption: str) -> dict:
+    fetch_renditions()  # the list's images' renditions, in one query
     specs = RENDITION_SPECS
     renditions = image.get_renditions(*specs)
     return {
@@ -176,25 +180,30 @@ def _image_data(image, context: dict[str, Any] | None, caption: str) -> dict:
 def document_data(document, context: dict[str, Any] | None = None) -> dict | None:
     """A document as its public URL with title, size and file type.
 
-    Remembered for the request being answered, as images are: a list's attachments name
-    the same documents again and again, and each URL is a ``reverse()``.
+    Remembered per content generation, as images are (:data:`_MEDIA`): a list's
+    attachments name the same documents again and again, each URL a ``reverse()`` and each
+    size a look at storage.
     """
     if document is None:
         return None
-    preload = current()
-    key = ("document", document.pk, base_url(context))
-    if preload is not None and key in preload.images_data:
-        return preload.images_data[key]
-    data = {
-        "id": document.pk,
-        "title": document.title,
-        "url": absolute(document.url, context),
-        "size": document.get_file_size(),
-        "extension": document.file_extension.lower(),
-    }
-    if preload is not None:
-        preload.images_data[key] = data
-    return data
+    return _remembered(
+        ("document", document.pk, base_url(context)),
+        lambda: {
+            "id": document.pk,
+            "title": document.title,
+            "url": absolute(document.url, context),
+            "size": document.get_file_size(),
+            "extension": document.file_extension.lower(),
+        },
+    )
+
+
+def _remembered(key: tuple, compute: Callable[[], dict]) -> dict:
+    """``compute()``, remembered per generation while a request is answered."""
+    request = answering()
+    if request is None:  # a command or a task: nothing to share it with
+        return compute()
+    return _MEDIA.get(request, key, compute)
 
 
 def page_link_data(page, context: dict[str, Any] | None = None) -> dict | None:

@@ -193,9 +193,6 @@ class Preload:
         self._pages: dict[int, Any] = {}
         #: Images whose renditions are fetched, together, when the first one is needed.
         self.images: list = []
-        #: image_data() and document_data() answers already built in this request, by
-        #: (image id, caption, host) and ("document", document id, host).
-        self.images_data: dict[tuple, dict] = {}
         #: (row, foreign key, id): relations to set to loaded rows once loaded.
         self.links: list[tuple[models.Model, models.ForeignKey, Any]] = []
         #: What a layer above fetched for the whole request, by its own key (the API keeps
@@ -239,12 +236,13 @@ class Preload:
         known = self.rows[model]
         self._wanted[model].update(pk for pk in ids if pk is not None and pk not in known)
 
-    def load(self, *, renditions: bool = True) -> None:
+    def load(self) -> None:
         """Fetch everything wanted, following relations until nothing new is asked for,
         then point the rows' followed relations at the loaded rows.
 
-        With ``renditions``, the renditions of the images they show come too (a list about
-        to be serialised shows them); otherwise when the first of them is read.
+        The renditions of the images they show come when the first of them is read
+        (:func:`fetch_renditions`): an image's API form is remembered per generation
+        (blocks.representation), so a list whose images were all shown before needs none.
         """
         while any(self._wanted.values()):
             pending = [m for m, ids in self._wanted.items() if ids]
@@ -257,8 +255,6 @@ class Preload:
             ids = self._wanted.pop(model)
             self.images.extend(self._fetch(model, ids))
         self.attach_followed()
-        if renditions:
-            self.fetch_renditions()
 
     def _fetch(self, model: type[models.Model], ids: set) -> list:
         loader = _declared().loaders[model]
@@ -352,7 +348,7 @@ class Preload:
         locale = locale or self.active_locale()
         self.add_locales([locale])
         self.want(model, ids)
-        self.load(renditions=False)
+        self.load()
         rows = {pk: self.get(model, pk) for pk in ids}
         rows = {pk: row for pk, row in rows.items() if row is not None}
         translated = self.localize(rows.values(), locale)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -11,7 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -150,14 +151,34 @@ class TingstedPage(APIPageMixin, Page):
             return cache_object._wagtail_cached_site_root_paths
 
     def get_url_parts(self, request=None):
+        # A list shows each item's address two or three times (its page, its detail, its
+        # calendar), each a reverse() under the site's URL configuration. The parts depend
+        # only on the page's path, the sites (a saved site bumps the generation), the
+        # request's site where the page is in more than one, and the active language (a
+        # variant may be preferred): remembered per content generation by those.
+        from django.utils.translation import get_language
+
+        from cms.generation import answering
+        from cms.memo import PAGES
+
+        possible = self._get_relevant_site_root_paths(request)
+        if not possible:
+            return super().get_url_parts(request)
+        if request is None and answering() is None:
+            return self._url_parts(possible, request)  # a command: nothing to share it with
+        current_site = None
+        if len({values[0] for values in possible}) > 1 and isinstance(request, HttpRequest):
+            site = Site.find_for_request(request)
+            current_site = site.pk if site else None
+        key = ("url_parts", self.url_path, current_site, get_language())
+        return PAGES.get(request, key, lambda: self._url_parts(possible, request))
+
+    def _url_parts(self, possible, request):
         from django.urls import get_urlconf, set_urlconf
 
         from cms.routing import urlconf_for
         from cms.sites import site_language
 
-        possible = self._get_relevant_site_root_paths(request)
-        if not possible:
-            return super().get_url_parts(request)
         previous = get_urlconf()
         set_urlconf(urlconf_for(site_language(possible[0].site_id)))
         try:

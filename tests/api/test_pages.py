@@ -169,6 +169,28 @@ def test_translations_are_asked_once_a_generation_and_a_change_shows_at_once(
     assert translations() == (1, ["da", "en"])
 
 
+@pytest.mark.parametrize("path", ["/api/v2/pages/", "/api/v3/pages/"])
+def test_a_renamed_or_moved_page_has_its_new_address_at_once(api, home, path, settings):
+    """Page addresses are worked out once a content generation (cms/models/pages.py)."""
+    from cms.models import ContentPage
+
+    settings.TINGSTED_API_RESPONSE_CACHE = False
+    parent = home("da").add_child(instance=ContentPage(title="Om os", slug="om-os"))
+    page = parent.add_child(instance=ContentPage(title="Kontakt", slug="kontakt"))
+
+    def address() -> str:
+        items = api.get(f"{path}?type=cms.ContentPage", site="da").json()["items"]
+        (found,) = [item for item in items if item["id"] == page.pk]
+        return found["meta"]["html_url"]
+
+    assert address() == address() == "http://dk.localhost/om-os/kontakt/"
+    page.slug = "skriv-til-os"
+    page.save_revision().publish()
+    assert address() == "http://dk.localhost/om-os/skriv-til-os/"
+    page.move(home("da"), pos="last-child")
+    assert address() == "http://dk.localhost/skriv-til-os/"
+
+
 def test_v2_lists_include_translations_for_every_item(api):
     items = api.get("/api/v2/pages/?type=cms.HomePage&fields=translations", site="da").json()[
         "items"
