@@ -2,7 +2,7 @@
 
 A stored page whose form carries the visitor's CSRF token (cms/pagecache.py) differs per
 visitor in those few bytes only. Rather than keep and send the whole page uncompressed
-(70 KB for a network page against 6 KB gzipped), the parts between the holes are compressed
+(70 KB for a network page against 12 KB gzipped), the parts between the holes are compressed
 once, when the page is stored, and each hit joins them into one valid gzip stream around
 the value:
 
