@@ -31,7 +31,8 @@ visitor's own CSRF cookie (Django's ``get_token``, the cookie set as the CSRF mi
 sets it). The body is kept gzipped around the hole (cms.gzipsplice), so such a hit is sent
 gzipped like any other. Such answers are ``private, no-cache`` (the browser revalidates; no
 shared cache keeps another visitor's token); other stored pages are ``public`` with
-``max-age`` TINGSTED_PAGE_MAX_AGE. Any other page answer is ``private, no-store``.
+``max-age`` TINGSTED_PAGE_MAX_AGE. Any other page answer is ``private, no-store``. A client
+that takes gzip gets a stored page gzipped from the view that stores it on, as every hit.
 
 In a cache outage (cms.cache) nothing is looked up or stored: pages are rendered afresh.
 """
@@ -60,6 +61,7 @@ from cms.responsecache import (
     lookup,
     response_cache,
     store,
+    weaken_etag,
 )
 from cms.visibility import is_shareable
 
@@ -222,8 +224,9 @@ class PageCacheMiddleware:
         if until is not None:
             extra["until"] = until
             timeout = min(timeout, math.ceil(until - timezone.now().timestamp()))
+        stored = None
         if key is not None and timeout > 0:
-            store(
+            stored = store(
                 key,
                 response.status_code,
                 headers,
@@ -234,7 +237,20 @@ class PageCacheMiddleware:
             )
         for name, value in headers[-2:]:
             response[name] = value
+        if stored is not None and accepts_gzip(request):
+            # Compressed to be stored: the first visitor gets the bytes every later one does.
+            if tokens:
+                self._send_gzipped(response, fill(stored.body, get_token(request).encode()))
+            elif stored.encoding == "gzip":
+                self._send_gzipped(response, stored.body)
         return self._conditional(request, response, current, tokens)
+
+    @staticmethod
+    def _send_gzipped(response: HttpResponse, body: bytes) -> None:
+        response.content = body
+        response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(body))
+        weaken_etag(response)
 
     def _storable(self, request: HttpRequest, response: HttpResponse) -> bool:
         if response.status_code != 200 or response.streaming:
