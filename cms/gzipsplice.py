@@ -23,7 +23,6 @@ what a gzipped page would.
 
 from __future__ import annotations
 
-import gzip
 import struct
 import zlib
 from typing import NamedTuple
@@ -99,8 +98,3 @@ def fill(spliced: Spliced, value: bytes) -> bytes:
         size += len(value) + length
     chunks.append(struct.pack("<II", crc, size & 0xFFFFFFFF))
     return b"".join(chunks)
-
-
-def fill_plain(spliced: Spliced, value: bytes) -> bytes:
-    """The text itself with ``value`` in every hole, for a client that takes no gzip."""
-    return gzip.decompress(fill(spliced, value))

@@ -14,8 +14,9 @@ from django.http import HttpRequest
 
 from cms.generation import GenerationMemo
 
-#: The rendered pages' memo (the API keeps its own, in api.access; sites and locales have
-#: theirs, in cms.sites).
+#: The rendered pages' memo, and pages' URL parts for pages and API alike
+#: (TingstedPage.get_url_parts). The API keeps its own, in api.access; sites and locales have
+#: theirs, in cms.sites.
 PAGES = GenerationMemo()
 
 

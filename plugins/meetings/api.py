@@ -54,26 +54,22 @@ def _speaker_field(name: str) -> str:
     return SpeakerData.model_fields[name].description
 
 
+def _typed_field(name: str):
+    """A typed value of the speaker, read from ``typed_<name>`` (or ``<name>`` in an answer)."""
+    return Field(
+        description=_speaker_field(name),
+        validation_alias=AliasChoices(f"typed_{name}", name),
+    )
+
+
 # Read from a resolved programme.Speaker's typed values (``typed_name``, …), not its resolved
 # ones: the person is in the answer's ``people``, once. An answer being checked already holds
 # the typed values under the API's names.
 class SpeakerSchema(Schema):
-    name: str = Field(
-        description=_speaker_field("name"),
-        validation_alias=AliasChoices("typed_name", "name"),
-    )
-    affiliation: str = Field(
-        description=_speaker_field("affiliation"),
-        validation_alias=AliasChoices("typed_affiliation", "affiliation"),
-    )
-    role: str = Field(
-        description=_speaker_field("role"),
-        validation_alias=AliasChoices("typed_role", "role"),
-    )
-    organisation: str = Field(
-        description=_speaker_field("organisation"),
-        validation_alias=AliasChoices("typed_organisation", "organisation"),
-    )
+    name: str = _typed_field("name")
+    affiliation: str = _typed_field("affiliation")
+    role: str = _typed_field("role")
+    organisation: str = _typed_field("organisation")
     person_id: int | None = Field(description=_speaker_field("person_id"))
 
 

@@ -58,6 +58,10 @@ class PersonChooserBlock(PreloadedChooserMixin, SnippetChooserBlock):
         return PersonData | None
 
 
+#: A speaker's values an editor types for the occasion (all of them for a one-off speaker).
+TYPED = ("name", "affiliation", "role", "organisation")
+
+
 class SpeakerBlock(blocks.StructBlock):
     """A speaker or participant: a person from the register, or typed in for a one-off."""
 
@@ -67,7 +71,7 @@ class SpeakerBlock(blocks.StructBlock):
     alternatives = (
         ("person",),
         ("person", "role"),
-        ("name", "affiliation", "role", "organisation"),
+        TYPED,
     )
 
     person = PersonChooserBlock(
@@ -133,9 +137,7 @@ class SpeakerBlock(blocks.StructBlock):
     def typed(value) -> dict:
         """What the editor typed for this occasion (``""`` where nothing was): the whole
         speaker when typed in, else what overrides the chosen person's own."""
-        return {
-            key: value.get(key) or "" for key in ("name", "affiliation", "role", "organisation")
-        }
+        return {key: value.get(key) or "" for key in TYPED}
 
     def get_api_representation(self, value, context=None):
         # Only what was typed and the chosen person's id (in the answer's language, as the

@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from cms.gzipsplice import fill, fill_plain, pack
+from cms.gzipsplice import fill, pack
 
 HOLE = b"tingsted-csrf-token"
 PAGE = b"<html><body>" + b"<p>A forum for newcomers' guides.</p>" * 400
@@ -35,7 +35,6 @@ def test_a_filled_body_is_the_text_with_the_value_in_every_hole(text):
         # gzip.decompress checks the trailer's CRC-32 and length: a wrong one raises.
         assert gzip.decompress(body) == expected
         assert zlib.decompress(body, wbits=16 + zlib.MAX_WBITS) == expected
-        assert fill_plain(spliced, value) == expected
 
 
 def test_a_filled_body_is_as_small_as_the_gzipped_page():
