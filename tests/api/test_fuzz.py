@@ -7,10 +7,18 @@ content. Every answer must pass the four checks: no server error, a status the o
 declares, a body matching that status's schema (``Problem`` for errors), and the declared
 content type. Generation is derandomized (a fixed seed derived from each test) and bounded,
 so CI runs the same requests every time.
+
+A longer campaign with fresh random inputs, to look for what the bounded run misses::
+
+    TINGSTED_FUZZ_EXAMPLES=300 TINGSTED_FUZZ_RANDOM=1 make test-postgres PYTEST_ARGS=tests/api/test_fuzz.py
+
+``TINGSTED_FUZZ_EXAMPLES`` is the number of examples per read operation and principal
+(writes get half); ``TINGSTED_FUZZ_RANDOM`` draws new inputs on every run.
 """
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 
 import pytest
@@ -37,6 +45,11 @@ pytestmark = pytest.mark.django_db
 #: (schemathesis starts from the boundaries), few enough to keep the test within 30-60 s. Writes
 #: (whose bodies are large to generate) get fewer.
 EXAMPLES = {"GET": 30, "write": 15}
+if os.environ.get("TINGSTED_FUZZ_EXAMPLES"):
+    _examples = int(os.environ["TINGSTED_FUZZ_EXAMPLES"])
+    EXAMPLES = {"GET": _examples, "write": max(1, _examples // 2)}
+#: A fixed seed per test unless asked for fresh inputs (the longer campaign above).
+DERANDOMIZE = not os.environ.get("TINGSTED_FUZZ_RANDOM")
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -75,7 +88,7 @@ def test_every_answer_is_one_the_document_declares(client, demo_content, setting
 
         @settings(
             max_examples=EXAMPLES[kind],
-            derandomize=True,
+            derandomize=DERANDOMIZE,
             database=None,
             deadline=None,
             phases=[Phase.explicit, Phase.generate],
