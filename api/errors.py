@@ -17,6 +17,13 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
+from cms.errorpages import (
+    RETRY_AFTER_SECONDS,
+    database_unavailable,
+    never_stored,
+    server_error_page,
+)
+
 PROBLEM_JSON = "application/problem+json"
 #: RFC 9457: the problem is described by its status code alone.
 PROBLEM_TYPE = "about:blank"
@@ -113,15 +120,22 @@ def parameter_in_message(request: HttpRequest, message: str) -> str | None:
 
 
 def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
-    """Django's handler500 (cms/urls.py): a 500 under /api/ is a problem like every other API
-    error, whichever view, middleware or REST framework raised; other addresses get the
-    site's HTML error page."""
-    if request.path.startswith("/api/"):
+    """Django's handler500 (cms/urls.py): a failure under /api/ is a problem like every other
+    API error, whichever view, middleware or REST framework raised; other addresses get the
+    site's HTML error page. Either is 503 with ``Retry-After`` when the database could not
+    answer (cms/errorpages.py), 500 otherwise, and never stored."""
+    if not request.path.startswith("/api/"):
+        return server_error_page(request)
+    if database_unavailable():
+        response = error_response(
+            request,
+            503,
+            "The database is not answering just now (a restart or a failover); try again "
+            f"in {RETRY_AFTER_SECONDS} seconds.",
+            code="unavailable",
+        )
+    else:
         response = error_response(
             request, 500, "The server failed to answer this request.", code="server_error"
         )
-        response["Cache-Control"] = "private, no-store"
-        return response
-    from django.views.defaults import server_error as html_server_error
-
-    return html_server_error(request, template_name)
+    return never_stored(response)

@@ -8,8 +8,10 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+from django.db import connection
 
 
 def bytecode_cache() -> dict[str, str]:
@@ -61,3 +63,74 @@ def redis_database(number: int) -> Iterator[str]:
         pytest.skip("No Redis on 127.0.0.1:6379: the app processes need one to share.")
     yield f"redis://127.0.0.1:6379/{number}"
     client.flushdb()
+
+
+def postgres_conninfo(database: str) -> str:
+    """A psycopg connection string for ``database`` on the suite's PostgreSQL server."""
+    from psycopg.conninfo import make_conninfo
+
+    db = connection.settings_dict
+    return make_conninfo(
+        host=db["HOST"] or "", port=db["PORT"] or "", user=db["USER"], dbname=database
+    ) + (f" password={db['PASSWORD']}" if db["PASSWORD"] else "")
+
+
+def postgres_url(database: str, *, host: str | None = None, port: int | str | None = None) -> str:
+    """A ``DATABASE_URL`` for ``database`` on the suite's PostgreSQL server (or at ``host``
+    and ``port``, a proxy in front of it), for the processes a test starts."""
+    db = connection.settings_dict
+    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
+    port = port if port is not None else db["PORT"]
+    address = f"{host or db['HOST']}{f':{port}' if port else ''}"
+    return f"postgres://{quote(db['USER'], safe='')}{password}@{address}/{database}"
+
+
+@contextmanager
+def postgres_copy(django_db_blocker, suffix: str) -> Iterator[str]:
+    """The name of a database of the caller's own: a copy of the suite's migrated and
+    bootstrapped test database (``CREATE DATABASE … TEMPLATE``, no migrate), for the
+    processes a test starts, dropped afterwards. The suite's test database gets its own
+    transaction's content only; what a test adds there the copy does not have."""
+    import psycopg
+    from psycopg import sql
+
+    template = connection.settings_dict["NAME"]
+    name = f"{template}_{suffix}"[:63]
+    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+    with django_db_blocker.unblock():
+        # A template database may have no other connection while it is copied.
+        connection.close()
+        with psycopg.connect(postgres_conninfo("postgres"), autocommit=True) as admin:
+            admin.execute(drop)
+            admin.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(name), sql.Identifier(template)
+                )
+            )
+        try:
+            yield name
+        finally:
+            with psycopg.connect(postgres_conninfo("postgres"), autocommit=True) as admin:
+                admin.execute(drop)
+
+
+def manifest_static_root(root: Path) -> Path:
+    """``root`` made a STATIC_ROOT whose manifest names every static file as itself.
+
+    With DEBUG off, templates ask the manifest for each file's name. A real
+    ``collectstatic`` (hashing and compressing every admin file) costs seconds of CPU, and
+    the tests that use this fetch no static file; this manifest lets every template render.
+    """
+    import json
+
+    from django.contrib.staticfiles import finders
+
+    paths = {
+        path: path
+        for finder in finders.get_finders()
+        for path, _ in finder.list(["CVS", ".*", "*~"])
+    }
+    (root / "staticfiles.json").write_text(
+        json.dumps({"paths": paths, "version": "1.1", "hash": "tests"})
+    )
+    return root

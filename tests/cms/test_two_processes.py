@@ -27,13 +27,21 @@ from dataclasses import dataclass
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connections
 
-from tests.cms.processes import NoRedirect, bytecode_cache, free_port, redis_database
+from tests.cms.processes import (
+    NoRedirect,
+    bytecode_cache,
+    free_port,
+    manifest_static_root,
+    postgres_copy,
+    postgres_url,
+    redis_database,
+)
 from tests.cms.s3 import BUCKET, KEYS, REGION, fetch
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -140,22 +148,6 @@ class Shape:
     purged: list[tuple[str, str]]
 
 
-def _postgres_conninfo(database: str) -> str:
-    from psycopg.conninfo import make_conninfo
-
-    db = connection.settings_dict
-    return make_conninfo(
-        host=db["HOST"] or "", port=db["PORT"] or "", user=db["USER"], dbname=database
-    ) + (f" password={db['PASSWORD']}" if db["PASSWORD"] else "")
-
-
-def _database_url(database: str) -> str:
-    db = connection.settings_dict
-    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    return f"postgres://{quote(db['USER'], safe='')}{password}@{db['HOST']}{port}/{database}"
-
-
 def _seed(database: str) -> Seed:
     """A superuser in ``database`` with an API token and a signed-in session, made through
     Django with the suite's SECRET_KEY, which the app processes are given."""
@@ -215,32 +207,11 @@ def _seed(database: str) -> Seed:
 
 @pytest.fixture(scope="module")
 def shape_database(django_db_setup, django_db_blocker) -> Iterator[tuple[str, Seed]]:
-    """A database of the module's own: a copy of the suite's migrated and bootstrapped test
-    database (``CREATE DATABASE … TEMPLATE``, no migrate), with an editor in it."""
-    import psycopg
-    from psycopg import sql
-
-    template = connection.settings_dict["NAME"]
-    name = f"{template}_two_processes"[:63]
-    with django_db_blocker.unblock():
-        # A template database may have no other connection while it is copied.
-        connection.close()
-        with psycopg.connect(_postgres_conninfo("postgres"), autocommit=True) as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-            admin.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(name), sql.Identifier(template)
-                )
-            )
-        try:
-            yield name, _seed(name)
-        finally:
-            with psycopg.connect(_postgres_conninfo("postgres"), autocommit=True) as admin:
-                admin.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-                )
+    """A database of the module's own, a copy of the suite's test database, with an editor."""
+    with postgres_copy(django_db_blocker, "two_processes") as name:
+        with django_db_blocker.unblock():
+            seed = _seed(name)
+        yield name, seed
 
 
 @pytest.fixture(scope="module")
@@ -251,24 +222,7 @@ def redis_url() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def static_root(tmp_path_factory) -> Path:
-    """A STATIC_ROOT whose manifest names every static file as itself.
-
-    With DEBUG off, templates ask the manifest for each file's name. A real
-    ``collectstatic`` (hashing and compressing every admin file) costs seconds of CPU and
-    the test fetches no static file; this manifest lets every template render.
-    """
-    from django.contrib.staticfiles import finders
-
-    root = tmp_path_factory.mktemp("static")
-    paths = {
-        path: path
-        for finder in finders.get_finders()
-        for path, _ in finder.list(["CVS", ".*", "*~"])
-    }
-    (root / "staticfiles.json").write_text(
-        json.dumps({"paths": paths, "version": "1.1", "hash": "two-processes"})
-    )
-    return root
+    return manifest_static_root(tmp_path_factory.mktemp("static"))
 
 
 @pytest.fixture(scope="module")
@@ -326,7 +280,7 @@ def shape(
         # The suite's own key: the editor's session and token above were signed with it.
         "SECRET_KEY": settings.SECRET_KEY,
         "ALLOWED_HOSTS": ".localhost,127.0.0.1",
-        "DATABASE_URL": _database_url(name),
+        "DATABASE_URL": postgres_url(name),
         "CACHE_URL": redis_url,
         "STATIC_ROOT": str(static_root),
         "MEDIA_STORAGE": "s3",

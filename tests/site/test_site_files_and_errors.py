@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import OperationalError
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
@@ -56,6 +57,56 @@ def test_a_server_error_answers_in_the_sites_language(sites, monkeypatch, langua
     assert f'<html lang="{language}">' in html
     assert f"<h1>{heading}</h1>" in html
     assert '<main id="main"' in html and "<nav" in html
+    # A CDN in front keeps no copy of a failure.
+    assert response["Cache-Control"] == "private, no-store"
+
+
+UNAVAILABLE = {
+    "en": "Briefly unavailable",
+    "da": "Kortvarigt utilgængelig",
+    "sv": "Tillfälligt otillgänglig",
+    "nb": "Midlertidig utilgjengelig",
+}
+
+
+@pytest.fixture
+def database_refuses(monkeypatch):
+    """The first database work of every request (finding its site) fails as PostgreSQL's
+    refused connection does. tests/cms/test_database_outage.py stops a real one."""
+
+    def refuse(request):
+        raise OperationalError('connection to server at "127.0.0.1", port 5432 failed')
+
+    monkeypatch.setattr("cms.middleware.find_site", refuse)
+
+
+@pytest.mark.parametrize(
+    ("host_language", "path", "language"),
+    [("da", "/", "da"), ("sv", "/", "sv"), ("nb", "/en/", "en"), ("en", "/admin/login/", "en")],
+)
+def test_a_database_outage_is_a_503_to_try_again_in_the_addresss_language(
+    sites, database_refuses, host_language, path, language
+):
+    response = Client(raise_request_exception=False).get(path, HTTP_HOST=HOSTS[host_language])
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response["Cache-Control"] == "private, no-store"
+    html = response.content.decode()
+    # No site could be looked up: the language comes from the prefix, else the host.
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{UNAVAILABLE[language]}</h1>" in html
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/", "/api/v3/pages/"])
+def test_a_database_outage_is_a_503_problem_in_the_api(sites, database_refuses, path):
+    response = Client(raise_request_exception=False).get(path, HTTP_HOST="dk.localhost")
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Retry-After"] == "30"
+    assert response["Cache-Control"] == "private, no-store"
+    problem = response.json()
+    assert problem["status"] == 503 and problem["title"] == "Service Unavailable"
+    assert "database is not answering" in problem["detail"]
 
 
 def test_robots_txt_points_at_the_sites_sitemap(sites, client):
