@@ -19,9 +19,9 @@ from django.http import HttpRequest, HttpResponse
 
 from cms.errorpages import (
     RETRY_AFTER_SECONDS,
-    database_unavailable,
     never_stored,
     server_error_page,
+    service_unavailable,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -119,23 +119,28 @@ def parameter_in_message(request: HttpRequest, message: str) -> str | None:
     return None
 
 
+#: What a 503 says: a service the answer needs did not answer; the caller should try again.
+UNAVAILABLE_DETAIL = (
+    "A service this answer needs (the database or the file storage) is not answering just "
+    f"now; try again in {RETRY_AFTER_SECONDS} seconds."
+)
+SERVER_ERROR_DETAIL = "The server failed to answer this request."
+
+
+def failure_response(request: HttpRequest, unavailable: bool) -> HttpResponse:
+    """The API's answer to a request it failed: 503 to try again or 500, never stored."""
+    if unavailable:
+        response = error_response(request, 503, UNAVAILABLE_DETAIL, code="unavailable")
+    else:
+        response = error_response(request, 500, SERVER_ERROR_DETAIL, code="server_error")
+    return never_stored(response)
+
+
 def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
     """Django's handler500 (cms/urls.py): a failure under /api/ is a problem like every other
     API error, whichever view, middleware or REST framework raised; other addresses get the
-    site's HTML error page. Either is 503 with ``Retry-After`` when the database could not
-    answer (cms/errorpages.py), 500 otherwise, and never stored."""
+    site's HTML error page. Either is 503 with ``Retry-After`` when a service the answer
+    needs could not answer (cms/errorpages.py), 500 otherwise, and never stored."""
     if not request.path.startswith("/api/"):
         return server_error_page(request)
-    if database_unavailable():
-        response = error_response(
-            request,
-            503,
-            "The database is not answering just now (a restart or a failover); try again "
-            f"in {RETRY_AFTER_SECONDS} seconds.",
-            code="unavailable",
-        )
-    else:
-        response = error_response(
-            request, 500, "The server failed to answer this request.", code="server_error"
-        )
-    return never_stored(response)
+    return failure_response(request, service_unavailable())

@@ -158,8 +158,9 @@ RESPONSES: dict[str, tuple[str, dict[str, Any]]] = {
     "503": (
         "ServiceUnavailable",
         _problem(
-            "Service unavailable: the database is not answering (a restart or a failover). "
-            "Try again after `Retry-After` seconds; answers already cached are still served.",
+            "Service unavailable: a service the answer needs (the database or the file "
+            "storage) is not answering. Try again after `Retry-After` seconds; answers "
+            "already cached are still served.",
             **{"Retry-After": "Seconds to wait."},
         ),
     ),
@@ -191,7 +192,8 @@ def operation_statuses(path: str, method: str, operation: dict[str, Any]) -> lis
     names = {parameter["name"] for parameter in parameters}
     in_path = any(parameter.get("in") == "path" for parameter in parameters)
     # Every route: parameters, site and locale checked by the middleware (400), a token
-    # refused (401), the rate limit (429), a failure (500), the database not answering (503).
+    # refused (401), the rate limit (429), a failure (500), a service it needs not
+    # answering (503).
     statuses = ["400", "401", "429", "500", "503"]
     needs_a_right = not anonymous and operation.get("operationId") not in OPEN_TO_ANY_TOKEN
     if needs_a_right or "version" in names:  # a user without the right; drafts

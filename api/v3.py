@@ -17,6 +17,7 @@ when the URLs load); they paginate with :class:`TingstedPagination`, order with
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -25,7 +26,7 @@ from django.core.exceptions import ValidationError
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
 from django.db.models.query import ModelIterable
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -40,9 +41,12 @@ from wagtail.utils.forms import FormValidationError
 
 from api.access import APIParameterError, pages_queryset, restricted_collection_ids
 from api.actions import refuse_copy_beside_root
-from api.errors import parameter_in_message, problem, problem_response
+from api.errors import failure_response, parameter_in_message, problem, problem_response
 from api.parameters import check_field_filters
 from api.renderers import NinjaRenderer
+from cms.errorpages import unavailable_error_name
+
+logger = logging.getLogger(__name__)
 
 #: Public-read auth for plugin routes: a token when given, anonymous otherwise.
 PUBLIC_READ_AUTH = [BearerTokenAuth(), AllowAnonymous()]
@@ -200,6 +204,26 @@ def validation_faults(exc: Exception) -> dict[str, Any]:
     return {"parameter": str(located[0][-1]) if located else None, "errors": errors or None}
 
 
+def answer_failed(exc: PydanticValidationError) -> bool:
+    """Whether the error arose building the answer (django-ninja validates a route's result
+    as the field ``response``), not reading the request: the server failed, not the caller."""
+    return any(error["loc"][:1] == ("response",) for error in exc.errors())
+
+
+def answer_failure(request: HttpRequest, exc: PydanticValidationError) -> HttpResponse:
+    """500, or 503 to try again when what failed was a service the answer needs. pydantic
+    keeps an exception a resolver raised as text only ("OperationalError: …"): logged here,
+    as Django logs what reaches its handler, and never shown to the caller."""
+    names = [
+        str(error.get("ctx", {}).get("error", "")).split(":", 1)[0]
+        for error in exc.errors()
+        if error["type"] == "get_attribute_error"
+    ]
+    unavailable = any(unavailable_error_name(name) for name in names)
+    logger.error("Building the answer to %s failed: %s", request.path, exc, exc_info=exc)
+    return failure_response(request, unavailable)
+
+
 def revision_user_condition(value: Any) -> Q:
     """The revision listing's ``user_id`` filter, refusing a value no user could have as key."""
     if value is None:
@@ -255,6 +279,8 @@ def mount() -> None:
     @api.exception_handler(PydanticValidationError)
     @api.exception_handler(DjangoValidationError)
     def validation_error(request: HttpRequest, exc: Exception):
+        if isinstance(exc, PydanticValidationError) and answer_failed(exc):
+            return answer_failure(request, exc)
         return problem_response(problem(422, "Validation failed", **validation_faults(exc)))
 
     @api.exception_handler(HttpError)

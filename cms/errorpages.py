@@ -1,12 +1,13 @@
 """The site's page for a request that failed on the server: 500 for a fault of ours, 503 when
-the database could not do its work.
+a service the answer needs (the database, the object storage) could not do its work.
 
-A database restart, a failover or a full connection pool is a passing condition, not a
-fault in the page: the visitor is told to try again shortly, and a load balancer, a CDN and
-a crawler read ``503`` with ``Retry-After`` as "come back", where a 500 says the page is
-broken. Either answer is ``private, no-store``: no cache in front may keep it after the
-database is back. Meanwhile the pages and API answers already stored keep being served
-(cms/pagecache.py and api/cache.py answer before anything asks the database).
+A database restart or failover, a full connection pool, or an object storage that does not
+answer is a passing condition, not a fault in the page: the visitor is told to try again
+shortly, and a load balancer, a CDN and a crawler read ``503`` with ``Retry-After`` as "come
+back", where a 500 says the page is broken. Either answer is ``private, no-store``: no cache
+in front may keep it after the service is back. Meanwhile the pages and API answers already
+stored keep being served (cms/pagecache.py and api/cache.py answer before anything asks the
+database or the storage).
 
 Nothing here may ask the database, which may be what failed: the page's language comes from
 the request when the site's middleware had set it, otherwise from the address alone (the
@@ -24,21 +25,51 @@ from django.http.request import split_domain_port
 from django.template import loader
 from django.utils import translation
 
-#: Seconds a client is asked to wait before it tries again when the database is not answering.
+#: Seconds a client is asked to wait before it tries again when a service is not answering.
 RETRY_AFTER_SECONDS = 30
 
-#: The DB-API's errors "related to the database's operation and not necessarily under the
-#: control of the programmer" (a lost or refused connection, a lock or serialization
-#: conflict, a statement cancelled by the server), and a connection already closed.
-_UNAVAILABLE = (OperationalError, InterfaceError)
+
+def _unavailable_errors() -> tuple[type[BaseException], ...]:
+    """The errors that say a service could not answer, rather than that our code failed.
+
+    The database: the DB-API's errors "related to the database's operation and not
+    necessarily under the control of the programmer" (a lost or refused connection, a lock or
+    serialization conflict, a statement the server cancelled), and a connection already
+    closed. The object storage (MEDIA_STORAGE=s3): botocore's failures to connect and its
+    connections cut or timed out.
+    """
+    errors: list[type[BaseException]] = [OperationalError, InterfaceError]
+    try:
+        from botocore.exceptions import ConnectionError as StorageConnectionError
+        from botocore.exceptions import HTTPClientError
+    except ImportError:  # installed with django-storages' S3 backend only
+        pass
+    else:
+        errors += [StorageConnectionError, HTTPClientError]
+    return tuple(errors)
 
 
-def database_unavailable(exception: BaseException | None = None) -> bool:
-    """Whether ``exception`` (by default the one being handled) says the database could not
-    answer, rather than that our code failed."""
+_UNAVAILABLE = _unavailable_errors()
+
+
+def service_unavailable(exception: BaseException | None = None) -> bool:
+    """Whether ``exception`` (by default the one being handled) says a service the answer
+    needs could not answer."""
     if exception is None:
         exception = sys.exc_info()[1]
     return isinstance(exception, _UNAVAILABLE)
+
+
+def unavailable_error_name(name: str) -> bool:
+    """Whether ``name`` is the class name of such an error: all that is left of one that a
+    validation library caught and kept as text ("OperationalError: …")."""
+    classes = list(_UNAVAILABLE)
+    while classes:
+        cls = classes.pop()
+        if cls.__name__ == name:
+            return True
+        classes += cls.__subclasses__()
+    return False
 
 
 def error_language(request: HttpRequest) -> str:
@@ -69,7 +100,7 @@ def never_stored(response: HttpResponse) -> HttpResponse:
 
 def server_error_page(request: HttpRequest) -> HttpResponse:
     """The HTML answer to a request whose handling raised (Django's handler500)."""
-    unavailable = database_unavailable()
+    unavailable = service_unavailable()
     template = "503.html" if unavailable else "500.html"
     with translation.override(error_language(request)):
         # No request context: its processors (the user, the site's menus) may need the database.

@@ -106,7 +106,7 @@ def test_a_database_outage_is_a_503_problem_in_the_api(sites, database_refuses, 
     assert response["Cache-Control"] == "private, no-store"
     problem = response.json()
     assert problem["status"] == 503 and problem["title"] == "Service Unavailable"
-    assert "database is not answering" in problem["detail"]
+    assert "not answering" in problem["detail"]
 
 
 def test_robots_txt_points_at_the_sites_sitemap(sites, client):
@@ -193,3 +193,27 @@ def test_search_results_keep_the_summarys_line_breaks(home, client):
     page.save_revision().publish()
     html = client.get("/search/", {"q": "havnebadet"}, HTTP_HOST="dk.localhost").content.decode()
     assert "Program:<br>- Kaffe<br>- Oplæg" in html
+
+
+@pytest.mark.parametrize(
+    ("failure", "status"),
+    [(RuntimeError("a bug of ours"), 500), (OperationalError("server closed the connection"), 503)],
+)
+def test_a_v3_field_that_fails_while_the_answer_is_built_is_the_servers_failure(
+    sites, monkeypatch, failure, status
+):
+    """pydantic catches what a field raises and django-ninja reported it as a 422, blaming
+    the request and quoting the exception."""
+
+    def fail(self, *args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(HomePage, "get_url_parts", fail)
+    page = sites["da"].root_page
+    response = Client(raise_request_exception=False).get(
+        f"/api/v3/pages/{page.pk}/", HTTP_HOST="dk.localhost"
+    )
+    assert response.status_code == status, response.content[:500]
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Cache-Control"] == "private, no-store"
+    assert str(failure) not in response.content.decode()
