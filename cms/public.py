@@ -40,6 +40,8 @@ EXPORTS: dict[str, str] = {
     "translate": "cms.i18n.localize",
     "save_target": "cms.i18n.localize",
     "record_strings": "cms.i18n.localize",
+    # A machine translator that gave no translations, with the reason for the translator.
+    "MachineTranslationFailed": "cms.i18n.machine",
     # A name typed in a block (a speaker, an organisation): never offered for translation.
     "ProperNameBlock": "cms.i18n.names",
     # Sites, languages and what rendered pages remember per content generation.
@@ -129,6 +131,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     )
     from cms.generation import bump_generation
     from cms.i18n.localize import record_strings, save_target, translate
+    from cms.i18n.machine import MachineTranslationFailed
     from cms.i18n.names import ProperNameBlock
     from cms.jsonld import to_script
     from cms.loading import (

@@ -271,6 +271,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(
     env.str("DEEPL_API_KEY", default=""),
     offline=env.bool("TINGSTED_OFFLINE_MACHINE_TRANSLATION", default=DEBUG),
     formality=env.str("DEEPL_FORMALITY", default=""),
+    api_url=env.str("DEEPL_API_URL", default=""),
 )
 #: "Translate this page" creates the translations as drafts, whoever asks and whether or not
 #: the source is live: a reviewer (or a translator allowed to) publishes them

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-DEEPL_CLASS = "wagtail_localize.machine_translators.deepl.DeepLTranslator"
+#: wagtail-localize's DeepL translator with DeepL's refusals told apart (cms/i18n/machine.py).
+DEEPL_CLASS = "cms.i18n.machine.DeepLTranslator"
 OFFLINE_CLASS = "cms.i18n.machine.OfflineTranslator"
 
 
 def machine_translator_setting(
-    deepl_api_key: str = "", *, offline: bool = True, formality: str = ""
+    deepl_api_key: str = "", *, offline: bool = True, formality: str = "", api_url: str = ""
 ) -> dict[str, Any] | None:
     """The value for ``WAGTAILLOCALIZE_MACHINE_TRANSLATOR``.
 
     DeepL with ``deepl_api_key``; otherwise the offline translator, or none at all when
     ``offline`` is False (production without a key: no "Machine translate" button).
+    ``api_url`` replaces DeepL's own address (keys ending ``:fx`` use the free API's).
     """
     if deepl_api_key:
         options: dict[str, Any] = {"AUTH_KEY": deepl_api_key}
         if formality:
             options["FORMALITY"] = formality
+        if api_url:
+            options["API_URL"] = api_url
         return {"CLASS": DEEPL_CLASS, "OPTIONS": options}
     if offline:
         return {"CLASS": OFFLINE_CLASS, "OPTIONS": {}}

@@ -14,7 +14,12 @@ names stay wagtail-localize's, so every link keeps working.
   offered only to users who may publish a translation whose locale does not require
   review, and publishes only those; the others are saved as a revision and sent to review.
 
-The edit translation view needs nothing here: Wagtail's page and snippet edit views check
+Machine translation (*Translate with …* in the editor, and the sync's *Use machine
+translation*) sends the user back with the reason when the translator gives nothing
+(:class:`cms.public.MachineTranslationFailed`: DeepL refused, or did not answer), where
+wagtail-localize showed an error page; the sync then changes nothing.
+
+The edit translation view needs nothing else here: Wagtail's page and snippet edit views check
 the target's edit permission before wagtail-localize's ``before_edit_page`` hook opens the
 editor, its helpers (strings, PO upload, machine translation) check it again, and its
 *Publish* action refuses a user who may not publish the target.
@@ -24,12 +29,19 @@ from __future__ import annotations
 
 import contextlib
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import DraftStateMixin, Page
-from wagtail_localize.views import submit_translations, update_translations
+from wagtail_localize.views import edit_translation, submit_translations, update_translations
+
+from cms.public import MachineTranslationFailed
 
 
 def may_edit(user, instance) -> bool:
@@ -139,6 +151,20 @@ class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
         )
         return context
 
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except MachineTranslationFailed as failure:
+            # Raised inside form_valid's transaction: the source's update is undone too.
+            messages.error(
+                request,
+                _(
+                    "%(reason)s Nothing was synced: sync again later, or without machine translation."
+                )
+                % {"reason": failure},
+            )
+            return self.render_to_response(self.get_context_data(**kwargs))
+
     @transaction.atomic
     def form_valid(self, form):
         from plugins.translation.sync import save_synced
@@ -156,6 +182,18 @@ class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
         return response
 
 
+@require_POST
+def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse:
+    """wagtail-localize's *Translate with …* in the translation editor: when the machine
+    translator gives nothing (DeepL refused the key, its quota is used up, it did not answer),
+    the translator is sent back to the editor with the reason instead of an error page."""
+    try:
+        return edit_translation.machine_translate(request, translation_id)
+    except MachineTranslationFailed as failure:
+        messages.error(request, str(failure))
+        return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
 def admin_urls() -> list:
     """The guarded views at wagtail-localize's paths (under ``/admin/localize/``)."""
     return [
@@ -171,4 +209,5 @@ def admin_urls() -> list:
             "localize/update/<int:translation_source_id>/",
             GuardedUpdateTranslationsView.as_view(),
         ),
+        path("localize/translate/<int:translation_id>/machine_translate/", machine_translate),
     ]

@@ -21,6 +21,9 @@ import pytest
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation
+
+from tests.translation.deepl import fake_deepl
 
 pytestmark = pytest.mark.e2e
 
@@ -247,6 +250,34 @@ def test_the_translator_submits_for_review_and_the_reviewer_gets_the_task(journe
     assert response.status == 200
     assert visitor.locator("html").get_attribute("lang") == "sv"
     assert heading(visitor).startswith("[MT sv]"), "visitors do not see the Swedish text"
+
+
+def test_deepl_out_of_quota_keeps_the_translator_in_the_editor_with_the_reason(
+    journey, network, settings
+):
+    """DeepL answers 456 (the quota used up): the Swedish translator stays in the translation
+    editor, told why in Swedish, and no string was changed. It was an error page."""
+    start_translation(journey, network.page)
+    with journey.db():
+        swedish_page, _meeting = network.swedish()
+        strings = StringTranslation.objects.filter(
+            locale__language_code="sv", context__object_id=network.page.translation_key
+        )
+        before = set(strings.values_list("pk", "data"))
+    with fake_deepl(settings) as deepl:
+        deepl.answer = 456
+        translator = journey.as_user("translator-sv", "sv", f"/admin/pages/{swedish_page.pk}/edit/")
+        with translator.expect_navigation():
+            translator.get_by_role("button", name="Översätt med DeepL").first.click()
+    assert urlsplit(translator.url).path == f"/admin/pages/{swedish_page.pk}/edit/"
+    assert messages(translator, "error") == [
+        "DeepL-kvoten för den här perioden är förbrukad: försök igen senare, eller fråga en "
+        "administratör."
+    ]
+    expect(translator.locator(".js-translation-editor")).to_be_visible()
+    assert len(deepl.requests) == 1
+    with journey.db():
+        assert set(strings.values_list("pk", "data")) == before
 
 
 def test_translated_child_pages_are_reachable_once_published(journey, network):
