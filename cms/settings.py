@@ -272,6 +272,8 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(
     offline=env.bool("TINGSTED_OFFLINE_MACHINE_TRANSLATION", default=DEBUG),
     formality=env.str("DEEPL_FORMALITY", default=""),
     api_url=env.str("DEEPL_API_URL", default=""),
+    # A translator waits this long for DeepL before being told it did not answer.
+    timeout=env.int("DEEPL_TIMEOUT", default=15),
 )
 #: "Translate this page" creates the translations as drafts, whoever asks and whether or not
 #: the source is live: a reviewer (or a translator allowed to) publishes them

@@ -471,6 +471,9 @@ class BlogPostAuthor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
+        # Rows saved without a sort order (the demo, imports) keep the order they were saved
+        # in, the same on every database.
+        ordering = ["sort_order", "pk"]
 
 
 class BlogPostRelated(Orderable):
@@ -494,6 +497,9 @@ class BlogPostRelated(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related post")
         verbose_name_plural = _("related posts")
+        # Rows saved without a sort order (the demo, imports) keep the order they were saved
+        # in, the same on every database.
+        ordering = ["sort_order", "pk"]
 
 
 # --- news -------------------------------------------------------------------------------------

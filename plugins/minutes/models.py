@@ -504,6 +504,9 @@ class MinutesAttendance(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
+        # Rows saved without a sort order (the demo, imports) keep the order they were saved
+        # in, the same on every database.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_status_display()})"
@@ -671,6 +674,9 @@ class AgendaItemParticipant(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
+        # Rows saved without a sort order (the demo, imports) keep the order they were saved
+        # in, the same on every database.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return self.name or str(self.person or "")
@@ -704,6 +710,9 @@ class AgendaItemAttachment(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
+        # Rows saved without a sort order (the demo, imports) keep the order they were saved
+        # in, the same on every database.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return str(self.document)

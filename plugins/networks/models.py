@@ -568,3 +568,6 @@ class NetworkModerator(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("moderator")
         verbose_name_plural = _("moderators")
+        # Rows saved without a sort order (the demo, imports) keep the order they were saved
+        # in, the same on every database.
+        ordering = ["sort_order", "pk"]

@@ -371,6 +371,9 @@ class VenueRoom(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("room")
         verbose_name_plural = _("rooms")
+        # Rows saved without a sort order (the demo, imports) keep the order they were saved
+        # in, the same on every database.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return self.name

@@ -69,8 +69,9 @@ class BlogPostPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def authors(self, create, people, **kwargs):
-        for person in people or []:
-            BlogPostAuthor.objects.create(page=self, person=person)
+        # Credited in the order given, as the admin's inline panel saves them.
+        for order, person in enumerate(people or []):
+            BlogPostAuthor.objects.create(page=self, person=person, sort_order=order)
 
     @factory.post_generation
     def categories(self, create, categories, **kwargs):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -13,13 +14,17 @@ from cms.i18n.conf import machine_translator_setting
 
 
 class FakeDeepL(BaseHTTPRequestHandler):
-    """DeepL's ``POST /v2/translate``: ``server.answer`` is ``"translate"`` or a status."""
+    """DeepL's ``POST /v2/translate``: ``server.answer`` is ``"translate"``, a status, or
+    ``"silent"`` (translates after two seconds, too late for a one-second timeout)."""
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", 0))
         form = parse_qs(self.rfile.read(length).decode())
         self.server.requests.append((self.headers.get("Authorization"), form))
         answer = self.server.answer
+        if answer == "silent":
+            time.sleep(2)
+            answer = "translate"
         if answer == "translate":
             status = 200
             body = {

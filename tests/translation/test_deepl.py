@@ -67,18 +67,20 @@ def test_the_setting_builds_our_deepl_translator_at_the_address_given(deepl):
         (429, "för många förfrågningar"),
         (500, "HTTP 500"),
         ("down", "DeepL svarade inte"),
+        ("silent", "DeepL svarade inte"),
     ],
 )
 def test_a_refusal_sends_the_translator_back_to_the_editor_with_the_reason(
     deepl, untranslated, user_in, client, settings, answer, says
 ):
     _page, translation = untranslated
+    options = settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]
     if answer == "down":
-        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["API_URL"] = (
-            f"http://127.0.0.1:{free_port()}/v2/translate"
-        )
+        options["API_URL"] = f"http://127.0.0.1:{free_port()}/v2/translate"
     else:
         deepl.answer = answer
+    if answer == "silent":
+        options["TIMEOUT"] = 1  # DEEPL_TIMEOUT
     client.force_login(user_in("translators-sv"))
     editor = f"/admin/pages/{translation.get_target_instance().pk}/edit/"
     response = client.post(
