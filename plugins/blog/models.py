@@ -472,7 +472,7 @@ class BlogPostAuthor(Orderable):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
         # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, the same on every database.
+        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
         ordering = ["sort_order", "pk"]
 
 
@@ -498,7 +498,7 @@ class BlogPostRelated(Orderable):
         verbose_name = _("related post")
         verbose_name_plural = _("related posts")
         # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, the same on every database.
+        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
         ordering = ["sort_order", "pk"]
 
 

@@ -227,8 +227,8 @@ class CouncilMember(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("council member")
         verbose_name_plural = _("council members")
-        # Rows saved without a sort order (imports, scripts) keep the order they were
-        # saved in, the same on every database.
+        # Rows saved without a sort order (the demo, imports) keep the order they were saved
+        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
         ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
@@ -505,7 +505,7 @@ class MinutesAttendance(Orderable):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
         # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, the same on every database.
+        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
         ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
@@ -620,8 +620,8 @@ class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
-        # Rows saved without a sort order (imports, scripts) keep the order they were
-        # saved in, the same on every database.
+        # Rows saved without a sort order (the demo, imports) keep the order they were saved
+        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
         ordering = ["sort_order", "pk"]
         permissions = [("view_closed_items", _("Can see closed agenda items"))]
 
@@ -675,7 +675,7 @@ class AgendaItemParticipant(Orderable):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, the same on every database.
+        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
         ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
@@ -711,7 +711,7 @@ class AgendaItemAttachment(Orderable):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, the same on every database.
+        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
         ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:

@@ -569,5 +569,5 @@ class NetworkModerator(Orderable):
         verbose_name = _("moderator")
         verbose_name_plural = _("moderators")
         # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, the same on every database.
+        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
         ordering = ["sort_order", "pk"]

@@ -372,7 +372,7 @@ class VenueRoom(Orderable):
         verbose_name = _("room")
         verbose_name_plural = _("rooms")
         # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, the same on every database.
+        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
         ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:

@@ -69,9 +69,8 @@ class BlogPostPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def authors(self, create, people, **kwargs):
-        # Credited in the order given, as the admin's inline panel saves them.
-        for order, person in enumerate(people or []):
-            BlogPostAuthor.objects.create(page=self, person=person, sort_order=order)
+        for person in people or []:
+            BlogPostAuthor.objects.create(page=self, person=person)
 
     @factory.post_generation
     def categories(self, create, categories, **kwargs):
