@@ -136,7 +136,7 @@ def failure_response(request: HttpRequest, unavailable: bool) -> HttpResponse:
     return never_stored(response)
 
 
-def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
+def server_error(request: HttpRequest) -> HttpResponse:
     """Django's handler500 (cms/urls.py): a failure under /api/ is a problem like every other
     API error, whichever view, middleware or REST framework raised; other addresses get the
     site's HTML error page. Either is 503 with ``Retry-After`` when a service the answer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
 import urllib.request
@@ -12,6 +13,12 @@ from urllib.parse import quote
 
 import pytest
 from django.db import connection
+
+#: For the tests that start the app under gunicorn, as production does.
+needs_gunicorn = pytest.mark.skipif(
+    importlib.util.find_spec("gunicorn") is None,
+    reason="gunicorn is not installed (make install: requirements.lock pins it).",
+)
 
 
 def bytecode_cache() -> dict[str, str]:

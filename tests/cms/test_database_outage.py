@@ -10,7 +10,6 @@ refuses new connections and cuts the open ones, as a database restart or failove
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 import socket
 import subprocess
@@ -31,6 +30,7 @@ from tests.cms.processes import (
     bytecode_cache,
     free_port,
     manifest_static_root,
+    needs_gunicorn,
     postgres_copy,
     postgres_url,
     redis_database,
@@ -45,10 +45,7 @@ pytestmark = [
     pytest.mark.django_db,
     pytest.mark.postgres,
     pytest.mark.subprocess,
-    pytest.mark.skipif(
-        importlib.util.find_spec("gunicorn") is None,
-        reason="gunicorn is not installed (make install: requirements.lock pins it).",
-    ),
+    needs_gunicorn,
 ]
 
 

@@ -9,7 +9,6 @@ is served through the other from the bucket.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
@@ -38,6 +37,7 @@ from tests.cms.processes import (
     bytecode_cache,
     free_port,
     manifest_static_root,
+    needs_gunicorn,
     postgres_copy,
     postgres_url,
     redis_database,
@@ -67,10 +67,7 @@ pytestmark = [
     pytest.mark.skipif(
         not nginx_installed(), reason="nginx is not installed (apt-get install -y nginx-light)."
     ),
-    pytest.mark.skipif(
-        importlib.util.find_spec("gunicorn") is None,
-        reason="gunicorn is not installed (make install: requirements.lock pins it).",
-    ),
+    needs_gunicorn,
 ]
 
 

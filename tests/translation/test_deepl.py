@@ -16,33 +16,20 @@ import pytest
 from django.contrib.messages import get_messages
 from wagtail.models import Page
 from wagtail_localize.machine_translators import get_machine_translator
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, TranslationSource
 
-from cms.i18n.localize import save_target
 from cms.i18n.machine import DeepLTranslator, MachineTranslationFailed
 from tests.cms.processes import free_port
-from tests.factories.translation import child_page
+from tests.translation.conftest import HOST
 from tests.translation.deepl import fake_deepl
 
 pytestmark = pytest.mark.django_db
-
-HOST = {"HTTP_HOST": "localhost"}
 
 
 @pytest.fixture
 def deepl(settings) -> Iterator[ThreadingHTTPServer]:
     with fake_deepl(settings) as server:
         yield server
-
-
-@pytest.fixture
-def untranslated(home):
-    """A Danish page whose Swedish translation is started but has no strings yet."""
-    page = child_page(home("da"), title="Budget", intro="Budgettet for næste år.")
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    translation = Translation.objects.create(source=source, target_locale=home("sv").locale)
-    save_target(translation, publish=True)
-    return page, translation
 
 
 def machine_strings(translation) -> set[str]:

@@ -10,22 +10,11 @@ import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation
 
 from cms.i18n.localize import save_target
-from tests.factories.translation import child_page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def untranslated(home):
-    """A Danish page whose Swedish translation is started but has no strings yet."""
-    page = child_page(home("da"), title="Budget", intro="Budgettet for næste år.")
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    translation = Translation.objects.create(source=source, target_locale=home("sv").locale)
-    save_target(translation, publish=True)
-    return page, translation
 
 
 def test_offline_machine_translation_is_clearly_marked(untranslated, user_in, client):
