@@ -30,6 +30,10 @@ EXPORTS: dict[str, str] = {
     # The core's generic page of text (terms, privacy, about), for plugins to link to and
     # their demos to create.
     "ContentPage": "cms.models",
+    # The base of a plugin's child rows an editor orders (InlinePanel): saved without a sort
+    # order, a row goes after its siblings, on every database (cms/rows.py).
+    "OrderedRow": "cms.rows",
+    "number_unordered_rows": "cms.rows",
     # Demo content: the context a plugin's demo builder gets (its helpers find, create and
     # translate; docs/plugins.md "Demo content"), and the core's welcome text.
     "DemoContext": "cms.demo",
@@ -146,6 +150,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.pagecache import answer_valid_until
     from cms.plugins import registry as plugin_registry
     from cms.ratelimits import check as rate_limit
+    from cms.rows import OrderedRow, number_unordered_rows
     from cms.search_text import plain_words
     from cms.sites import (
         active_locale,

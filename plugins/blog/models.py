@@ -34,13 +34,13 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
 
 from blocks.links import CallToActionBlock
 from blocks.stream import BodyStreamBlock
-from cms.public import TingstedPage
+from cms.public import OrderedRow, TingstedPage
 from plugins.blog import api as blog_api
 from plugins.blog.items import decorate
 from plugins.blog.listing import ListingIndexMixin
@@ -445,7 +445,7 @@ class BlogPostPage(DatedPageMixin, TingstedPage):
         )
 
 
-class BlogPostAuthor(Orderable):
+class BlogPostAuthor(OrderedRow):
     """One author of a post, in the order they are credited."""
 
     page = ParentalKey(
@@ -468,15 +468,12 @@ class BlogPostAuthor(Orderable):
 
     panels = [FieldPanel("person")]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedRow.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
-        # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
-        ordering = ["sort_order", "pk"]
 
 
-class BlogPostRelated(Orderable):
+class BlogPostRelated(OrderedRow):
     page = ParentalKey(
         BlogPostPage,
         verbose_name=_("blog post"),
@@ -494,12 +491,9 @@ class BlogPostRelated(Orderable):
 
     panels = [PageChooserPanel("related", page_type="blog.BlogPostPage")]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedRow.Meta):
         verbose_name = _("related post")
         verbose_name_plural = _("related posts")
-        # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
-        ordering = ["sort_order", "pk"]
 
 
 # --- news -------------------------------------------------------------------------------------

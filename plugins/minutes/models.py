@@ -33,12 +33,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blocks.contact import ContactBlock
-from cms.public import TingstedPage, format_date, localize, plain_text
+from cms.public import OrderedRow, TingstedPage, format_date, localize, plain_text
 from plugins.minutes.access import can_see_closed_items
 from plugins.minutes.attachments import secure_closed_attachments
 from plugins.minutes.choices import Attendance, DocumentStatus, MemberRole, Outcome
@@ -157,7 +157,7 @@ class CouncilPage(TingstedPage):
         return context
 
 
-class CouncilMember(TranslatableMixin, Orderable):
+class CouncilMember(TranslatableMixin, OrderedRow):
     """A person's seat on a council: role, whom they represent and for how long."""
 
     page = ParentalKey(
@@ -227,9 +227,7 @@ class CouncilMember(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("council member")
         verbose_name_plural = _("council members")
-        # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
-        ordering = ["sort_order", "pk"]
+        ordering = OrderedRow.Meta.ordering  # this Meta does not inherit it
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()})"
@@ -467,7 +465,7 @@ class MinutesPage(TingstedPage):
         return context
 
 
-class MinutesAttendance(Orderable):
+class MinutesAttendance(OrderedRow):
     """A person present at, or absent from, a meeting."""
 
     page = ParentalKey(
@@ -501,12 +499,9 @@ class MinutesAttendance(Orderable):
         FieldRowPanel([FieldPanel("person"), FieldPanel("status"), FieldPanel("notice_given")])
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedRow.Meta):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
-        ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_status_display()})"
@@ -519,7 +514,7 @@ class MinutesAttendance(Orderable):
             )
 
 
-class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
+class AgendaItem(TranslatableMixin, OrderedRow, ClusterableModel):
     """One item on a meeting's agenda, with the recommendation and the decision."""
 
     page = ParentalKey(
@@ -620,9 +615,7 @@ class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
-        # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
-        ordering = ["sort_order", "pk"]
+        ordering = OrderedRow.Meta.ordering  # this Meta does not inherit it
         permissions = [("view_closed_items", _("Can see closed agenda items"))]
 
     def __str__(self) -> str:
@@ -633,7 +626,7 @@ class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
         return "item-" + re.sub(r"[^0-9A-Za-z]+", "-", self.number).strip("-").lower()
 
 
-class AgendaItemParticipant(Orderable):
+class AgendaItemParticipant(OrderedRow):
     """Someone who takes part in one item: a person chosen from People, or a typed name.
 
     Not translatable itself (a nested translatable row would clash with its source when a
@@ -671,12 +664,9 @@ class AgendaItemParticipant(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("name"), FieldPanel("role")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedRow.Meta):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
-        # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
-        ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return self.name or str(self.person or "")
@@ -687,7 +677,7 @@ class AgendaItemParticipant(Orderable):
             raise ValidationError({"name": _("Choose a person or type a name.")})
 
 
-class AgendaItemAttachment(Orderable):
+class AgendaItemAttachment(OrderedRow):
     """A document attached to an agenda item ("bilag")."""
 
     item = ParentalKey(
@@ -707,12 +697,9 @@ class AgendaItemAttachment(Orderable):
 
     panels = [FieldPanel("document")]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedRow.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-        # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
-        ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return str(self.document)

@@ -25,14 +25,13 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from api.fields import typed_property
 from blocks.stream import BodyStreamBlock
 from blocks.text import RICH_TEXT_FEATURES
-from cms.public import TingstedPage
+from cms.public import OrderedRow, TingstedPage
 from plugins.networks.blocks import NoticeStreamBlock
 from plugins.networks.choices import Currency
 from plugins.networks.schemas import InterestFormData, MembershipData, ModeratorData
@@ -523,7 +522,7 @@ class NetworkPage(RoutablePageMixin, TingstedPage):
         return calendar_response(meetings, request, name=self.title, filename=f"{self.slug}.ics")
 
 
-class NetworkModerator(Orderable):
+class NetworkModerator(OrderedRow):
     """A moderator of the network, with a quote and a short presentation."""
 
     page = ParentalKey(
@@ -565,9 +564,6 @@ class NetworkModerator(Orderable):
         TranslatableField("presentation"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedRow.Meta):
         verbose_name = _("moderator")
         verbose_name_plural = _("moderators")
-        # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
-        ordering = ["sort_order", "pk"]

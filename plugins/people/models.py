@@ -17,10 +17,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.public import OrderedRow
 from plugins.people.choices import COUNTRIES
 from plugins.people.roles import PersonRoleBlock
 
@@ -347,7 +348,7 @@ class Venue(TranslatableMixin, index.Indexed, ClusterableModel):
         return [self.street_address, f"{self.postal_code} {self.city}".strip()]
 
 
-class VenueRoom(Orderable):
+class VenueRoom(OrderedRow):
     venue = ParentalKey(
         Venue,
         verbose_name=_("venue"),
@@ -368,12 +369,9 @@ class VenueRoom(Orderable):
 
     panels = [FieldPanel("name"), FieldPanel("floor"), FieldPanel("capacity")]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedRow.Meta):
         verbose_name = _("room")
         verbose_name_plural = _("rooms")
-        # Rows saved without a sort order (the demo, imports) keep the order they were saved
-        # in, on every database. (Strings only: modelcluster sorts unsaved rows by them.)
-        ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return self.name
