@@ -245,6 +245,10 @@ WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Tingsted")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "cms.TingstedImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.TingstedDocument"
+# An upload while the object storage does not answer is an error under the file field, with
+# what else was typed kept, in every admin form that takes a file (cms/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
 # Documents always go through Wagtail's view, which checks collection privacy before
 # streaming the file (the local disk) or redirecting to a short-lived signed URL of the
 # object (object storage); a direct media URL would bypass it (see docs/deploy.md).

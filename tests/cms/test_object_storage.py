@@ -16,7 +16,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.users.models import UserProfile
 
 from cms.storage import S3Settings, media_storages
 from tests.cms.processes import free_port
@@ -294,16 +296,22 @@ def test_the_apis_give_bucket_urls_for_images_and_the_view_for_documents(s3, s3_
 # --- An outage -----------------------------------------------------------------------------
 
 
-def test_an_object_storage_outage_is_a_503_to_try_again(s3, settings, home, admin_client):
-    """The bucket stops answering between an image's upload and the first page that needs
-    its renditions: the storage's address becomes a port nothing listens on."""
-    image = ImageFactory(large=True, description="Harbour at dawn")
-    page = child_page(home("da"), title="Havnen", body=[("image", {"image": image})])
+def stop_store(settings) -> str:
+    """The storages' address becomes a port nothing listens on; returns that address."""
     endpoint = f"http://127.0.0.1:{free_port()}"
     media = media_storages(
         "s3", S3Settings(bucket_name=BUCKET, endpoint_url=endpoint, region_name=REGION, **KEYS)
     )
     settings.STORAGES = {**settings.STORAGES, **media.storages}
+    return endpoint
+
+
+def test_an_object_storage_outage_is_a_503_to_try_again(s3, settings, home, admin_client):
+    """The bucket stops answering between an image's upload and the first page that needs
+    its renditions: the storage's address becomes a port nothing listens on."""
+    image = ImageFactory(large=True, description="Harbour at dawn")
+    page = child_page(home("da"), title="Havnen", body=[("image", {"image": image})])
+    endpoint = stop_store(settings)
 
     visitor = Client(raise_request_exception=False)
     answers = {
@@ -313,16 +321,6 @@ def test_an_object_storage_outage_is_a_503_to_try_again(s3, settings, home, admi
         # storage's address in its text.
         "v3": visitor.get(f"/api/v3/pages/{page.pk}/", HTTP_HOST="dk.localhost"),
     }
-    admin_client.raise_request_exception = False
-    answers["upload"] = admin_client.post(
-        "/admin/documents/add/",
-        {
-            "title": "Minutes",
-            "collection": Collection.get_first_root_node().pk,
-            "file": SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 minutes"),
-        },
-        HTTP_HOST="dk.localhost",
-    )
     for name, response in answers.items():
         assert response.status_code == 503, (name, response.content[:500])
         assert response["Retry-After"] == "30", name
@@ -333,4 +331,102 @@ def test_an_object_storage_outage_is_a_503_to_try_again(s3, settings, home, admi
         assert problem["status"] == 503
         assert "not answering" in problem["detail"]
         assert endpoint not in answers[version].content.decode()
-    assert not get_document_model().objects.filter(title="Minutes").exists()
+
+
+def png(name: str = "harbour.png") -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "teal").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture
+def store_down(s3, settings):
+    return stop_store(settings)
+
+
+STORE_DOWN_DA = "Fillageret svarer ikke"
+
+
+def test_an_upload_while_the_store_is_down_is_an_error_under_the_file_field(
+    store_down, admin_client, admin_user
+):
+    """Every admin form that takes a file says so in the editor's language and saves nothing,
+    where the editor used to land on the 503 page (a document) or a failed upload (images)."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "da"
+    profile.save()
+    collection = Collection.get_first_root_node().pk
+    typed = {"title": "Referat fra mødet", "collection": collection, "tags": "budget"}
+
+    document = admin_client.post(
+        "/admin/documents/add/",
+        {**typed, "file": SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 minutes")},
+    )
+    assert document.status_code == 200
+    assert list(document.context["form"].errors) == ["file"]
+    html = document.content.decode()
+    assert STORE_DOWN_DA in html and 'value="Referat fra mødet"' in html  # the title is kept
+
+    image = admin_client.post(
+        "/admin/images/add/", {**typed, "description": "Havnen ved daggry", "file": png()}
+    )
+    assert image.status_code == 200
+    assert list(image.context["form"].errors) == ["file"]
+    assert STORE_DOWN_DA in image.content.decode()
+
+    for kind, upload in [
+        ("images", png()),
+        ("documents", SimpleUploadedFile("a.pdf", b"%PDF-1.4 a")),
+    ]:
+        multiple = admin_client.post(
+            f"/admin/{kind}/multiple/add/", {"collection": collection, "files[]": upload}
+        )
+        assert multiple.status_code == 200, kind
+        answer = multiple.json()
+        assert answer["success"] is False, kind
+        assert STORE_DOWN_DA in answer["error_message"], kind
+
+    chooser = admin_client.post(
+        "/admin/images/chooser/create/",
+        {
+            "image-chooser-upload-title": "Havnen",
+            "image-chooser-upload-collection": collection,
+            "image-chooser-upload-file": png(),
+        },
+    )
+    assert chooser.status_code == 200
+    assert chooser.json()["step"] == "reshow_creation_form"
+    assert STORE_DOWN_DA in chooser.json()["htmlFragment"]
+
+    assert not get_document_model().objects.exists()
+    assert not get_image_model().objects.exists()
+
+
+def test_replacing_an_images_file_while_the_store_is_down_keeps_the_old_one(
+    s3, settings, admin_client
+):
+    image = ImageFactory(title="Havnen")
+    original = image.file.name
+    # The edit page's preview is made while the store answers, as for any image in use.
+    assert admin_client.get(f"/admin/images/{image.pk}/").status_code == 200
+    stop_store(settings)
+
+    response = admin_client.post(
+        f"/admin/images/{image.pk}/",
+        {"title": "Havnen ved daggry", "collection": image.collection_id, "file": png()},
+    )
+
+    assert response.status_code == 200
+    assert "file store is not answering" in response.context["form"].errors["file"][0]
+    saved = get_image_model().objects.values_list("title", "file").get(pk=image.pk)
+    assert saved == ("Havnen", original)
+
+
+def test_the_same_upload_works_once_the_store_answers_again(s3, admin_client):
+    response = admin_client.post(
+        "/admin/images/multiple/add/",
+        {"collection": Collection.get_first_root_node().pk, "files[]": png()},
+    )
+    assert response.json()["success"] is True
+    # Kept as an upload until the editor fills in the image's required description.
+    assert [key for key in keys(s3, "") if key.endswith("/harbour.png")]

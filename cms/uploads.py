@@ -1,0 +1,68 @@
+"""The admin's image and document forms: a file store that does not answer is the file's error.
+
+With MEDIA_STORAGE=s3 an upload is saved in the bucket after the form is valid, where an
+outage used to end the editor's work on the 503 page. These forms ask the store first, once
+per chosen file, so every place Wagtail takes a file (the add and edit forms, the multiple
+upload, the chooser's upload tab) shows the sentence under the file field, keeps what else
+was typed, and saves nothing. A store that goes away between the question and the save is
+still the 503 page (cms/errorpages.py); nothing is saved then either.
+
+``WAGTAILIMAGES_IMAGE_FORM_BASE`` and ``WAGTAILDOCS_DOCUMENT_FORM_BASE`` name the classes.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.files.storage import Storage
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+from cms.errorpages import service_unavailable
+
+logger = logging.getLogger(__name__)
+
+#: A key no upload is saved under: asking for it is a round trip that changes nothing.
+PROBE_KEY = "tingsted-upload-check"
+
+STORE_NOT_ANSWERING = _(
+    "The file store is not answering, so this file could not be saved and nothing was "
+    "created. What you typed is kept: choose the file again and save in a minute."
+)
+
+
+def store_answers(storage: Storage) -> bool:
+    """Whether ``storage`` answers now. The local disk always does; a bucket is asked."""
+    if not hasattr(storage, "bucket_name"):
+        return True
+    try:
+        storage.exists(PROBE_KEY)
+    except Exception as error:
+        if service_unavailable(error):
+            logger.warning("The file store did not answer an upload's check: %s", error)
+            return False
+        # Any other failure is an answer (a 403 without s3:ListBucket) or not about reaching
+        # the store (credentials): the save itself reports it, as without this check.
+    return True
+
+
+class StoreCheckedForm:
+    """Checks the store a new file goes to before the form says it is valid."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()  # type: ignore[misc]
+        if "file" in self.changed_data and "file" not in self.errors and cleaned.get("file"):  # type: ignore[attr-defined]
+            storage = self._meta.model._meta.get_field("file").storage  # type: ignore[attr-defined]
+            if not store_answers(storage):
+                self.add_error("file", STORE_NOT_ANSWERING)  # type: ignore[attr-defined]
+        return cleaned
+
+
+class ImageForm(StoreCheckedForm, BaseImageForm):
+    pass
+
+
+class DocumentForm(StoreCheckedForm, BaseDocumentForm):
+    pass
