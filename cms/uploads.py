@@ -13,7 +13,6 @@ still the 503 page (cms/errorpages.py); nothing is saved then either.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from django.core.files.storage import Storage
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +27,8 @@ logger = logging.getLogger(__name__)
 PROBE_KEY = "tingsted-upload-check"
 
 STORE_NOT_ANSWERING = _(
-    "The file store is not answering, so this file could not be saved and nothing was "
-    "created. What you typed is kept: choose the file again and save in a minute."
+    "The file store is not answering, so the file was not saved and nothing was created. "
+    "Choose the file again in a minute."
 )
 
 
@@ -49,15 +48,24 @@ def store_answers(storage: Storage) -> bool:
 
 
 class StoreCheckedForm:
-    """Checks the store a new file goes to before the form says it is valid."""
+    """Checks the store a new file goes to once the form is otherwise valid.
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()  # type: ignore[misc]
-        if "file" in self.changed_data and "file" not in self.errors and cleaned.get("file"):  # type: ignore[attr-defined]
+    After the whole validation (``full_clean``), not in ``clean()``: an error there takes the
+    file out of the cleaned data, and the document model's own ``clean()`` then adds "file
+    extension '' is not allowed" below the sentence.
+    """
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        if (
+            self.is_bound  # type: ignore[attr-defined]
+            and "file" in self.changed_data  # type: ignore[attr-defined]
+            and "file" not in self.errors  # type: ignore[attr-defined]
+            and self.cleaned_data.get("file")  # type: ignore[attr-defined]
+        ):
             storage = self._meta.model._meta.get_field("file").storage  # type: ignore[attr-defined]
             if not store_answers(storage):
                 self.add_error("file", STORE_NOT_ANSWERING)  # type: ignore[attr-defined]
-        return cleaned
 
 
 class ImageForm(StoreCheckedForm, BaseImageForm):
