@@ -57,7 +57,15 @@ def service_unavailable(exception: BaseException | None = None) -> bool:
     needs could not answer."""
     if exception is None:
         exception = sys.exc_info()[1]
-    return isinstance(exception, _UNAVAILABLE)
+    # Through the errors it was raised from: Wagtail reraises a storage's timeout reading an
+    # image's original as its own SourceImageIOError.
+    seen: set[int] = set()
+    while exception is not None and id(exception) not in seen:
+        if isinstance(exception, _UNAVAILABLE):
+            return True
+        seen.add(id(exception))
+        exception = exception.__cause__ or exception.__context__
+    return False
 
 
 def unavailable_error_name(name: str) -> bool:

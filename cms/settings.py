@@ -18,7 +18,24 @@ from cms.storage import S3Settings, media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-env = environ.Env()
+
+class Env(environ.Env):
+    """django-environ's reader, where a number that does not read as one stops start-up with
+    a sentence naming the variable (manage.py prints it), not a ValueError's traceback."""
+
+    KINDS = {int: "a whole number", float: "a number"}
+
+    def get_value(self, var, cast=None, default=environ.Env.NOTSET, parse_default=False):
+        try:
+            return super().get_value(var, cast=cast, default=default, parse_default=parse_default)
+        except ValueError as error:
+            kind = self.KINDS.get(cast, f"a value of type {getattr(cast, '__name__', cast)}")
+            raise ImproperlyConfigured(
+                f"{var} must be {kind}, not {self.ENVIRON.get(var, '')!r}."
+            ) from error
+
+
+env = Env()
 # A developer may keep variables in .env (never committed); the real environment wins.
 if (BASE_DIR / ".env").is_file():
     env.read_env(str(BASE_DIR / ".env"), overwrite=False)
@@ -210,6 +227,7 @@ _media = media_storages(
         secret_key=env.str("AWS_S3_SECRET_ACCESS_KEY", default=""),
         custom_domain=env.str("AWS_S3_CUSTOM_DOMAIN", default=""),
         querystring_expire=env.int("AWS_QUERYSTRING_EXPIRE", default=60),
+        timeout=env.float("AWS_S3_TIMEOUT", default=10),
     ),
     serve_method=env.str("WAGTAILDOCS_SERVE_METHOD", default=""),
 )

@@ -45,6 +45,8 @@ class S3Settings:
     custom_domain: str = ""
     #: Lifetime in seconds of a document's signed URL.
     querystring_expire: int = 60
+    #: Seconds to wait for the storage to accept a connection, and then for each answer.
+    timeout: float = 10
 
 
 @dataclass(frozen=True)
@@ -119,10 +121,25 @@ def _s3_storages(s3: S3Settings, serve_method: str) -> MediaStorage:
             "AWS_QUERYSTRING_EXPIRE must be a positive number of seconds (how long a "
             "document's signed URL works)."
         )
+    if s3.timeout <= 0:
+        raise ImproperlyConfigured(
+            "AWS_S3_TIMEOUT must be a positive number of seconds (how long to wait for the "
+            "storage to answer)."
+        )
+    from botocore.config import Config  # only with MEDIA_STORAGE=s3
+
     common = {
         "bucket_name": s3.bucket_name,
         # Two uploads named alike are two files, as on the local disk.
         "file_overwrite": False,
+        # botocore waits 60 s to connect and 60 s for each answer, four more times after a
+        # failure: a storage that stops answering would hold a worker past gunicorn's timeout
+        # (the visitor gets nginx's 502) instead of the 503 to try again. Two tries, bounded.
+        "client_config": Config(
+            connect_timeout=s3.timeout,
+            read_timeout=s3.timeout,
+            retries={"mode": "standard", "max_attempts": 2},
+        ),
     }
     for name in ("endpoint_url", "region_name", "access_key", "secret_key"):
         if getattr(s3, name):

@@ -1,11 +1,17 @@
 """The project's image model: alt text, caption and photographer credit belong to the image."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
 from wagtail.search import index
+
+from cms.errorpages import service_unavailable
 
 
 def text_languages() -> list[tuple[str, str]]:
@@ -75,6 +81,23 @@ class TingstedImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+
+    @contextmanager
+    def open_file(self) -> Iterator[IO[bytes]]:
+        """Wagtail's, where an object storage that timed out stays that error.
+
+        Wagtail turns any OSError opening the original (botocore's read timeout is one) into
+        SourceImageIOError, "the file is missing". pydantic keeps only that class's name of
+        what an API v3 field raised, so the answer was a 500 for a storage that was merely
+        slow to answer, not the 503 to try again (cms/errorpages.py).
+        """
+        try:
+            with super().open_file() as file:
+                yield file
+        except SourceImageIOError as error:
+            if error.__cause__ is not None and service_unavailable(error.__cause__):
+                raise error.__cause__ from None
+            raise
 
     def clean(self) -> None:
         super().clean()

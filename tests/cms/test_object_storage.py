@@ -9,6 +9,10 @@ Wagtail's permission-checked view, which redirects to a short-lived signed URL (
 from __future__ import annotations
 
 import io
+import socket
+import threading
+import time
+from contextlib import contextmanager
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -331,6 +335,59 @@ def test_an_object_storage_outage_is_a_503_to_try_again(s3, settings, home, admi
         assert problem["status"] == 503
         assert "not answering" in problem["detail"]
         assert endpoint not in answers[version].content.decode()
+
+
+@contextmanager
+def silent_store():
+    """An address that accepts connections and never answers: a hung storage, or one behind
+    a firewall that drops its packets. Yields its endpoint URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held:
+            connection.close()
+        listener.close()
+
+
+def test_a_storage_that_stops_answering_is_a_503_not_a_hung_worker(s3, settings, home):
+    """botocore waits 60 s for an answer, five times: the worker was held past gunicorn's
+    timeout, and the visitor got the proxy's 502. AWS_S3_TIMEOUT bounds each try."""
+    image = ImageFactory(large=True, description="Harbour at dawn")
+    page = child_page(home("da"), title="Havnen", body=[("image", {"image": image})])
+    visitor = Client(raise_request_exception=False)
+    with silent_store() as endpoint:
+        media = media_storages(
+            "s3",
+            S3Settings(
+                bucket_name=BUCKET, endpoint_url=endpoint, region_name=REGION, timeout=1, **KEYS
+            ),
+        )
+        settings.STORAGES = {**settings.STORAGES, **media.storages}
+        for url in (page.get_url(), f"/api/v2/pages/{page.pk}/", f"/api/v3/pages/{page.pk}/"):
+            started = time.monotonic()
+            response = visitor.get(url, HTTP_HOST="dk.localhost")
+            waited = time.monotonic() - started
+            assert response.status_code == 503, (url, response.content[:300])
+            assert response["Retry-After"] == "30", url
+            # Not a speed measurement: a bound on a hang. Two tries of one second each (and
+            # the page's other work); botocore's own settings wait minutes.
+            assert waited < 15, f"{url} waited {waited:.0f} s for a silent storage"
 
 
 def png(name: str = "harbour.png") -> SimpleUploadedFile:

@@ -187,9 +187,9 @@ def test_entry_point_plugins_can_be_switched_off(load_settings, monkeypatch):
 
 def test_every_environment_variable_is_in_the_readme_table():
     source = (BASE_DIR / "cms" / "settings.py").read_text()
-    read = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z_]+)"', source))
+    read = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z][A-Z0-9_]*)"', source))
     readme = (BASE_DIR / "README.md").read_text()
-    documented = set(re.findall(r"^\| `([A-Z_]+)` \|", readme, re.MULTILINE))
+    documented = set(re.findall(r"^\| `([A-Z][A-Z0-9_]*)` \|", readme, re.MULTILINE))
     assert read, "the pattern no longer finds env reads in cms/settings.py"
     assert read - documented == set()
     assert documented - read == set()
@@ -219,9 +219,16 @@ def test_object_storage_from_the_environment(load_settings):
         AWS_S3_SECRET_ACCESS_KEY="secret",
         AWS_S3_CUSTOM_DOMAIN="media.example.org",
         AWS_QUERYSTRING_EXPIRE="120",
+        AWS_S3_TIMEOUT="4",
     )
     images, documents = module.STORAGES["default"], module.STORAGES["documents"]
     assert images["BACKEND"] == documents["BACKEND"] == "storages.backends.s3.S3Storage"
+    # A storage that stops answering holds a request 4 s per try, twice, not botocore's 60 s
+    # five times.
+    for options in (images["OPTIONS"], documents["OPTIONS"]):
+        config = options.pop("client_config")
+        assert (config.connect_timeout, config.read_timeout) == (4, 4)
+        assert config.retries == {"mode": "standard", "max_attempts": 2}
     shared = {
         "bucket_name": "tingsted-media",
         "region_name": "eu-north-1",
@@ -276,6 +283,12 @@ def test_the_content_security_policy_allows_an_http_media_endpoint(load_settings
             "AWS_S3_CUSTOM_DOMAIN is a host name",
         ),
         ({**S3_ENV, "AWS_QUERYSTRING_EXPIRE": "0"}, "AWS_QUERYSTRING_EXPIRE must be"),
+        (
+            {**S3_ENV, "AWS_QUERYSTRING_EXPIRE": "abc"},
+            "AWS_QUERYSTRING_EXPIRE must be a whole number, not 'abc'.",
+        ),
+        ({**S3_ENV, "AWS_S3_TIMEOUT": "0"}, "AWS_S3_TIMEOUT must be a positive number"),
+        ({"CACHE_READ_TIMEOUT": "soon"}, "CACHE_READ_TIMEOUT must be a number, not 'soon'."),
         ({"MEDIA_STORAGE": "s4"}, "MEDIA_STORAGE must be 'local' or 's3', not 's4'"),
         ({**S3_ENV, "WAGTAILDOCS_SERVE_METHOD": "direct"}, "bypass Wagtail's permission"),
         ({"WAGTAILDOCS_SERVE_METHOD": "redirect"}, "WAGTAILDOCS_SERVE_METHOD=redirect needs"),
@@ -294,4 +307,15 @@ def test_start_up_stops_with_the_missing_variable(run):
     assert result.stderr.strip() == (
         "Configuration error: MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME: set it to the "
         "name of the bucket that holds images and documents."
+    )
+
+
+@pytest.mark.subprocess
+@pytest.mark.own_sqlite
+def test_a_number_that_is_not_one_stops_start_up_with_a_sentence(run):
+    """It was a ValueError's traceback ("invalid literal for int() with base 10")."""
+    result = run("check", WAGTAILDOCS_MAX_UPLOAD_SIZE="20MB")
+    assert result.returncode != 0
+    assert result.stderr.strip() == (
+        "Configuration error: WAGTAILDOCS_MAX_UPLOAD_SIZE must be a whole number, not '20MB'."
     )
