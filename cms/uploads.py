@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 
+from django import forms
 from django.core.files.storage import Storage
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
@@ -47,7 +48,7 @@ def store_answers(storage: Storage) -> bool:
     return True
 
 
-class StoreCheckedForm:
+class StoreCheckedForm(forms.ModelForm):
     """Checks the store a new file goes to once the form is otherwise valid.
 
     After the whole validation (``full_clean``), not in ``clean()``: an error there takes the
@@ -56,16 +57,16 @@ class StoreCheckedForm:
     """
 
     def full_clean(self) -> None:
-        super().full_clean()  # type: ignore[misc]
+        super().full_clean()
         if (
-            self.is_bound  # type: ignore[attr-defined]
-            and "file" in self.changed_data  # type: ignore[attr-defined]
-            and "file" not in self.errors  # type: ignore[attr-defined]
-            and self.cleaned_data.get("file")  # type: ignore[attr-defined]
+            self.is_bound
+            and "file" in self.changed_data
+            and "file" not in self.errors
+            and self.cleaned_data.get("file")
         ):
-            storage = self._meta.model._meta.get_field("file").storage  # type: ignore[attr-defined]
+            storage = self._meta.model._meta.get_field("file").storage
             if not store_answers(storage):
-                self.add_error("file", STORE_NOT_ANSWERING)  # type: ignore[attr-defined]
+                self.add_error("file", STORE_NOT_ANSWERING)
 
 
 class ImageForm(StoreCheckedForm, BaseImageForm):
