@@ -187,6 +187,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wagtail's admin writes from several requests at once; wait rather than fail.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # libpq waits for ever on a server that accepts connections and never answers (a hung
+    # host, a full pgbouncer queue): the worker was held until gunicorn killed it and the
+    # visitor got the proxy's 502 instead of the 503 to try again. A URL's own
+    # ?connect_timeout= wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 # A connection kept between requests is checked before a request reuses it: after a database
 # restart or failover the first request opens a new one instead of failing on the dead one.

@@ -64,6 +64,7 @@ class TCPProxy:
         self._listener: socket.socket | None = None
         self._open: set[socket.socket] = set()
         self._lock = threading.Lock()
+        self._silent = False
 
     def start(self) -> None:
         listener = socket.socket()
@@ -80,10 +81,24 @@ class TCPProxy:
                 # Wakes the thread waiting in accept(), which close() alone does not.
                 _shut(listener)
                 listener.close()
-            for sock in self._open:
-                _shut(sock)
-                sock.close()
-            self._open.clear()
+            self._close_open()
+
+    def go_silent(self) -> None:
+        """Cut every connection, then accept new ones and never answer: a hung server."""
+        with self._lock:
+            self._silent = True
+            self._close_open()
+
+    def answer_again(self) -> None:
+        with self._lock:
+            self._silent = False
+            self._close_open()
+
+    def _close_open(self) -> None:
+        for sock in self._open:
+            _shut(sock)
+            sock.close()
+        self._open.clear()
 
     def _accept(self, listener: socket.socket) -> None:
         while True:
@@ -91,6 +106,10 @@ class TCPProxy:
                 client, _ = listener.accept()
             except OSError:
                 return  # stopped
+            with self._lock:
+                if self._silent:
+                    self._open.add(client)  # held open, never answered
+                    continue
             try:
                 upstream = socket.create_connection(self.target)
             except OSError:
@@ -169,6 +188,7 @@ def app(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[App]:
             "DATABASE_URL": postgres_url(name, host="127.0.0.1", port=proxy.port),
             # Kept between requests, as in production: a restart leaves them dead.
             "CONN_MAX_AGE": "600",
+            "DATABASE_CONNECT_TIMEOUT": "2",
             "CACHE_URL": redis_url,
             "STATIC_ROOT": str(manifest_static_root(tmp_path_factory.mktemp("static"))),
             "MEDIA_ROOT": str(directory / "media"),
@@ -259,3 +279,23 @@ def test_the_first_request_after_a_database_restart_is_answered(app):
     app.database.start()
     answer = app.get("/api/v2/pages/?limit=2")  # not cached: needs the database
     assert answer.status == 200, answer.text[:2000]
+
+
+def test_a_database_that_stops_answering_is_a_503_within_the_connect_timeout(app):
+    """A server that accepts connections and never answers (a hung host, a full pooler's
+    queue). libpq's own connect timeout is none: the worker waited until gunicorn killed it,
+    and the visitor got no answer at all."""
+    assert app.get("/api/v2/pages/?limit=3").status == 200  # the process holds a connection
+    app.database.go_silent()
+    try:
+        started = time.monotonic()
+        answer = app.get("/api/v2/pages/?limit=5")  # not cached: needs the database
+        waited = time.monotonic() - started
+        assert unavailable(answer), (answer.status, answer.text[:2000])
+        assert json.loads(answer.body)["status"] == 503
+        # Not a speed measurement: a bound on a hang (DATABASE_CONNECT_TIMEOUT is 2 s here,
+        # gunicorn's worker timeout 30 s).
+        assert waited < 20, f"the request waited {waited:.0f} s for a silent database"
+    finally:
+        app.database.answer_again()
+    assert app.get("/api/v2/pages/?limit=4").status == 200

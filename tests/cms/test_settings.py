@@ -195,6 +195,16 @@ def test_every_environment_variable_is_in_the_readme_table():
     assert documented - read == set()
 
 
+def test_a_postgresql_connection_waits_a_bounded_time_to_open(load_settings):
+    """libpq's own connect timeout is none: a hung database held each worker for ever."""
+    url = "postgres://tingsted@db.internal:5432/tingsted"
+    assert load_settings(DATABASE_URL=url).DATABASES["default"]["OPTIONS"] == {"connect_timeout": 5}
+    quick = load_settings(DATABASE_URL=url, DATABASE_CONNECT_TIMEOUT="2")
+    assert quick.DATABASES["default"]["OPTIONS"]["connect_timeout"] == 2
+    own = load_settings(DATABASE_URL=f"{url}?connect_timeout=9", DATABASE_CONNECT_TIMEOUT="2")
+    assert own.DATABASES["default"]["OPTIONS"]["connect_timeout"] == 9
+
+
 # --- Media storage (MEDIA_STORAGE, docs/deploy.md "Media and object storage") -------------
 
 S3_ENV = {
