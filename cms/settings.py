@@ -20,19 +20,25 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 class Env(environ.Env):
-    """django-environ's reader, where a number that does not read as one stops start-up with
-    a sentence naming the variable (manage.py prints it), not a ValueError's traceback."""
+    """django-environ's reader, where a value that does not read as what is asked for stops
+    start-up with a sentence naming the variable (manage.py prints it): a number that is not
+    one was a ValueError's traceback, and a yes/no that is neither ("ture", "enabled") read
+    as false, silently turning off what it meant to turn on."""
 
     KINDS = {int: "a whole number", float: "a number"}
+    BOOLEAN_FALSE_STRINGS = ("false", "off", "n", "no", "0", "")
 
     def get_value(self, var, cast=None, default=environ.Env.NOTSET, parse_default=False):
+        raw = self.ENVIRON.get(var)
+        if cast is bool and raw is not None:
+            known = (*self.BOOLEAN_TRUE_STRINGS, *self.BOOLEAN_FALSE_STRINGS)
+            if raw.strip().lower() not in known:
+                raise ImproperlyConfigured(f"{var} must be true or false, not {raw!r}.")
         try:
             return super().get_value(var, cast=cast, default=default, parse_default=parse_default)
         except ValueError as error:
             kind = self.KINDS.get(cast, f"a value of type {getattr(cast, '__name__', cast)}")
-            raise ImproperlyConfigured(
-                f"{var} must be {kind}, not {self.ENVIRON.get(var, '')!r}."
-            ) from error
+            raise ImproperlyConfigured(f"{var} must be {kind}, not {raw or ''!r}.") from error
 
 
 env = Env()

@@ -195,6 +195,13 @@ def test_every_environment_variable_is_in_the_readme_table():
     assert documented - read == set()
 
 
+@pytest.mark.parametrize(
+    ("value", "read"), [("true", True), ("Yes", True), ("on", True), ("0", False), ("off", False)]
+)
+def test_yes_and_no_read_as_written(load_settings, value, read):
+    assert load_settings(PAGE_CACHE=value).TINGSTED_PAGE_CACHE is read
+
+
 def test_a_postgresql_connection_waits_a_bounded_time_to_open(load_settings):
     """libpq's own connect timeout is none: a hung database held each worker for ever."""
     url = "postgres://tingsted@db.internal:5432/tingsted"
@@ -299,6 +306,8 @@ def test_the_content_security_policy_allows_an_http_media_endpoint(load_settings
         ),
         ({**S3_ENV, "AWS_S3_TIMEOUT": "0"}, "AWS_S3_TIMEOUT must be a positive number"),
         ({"CACHE_READ_TIMEOUT": "soon"}, "CACHE_READ_TIMEOUT must be a number, not 'soon'."),
+        # django-environ reads anything but its true words as false: the cache went off.
+        ({"PAGE_CACHE": "ture"}, "PAGE_CACHE must be true or false, not 'ture'."),
         ({"MEDIA_STORAGE": "s4"}, "MEDIA_STORAGE must be 'local' or 's3', not 's4'"),
         ({**S3_ENV, "WAGTAILDOCS_SERVE_METHOD": "direct"}, "bypass Wagtail's permission"),
         ({"WAGTAILDOCS_SERVE_METHOD": "redirect"}, "WAGTAILDOCS_SERVE_METHOD=redirect needs"),
