@@ -37,6 +37,8 @@ class OrderedRow(Orderable):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.sort_order is None:
             self.sort_order = self.next_sort_order()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "sort_order"}
         super().save(*args, **kwargs)
 
     def next_sort_order(self) -> int:

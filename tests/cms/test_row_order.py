@@ -82,6 +82,17 @@ def test_rows_numbered_by_code_follow_their_own_parents_siblings():
     assert [room.name for room in small.rooms.all()] == ["Mødelokale 1"]
 
 
+def test_a_row_saved_with_named_fields_is_numbered_too():
+    venue = VenueFactory()
+    VenueRoom.objects.create(venue=venue, name="Sal A", sort_order=0)
+    room = VenueRoom.objects.create(venue=venue, name="Sal B")
+    VenueRoom.objects.filter(pk=room.pk).update(sort_order=None)
+    room.sort_order = None
+    room.name = "Sal C"
+    room.save(update_fields=["name"])
+    assert VenueRoom.objects.values_list("name", "sort_order").get(pk=room.pk) == ("Sal C", 1)
+
+
 def test_the_migration_numbers_old_unordered_rows_after_their_siblings_in_saved_order():
     venue, other = VenueFactory(), VenueFactory()
     rooms = [
