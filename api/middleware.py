@@ -46,6 +46,7 @@ from api.throttling import check_rate
 from api.validation import NotFound, check_integers, check_text, clean_search
 from cms.generation import generation
 from cms.loading import request_scope
+from cms.renditions import is_incomplete
 from cms.sites import answer_for_site
 from cms.visibility import is_shareable
 
@@ -197,6 +198,10 @@ class APIMiddleware:
             # The answer holds something of this visitor's: REST framework's browsable page
             # embeds a CSRF token (whose secret is the visitor's cookie) in its body. Stored
             # or shared, the next visitor would read the first one's secret.
+            return self._private(response)
+        if is_incomplete(request):
+            # An image's file is missing (cms/renditions.py): neither stored nor kept by a
+            # client, so the answer is whole again once the file is back.
             return self._private(response)
         if (
             not getattr(response, "streaming", False)

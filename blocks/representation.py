@@ -27,6 +27,7 @@ from cms.loading import (
     fetch_renditions,
     prefetch_renditions,
 )
+from cms.renditions import renditions_of
 from cms.sites import answered_site
 
 #: Images' and documents' API forms, per content generation and site address. A list of
@@ -148,16 +149,18 @@ def image_data(image, context: dict[str, Any] | None = None, *, caption: str = "
     """
     if image is None:
         return None
-    return _remembered(
-        ("image", image.pk, caption, base_url(context)),
-        lambda: _image_data(image, context, caption),
-    )
+    key = ("image", image.pk, caption, base_url(context))
+    data = _remembered(key, lambda: _image_data(image, context, caption))
+    if not data["renditions"]:  # its file is missing: not remembered, tried again next time
+        _MEDIA.forget(key)
+    return data
 
 
 def _image_data(image, context: dict[str, Any] | None, caption: str) -> dict:
     fetch_renditions()  # the list's images' renditions, in one query
     specs = RENDITION_SPECS
-    renditions = image.get_renditions(*specs)
+    # None when the image's file is missing: the image without renditions (cms/renditions.py).
+    renditions = renditions_of(image, *specs) or {}
     return {
         "id": image.pk,
         "title": image.title,
@@ -173,7 +176,7 @@ def _image_data(image, context: dict[str, Any] | None, caption: str) -> dict:
                 "height": rendition.height,
                 "url": absolute(rendition.url, context),
             }
-            for rendition in (renditions[spec] for spec in specs)
+            for rendition in (renditions[spec] for spec in specs if spec in renditions)
         ],
     }
 

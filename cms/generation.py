@@ -173,6 +173,10 @@ class GenerationMemo:
             self.values[key] = compute()
         return self.values[key]
 
+    def forget(self, key) -> None:
+        """Drop ``key``'s value: the next ``get`` computes it again."""
+        self.values.pop(key, None)
+
     def get_many(
         self, request: HttpRequest | None, keys: Iterable, compute: Callable[[set], dict]
     ) -> dict:

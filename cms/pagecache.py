@@ -53,6 +53,7 @@ from django.utils.http import http_date
 
 from cms.generation import answering, generation
 from cms.gzipsplice import fill, pack
+from cms.renditions import is_incomplete
 from cms.responsecache import (
     Stored,
     accepts_gzip,
@@ -248,6 +249,8 @@ class PageCacheMiddleware:
 
     def _storable(self, request: HttpRequest, response: HttpResponse) -> bool:
         if response.status_code != 200 or response.streaming:
+            return False
+        if is_incomplete(request):  # an image's file is missing: rendered again next time
             return False
         if getattr(request, "is_preview", False) or settings.CSRF_USE_SESSIONS:
             return False

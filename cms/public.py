@@ -65,6 +65,10 @@ EXPORTS: dict[str, str] = {
     "localize": "cms.loading",
     "ensure_preloaded": "cms.loading",
     "PreloadedChooserMixin": "cms.loading",
+    # An image's renditions, or None when its original file is missing: the answer goes on
+    # without it and is not cached (cms/renditions.py).
+    "renditions_of": "cms.renditions",
+    "rendition_of": "cms.renditions",
     # Who may see what (docs/access.md).
     "public_pages": "cms.visibility",
     "editable_pages": "cms.visibility",
@@ -150,6 +154,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.pagecache import answer_valid_until
     from cms.plugins import registry as plugin_registry
     from cms.ratelimits import check as rate_limit
+    from cms.renditions import rendition_of, renditions_of
     from cms.rows import OrderedRow, number_unordered_rows
     from cms.search_text import plain_words
     from cms.sites import (

@@ -6,7 +6,10 @@ import copy
 
 from django import template
 from django.conf import settings
+from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache.utils import make_template_fragment_key
 from django.template.defaultfilters import filesizeformat
+from django.templatetags.cache import CacheNode
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
@@ -15,6 +18,7 @@ from wagtail.models import Page, Site
 
 from cms.loading import RENDITION_SPECS, fetch_renditions
 from cms.memo import PAGES, host_key
+from cms.renditions import incomplete_count, renditions_of
 from cms.sites import active_locale, site_language
 from cms.visibility import is_shareable
 
@@ -23,7 +27,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def generation_fragment(context) -> dict | None:
-    """What a ``{% cache %}`` fragment kept per content generation is keyed by, or None
+    """What a ``{% generation_cache %}`` fragment kept per content generation is keyed by, or None
     where the fragment must be rendered afresh.
 
     ``key`` holds the content generation (bumped by every publish, so a publish is the
@@ -50,6 +54,44 @@ def generation_fragment(context) -> dict | None:
         )
     )
     return {"key": key, "timeout": getattr(settings, "TINGSTED_API_CACHE_TIMEOUT", 600)}
+
+
+class FragmentNode(CacheNode):
+    """Django's ``{% cache %}``, except that a fragment which left out a missing file (an
+    image whose original is gone, cms/renditions.py) is not kept: the next request renders
+    it again, whole once the file is back."""
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        before = incomplete_count(request)
+        output = super().render(context)
+        if incomplete_count(request) != before:
+            try:
+                fragment_cache = caches["template_fragments"]
+            except InvalidCacheBackendError:
+                fragment_cache = caches["default"]
+            vary_on = [var.resolve(context) for var in self.vary_on]
+            fragment_cache.delete(make_template_fragment_key(self.fragment_name, vary_on))
+        return output
+
+
+@register.tag("generation_cache")
+def generation_cache(parser, token) -> FragmentNode:
+    """``{% generation_cache timeout name vary_on… %}…{% endgeneration_cache %}``: Django's
+    ``{% cache %}`` (in the default fragment cache), kept as :class:`FragmentNode` keeps it.
+    Its key comes from ``generation_fragment``."""
+    nodelist = parser.parse(("endgeneration_cache",))
+    parser.delete_first_token()
+    tokens = token.split_contents()
+    if len(tokens) < 3:
+        raise template.TemplateSyntaxError(f"'{tokens[0]}' tag needs at least two arguments.")
+    return FragmentNode(
+        nodelist,
+        parser.compile_filter(tokens[1]),
+        tokens[2],
+        [parser.compile_filter(part) for part in tokens[3:]],
+        None,
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -146,7 +188,9 @@ def figure(image, caption: str = "", sizes: str = "(min-width: 60rem) 48rem, 100
         return {"image": None}
     fetch_renditions()
     specs = RENDITION_SPECS
-    renditions = image.get_renditions(*specs)
+    renditions = renditions_of(image, *specs)
+    if renditions is None:  # its file is missing: the page goes on without it
+        return {"image": None}
     ordered = [renditions[spec] for spec in specs]
     # The image's own texts are in its language; a caption given by the block is in the
     # page's. Texts in another language than the page's are marked (WCAG 3.1.2).

@@ -20,7 +20,7 @@ from django.utils.translation import override
 from wagtail.models import Page
 
 from blocks.representation import absolute
-from cms.public import FeedLink, conditional_response
+from cms.public import FeedLink, conditional_response, rendition_of
 from plugins.blog.items import FEED_ITEMS, decorate, with_related
 
 RSS = "application/rss+xml"
@@ -116,7 +116,9 @@ class ListingFeed(Feed):
         image = item.hero_image
         if image is None:
             return []
-        rendition = image.get_rendition(ENCLOSURE_RENDITION)
+        rendition = rendition_of(image, ENCLOSURE_RENDITION)
+        if rendition is None:  # its file is missing
+            return []
         try:
             length = rendition.file.size
         except OSError:

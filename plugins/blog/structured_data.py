@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from blocks.representation import absolute
+from cms.public import rendition_of
 from plugins.people.interface import person_of
 
 
@@ -27,7 +28,9 @@ def publisher(page, request: HttpRequest | None) -> dict[str, Any]:
 def image(page, request: HttpRequest | None) -> list[str]:
     if page.hero_image is None:
         return []
-    rendition = page.hero_image.get_rendition("width-1600")
+    rendition = rendition_of(page.hero_image, "width-1600")
+    if rendition is None:  # its file is missing
+        return []
     return [absolute(rendition.url, {"request": request})]
 
 
