@@ -375,7 +375,7 @@ def test_a_storage_that_stops_answering_is_a_503_not_a_hung_worker(s3, settings,
         media = media_storages(
             "s3",
             S3Settings(
-                bucket_name=BUCKET, endpoint_url=endpoint, region_name=REGION, timeout=0.5, **KEYS
+                bucket_name=BUCKET, endpoint_url=endpoint, region_name=REGION, timeout=0.25, **KEYS
             ),
         )
         settings.STORAGES = {**settings.STORAGES, **media.storages}
@@ -385,7 +385,7 @@ def test_a_storage_that_stops_answering_is_a_503_not_a_hung_worker(s3, settings,
             waited = time.monotonic() - started
             assert response.status_code == 503, (url, response.content[:300])
             assert response["Retry-After"] == "30", url
-            # Not a speed measurement: a bound on a hang. Two tries of half a second each (and
+            # Not a speed measurement: a bound on a hang. Two tries of a quarter second each (and
             # the page's other work); botocore's own settings wait minutes.
             assert waited < 15, f"{url} waited {waited:.0f} s for a silent storage"
 
