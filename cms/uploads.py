@@ -1,11 +1,13 @@
-"""The admin's image and document forms: a file store that does not answer is the file's error.
+"""The admin's image and document forms: a file store that cannot take the file is the file's
+error.
 
-With MEDIA_STORAGE=s3 an upload is saved in the bucket after the form is valid, where an
-outage used to end the editor's work on the 503 page. These forms ask the store first, once
-per chosen file, so every place Wagtail takes a file (the add and edit forms, the multiple
-upload, the chooser's upload tab) shows the sentence under the file field, keeps what else
-was typed, and saves nothing. A store that goes away between the question and the save is
-still the 503 page (cms/errorpages.py); nothing is saved then either.
+An upload is saved after the form is valid, where an object storage outage ended the
+editor's work on the 503 page and a full local disk on the 500 page. These forms ask first,
+once per chosen file (the bucket answers a HEAD; the disk has room for the file and a reserve),
+so every place Wagtail takes a file (the add and edit forms, the multiple upload, the
+chooser's upload tab) shows the sentence under the file field, keeps what else was typed,
+and saves nothing. A store that fails between the question and the save still gives the
+error page (cms/errorpages.py); nothing is saved then either.
 
 ``WAGTAILIMAGES_IMAGE_FORM_BASE`` and ``WAGTAILDOCS_DOCUMENT_FORM_BASE`` name the classes.
 """
@@ -13,6 +15,8 @@ still the 503 page (cms/errorpages.py); nothing is saved then either.
 from __future__ import annotations
 
 import logging
+import shutil
+from pathlib import Path
 
 from django import forms
 from django.core.files.storage import Storage
@@ -31,6 +35,42 @@ STORE_NOT_ANSWERING = _(
     "The file store is not answering, so the file was not saved and nothing was created. "
     "Choose the file again in a minute."
 )
+STORE_FULL = _(
+    "There is no room left on the server for this file, so it was not saved and nothing was "
+    "created. Tell the site's administrator."
+)
+
+#: Room kept free on a local disk beyond the file itself (its renditions, the database's
+#: files when they share the disk): an upload that would leave less is refused.
+DISK_RESERVE_BYTES = 64 * 1024 * 1024
+
+
+def store_problem(storage: Storage, size: int) -> str | None:
+    """Why a file of ``size`` bytes cannot go to ``storage`` now, or None when it can."""
+    location = getattr(storage, "location", None)
+    if location is not None and not hasattr(storage, "bucket_name"):
+        return None if disk_has_room(Path(location), size) else str(STORE_FULL)
+    return None if store_answers(storage) else str(STORE_NOT_ANSWERING)
+
+
+def disk_has_room(location: Path, size: int) -> bool:
+    """Whether the disk under ``location`` (or its nearest existing parent) takes ``size``
+    bytes and keeps :data:`DISK_RESERVE_BYTES` free."""
+    existing = location
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    free = shutil.disk_usage(existing).free
+    if free >= size + DISK_RESERVE_BYTES:
+        return True
+    logger.error(
+        "The media disk at %s has %d bytes free: too little for an upload of %d bytes "
+        "(and %d kept free).",
+        location,
+        free,
+        size,
+        DISK_RESERVE_BYTES,
+    )
+    return False
 
 
 def store_answers(storage: Storage) -> bool:
@@ -65,8 +105,9 @@ class StoreCheckedForm(forms.ModelForm):
             and self.cleaned_data.get("file")
         ):
             storage = self._meta.model._meta.get_field("file").storage
-            if not store_answers(storage):
-                self.add_error("file", STORE_NOT_ANSWERING)
+            problem = store_problem(storage, self.cleaned_data["file"].size or 0)
+            if problem:
+                self.add_error("file", problem)
 
 
 class ImageForm(StoreCheckedForm, BaseImageForm):

@@ -1,9 +1,11 @@
-"""Uploads have a size limit: an oversized document is refused with a form error."""
+"""Uploads have a size limit, and need room on the disk: either is a form error."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -12,6 +14,7 @@ from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from cms import uploads
 from tests.cms.processes import bytecode_cache
 
 
@@ -55,3 +58,52 @@ def test_the_admin_refuses_an_oversized_document_with_a_form_error(admin_client)
     errors = response.context["form"].errors["file"]
     assert any("too big" in str(error) for error in errors)
     assert not get_document_model().objects.filter(title="Budget").exists()
+
+
+@pytest.mark.django_db
+def test_an_upload_to_a_full_disk_is_a_form_error_and_saves_nothing(
+    admin_client, settings, tmp_path, monkeypatch
+):
+    """The local disk with less room than the file and the reserve: the file field says so.
+    The save used to fail with "No space left on device", the 500 page."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")  # not made yet: its parent is asked
+    real = shutil.disk_usage
+
+    def almost_full(path):
+        assert Path(path) == tmp_path
+        return real(path)._replace(free=uploads.DISK_RESERVE_BYTES + 10)
+
+    monkeypatch.setattr(shutil, "disk_usage", almost_full)
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Budget 2027",
+            "collection": Collection.get_first_root_node().pk,
+            "file": SimpleUploadedFile("budget.pdf", b"%PDF-1.4 " + b"x" * 100),
+        },
+    )
+
+    assert response.status_code == 200
+    assert [(name, len(errors)) for name, errors in response.context["form"].errors.items()] == [
+        ("file", 1)
+    ]
+    html = response.content.decode()
+    assert "There is no room left on the server for this file" in html
+    assert 'value="Budget 2027"' in html
+    assert not get_document_model().objects.exists()
+    assert not (tmp_path / "media").exists()
+
+
+@pytest.mark.django_db
+def test_a_disk_with_room_takes_the_upload(admin_client, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Budget 2027",
+            "collection": Collection.get_first_root_node().pk,
+            "file": SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget"),
+        },
+    )
+    assert response.status_code == 302
+    assert get_document_model().objects.filter(title="Budget 2027").exists()
