@@ -33,7 +33,7 @@ EXPORTS: dict[str, str] = {
     # The base of a plugin's child rows an editor orders (InlinePanel): saved without a sort
     # order, a row goes after its siblings, on every database (cms/rows.py).
     "OrderedRow": "cms.rows",
-    "number_unordered_rows": "cms.rows",
+    "numbering_migration": "cms.rows",
     # Demo content: the context a plugin's demo builder gets (its helpers find, create and
     # translate; docs/plugins.md "Demo content"), and the core's welcome text.
     "DemoContext": "cms.demo",
@@ -155,7 +155,7 @@ if TYPE_CHECKING:  # for type checkers and editors; the names above are lazy at 
     from cms.plugins import registry as plugin_registry
     from cms.ratelimits import check as rate_limit
     from cms.renditions import rendition_of, renditions_of
-    from cms.rows import OrderedRow, number_unordered_rows
+    from cms.rows import OrderedRow, numbering_migration
     from cms.search_text import plain_words
     from cms.sites import (
         active_locale,

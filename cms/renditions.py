@@ -20,6 +20,7 @@ import logging
 from django.http import HttpRequest
 from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageIOError
 
+from cms.errorpages import service_unavailable
 from cms.generation import answering
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,8 @@ def renditions_of(image: AbstractImage, *specs: str) -> dict[str, AbstractRendit
     try:
         return image.get_renditions(*specs)
     except SourceImageIOError as error:
+        if service_unavailable(error):  # the storage, not the file: the 503 to try again
+            raise
         logger.warning(
             "Image %s (%r) has no original file, so it is left out: %s", image.pk, image, error
         )

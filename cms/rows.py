@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
+from django.db import migrations, models
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
@@ -44,13 +44,21 @@ class OrderedRow(Orderable):
     def next_sort_order(self) -> int:
         """One past the highest sort order among the rows of the same parent (0 for the first)."""
         key = parent_key(type(self))
-        if key is None:
-            return 0
-        siblings = type(self)._default_manager.filter(**{key.attname: getattr(self, key.attname)})
-        if self.pk is not None:
-            siblings = siblings.exclude(pk=self.pk)
-        highest = siblings.aggregate(highest=models.Max("sort_order"))["highest"]
-        return 0 if highest is None else highest + 1
+        siblings = siblings_of(type(self), getattr(self, key.attname) if key else None)
+        return after(siblings.exclude(pk=self.pk) if self.pk is not None else siblings)
+
+
+def siblings_of(model: type[models.Model], parent: Any) -> models.QuerySet:
+    """The rows of ``parent`` (every row, for a model without a parental key)."""
+    key = parent_key(model)
+    manager = model._default_manager
+    return manager.filter(**{key.attname: parent}) if key else manager.all()
+
+
+def after(rows: models.QuerySet) -> int:
+    """One past the highest sort order of ``rows`` (0 when none has one)."""
+    highest = rows.aggregate(highest=models.Max("sort_order"))["highest"]
+    return 0 if highest is None else highest + 1
 
 
 def number_unordered_rows(model: type[models.Model]) -> int:
@@ -63,15 +71,22 @@ def number_unordered_rows(model: type[models.Model]) -> int:
     key = parent_key(model)
     manager = model._default_manager
     unordered = manager.filter(sort_order__isnull=True).order_by("pk")
-    numbered = 0
     next_of: dict[Any, int] = {}
-    for row in unordered.only("pk", key.attname if key else "pk"):
+    for row in unordered:
         parent = getattr(row, key.attname) if key else None
         if parent not in next_of:
-            siblings = manager.filter(**{key.attname: parent}) if key else manager.all()
-            highest = siblings.aggregate(highest=models.Max("sort_order"))["highest"]
-            next_of[parent] = 0 if highest is None else highest + 1
+            next_of[parent] = after(siblings_of(model, parent))
         manager.filter(pk=row.pk).update(sort_order=next_of[parent])
         next_of[parent] += 1
-        numbered += 1
-    return numbered
+    return len(unordered)
+
+
+def numbering_migration(app_label: str, *model_names: str) -> migrations.RunPython:
+    """The migration operation that runs :func:`number_unordered_rows` on an app's models
+    (their historical versions), once, when a plugin's rows become :class:`OrderedRow`."""
+
+    def number(apps, schema_editor) -> None:
+        for name in model_names:
+            number_unordered_rows(apps.get_model(app_label, name))
+
+    return migrations.RunPython(number, migrations.RunPython.noop, elidable=True)

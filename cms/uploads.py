@@ -74,9 +74,7 @@ def disk_has_room(location: Path, size: int) -> bool:
 
 
 def store_answers(storage: Storage) -> bool:
-    """Whether ``storage`` answers now. The local disk always does; a bucket is asked."""
-    if not hasattr(storage, "bucket_name"):
-        return True
+    """Whether the bucket behind ``storage`` answers now."""
     try:
         storage.exists(PROBE_KEY)
     except Exception as error:

@@ -24,7 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.users.models import UserProfile
 
-from cms.storage import S3Settings, media_storages
+from cms.storage import MediaStorage, S3Settings, media_storages
 from tests.cms.processes import free_port
 from tests.cms.s3 import (
     BUCKET,
@@ -43,12 +43,21 @@ pytestmark = [pytest.mark.s3, pytest.mark.django_db]
 @pytest.fixture
 def s3(settings, s3_server):
     """The suite's settings with MEDIA_STORAGE=s3 against the test server."""
-    media = media_storages(
-        "s3", S3Settings(bucket_name=BUCKET, endpoint_url=s3_server, region_name=REGION, **KEYS)
-    )
-    settings.STORAGES = {**settings.STORAGES, **media.storages}
+    media = use_bucket(settings, s3_server)
     settings.WAGTAILDOCS_SERVE_METHOD = media.serve_method
     return client(s3_server)
+
+
+def use_bucket(settings, endpoint: str, **options) -> MediaStorage:
+    """The storages at ``endpoint`` (the test bucket), as the settings build them."""
+    media = media_storages(
+        "s3",
+        S3Settings(
+            bucket_name=BUCKET, endpoint_url=endpoint, region_name=REGION, **KEYS, **options
+        ),
+    )
+    settings.STORAGES = {**settings.STORAGES, **media.storages}
+    return media
 
 
 def keys(s3, prefix: str) -> set[str]:
@@ -303,10 +312,7 @@ def test_the_apis_give_bucket_urls_for_images_and_the_view_for_documents(s3, s3_
 def stop_store(settings) -> str:
     """The storages' address becomes a port nothing listens on; returns that address."""
     endpoint = f"http://127.0.0.1:{free_port()}"
-    media = media_storages(
-        "s3", S3Settings(bucket_name=BUCKET, endpoint_url=endpoint, region_name=REGION, **KEYS)
-    )
-    settings.STORAGES = {**settings.STORAGES, **media.storages}
+    use_bucket(settings, endpoint)
     return endpoint
 
 
@@ -372,13 +378,7 @@ def test_a_storage_that_stops_answering_is_a_503_not_a_hung_worker(s3, settings,
     page = child_page(home("da"), title="Havnen", body=[("image", {"image": image})])
     visitor = Client(raise_request_exception=False)
     with silent_store() as endpoint:
-        media = media_storages(
-            "s3",
-            S3Settings(
-                bucket_name=BUCKET, endpoint_url=endpoint, region_name=REGION, timeout=0.25, **KEYS
-            ),
-        )
-        settings.STORAGES = {**settings.STORAGES, **media.storages}
+        use_bucket(settings, endpoint, timeout=0.25)
         for url in (page.get_url(), f"/api/v2/pages/{page.pk}/", f"/api/v3/pages/{page.pk}/"):
             started = time.monotonic()
             response = visitor.get(url, HTTP_HOST="dk.localhost")

@@ -43,17 +43,22 @@ def test_the_limits_come_from_the_environment(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "5000", result.stderr
 
 
+def add_document(admin_client, title: str, content: bytes):
+    """The admin's *Add a document* form, sent with ``content`` as budget.pdf."""
+    return admin_client.post(
+        "/admin/documents/add/",
+        {
+            "title": title,
+            "collection": Collection.get_first_root_node().pk,
+            "file": SimpleUploadedFile("budget.pdf", content),
+        },
+    )
+
+
 @pytest.mark.django_db
 @override_settings(WAGTAILDOCS_MAX_UPLOAD_SIZE=100)
 def test_the_admin_refuses_an_oversized_document_with_a_form_error(admin_client):
-    response = admin_client.post(
-        "/admin/documents/add/",
-        {
-            "title": "Budget",
-            "collection": Collection.get_first_root_node().pk,
-            "file": SimpleUploadedFile("budget.pdf", b"%PDF-1.4 " + b"x" * 200),
-        },
-    )
+    response = add_document(admin_client, "Budget", b"%PDF-1.4 " + b"x" * 200)
     assert response.status_code == 200
     errors = response.context["form"].errors["file"]
     assert any("too big" in str(error) for error in errors)
@@ -74,14 +79,7 @@ def test_an_upload_to_a_full_disk_is_a_form_error_and_saves_nothing(
         return real(path)._replace(free=uploads.DISK_RESERVE_BYTES + 10)
 
     monkeypatch.setattr(shutil, "disk_usage", almost_full)
-    response = admin_client.post(
-        "/admin/documents/add/",
-        {
-            "title": "Budget 2027",
-            "collection": Collection.get_first_root_node().pk,
-            "file": SimpleUploadedFile("budget.pdf", b"%PDF-1.4 " + b"x" * 100),
-        },
-    )
+    response = add_document(admin_client, "Budget 2027", b"%PDF-1.4 " + b"x" * 100)
 
     assert response.status_code == 200
     assert [(name, len(errors)) for name, errors in response.context["form"].errors.items()] == [
@@ -97,13 +95,6 @@ def test_an_upload_to_a_full_disk_is_a_form_error_and_saves_nothing(
 @pytest.mark.django_db
 def test_a_disk_with_room_takes_the_upload(admin_client, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    response = admin_client.post(
-        "/admin/documents/add/",
-        {
-            "title": "Budget 2027",
-            "collection": Collection.get_first_root_node().pk,
-            "file": SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget"),
-        },
-    )
+    response = add_document(admin_client, "Budget 2027", b"%PDF-1.4 budget")
     assert response.status_code == 302
     assert get_document_model().objects.filter(title="Budget 2027").exists()

@@ -6,17 +6,10 @@ modelcluster's in-memory lists show one order.
 
 from django.db import migrations
 
-from cms.public import number_unordered_rows
-
-MODELS = ['BlogPostAuthor', 'BlogPostRelated']
-
-
-def number_rows(apps, schema_editor):
-    for name in MODELS:
-        number_unordered_rows(apps.get_model("blog", name))
+from cms.public import numbering_migration
 
 
 class Migration(migrations.Migration):
     dependencies = [("blog", "0003_stable_row_order")]
 
-    operations = [migrations.RunPython(number_rows, migrations.RunPython.noop, elidable=True)]
+    operations = [numbering_migration("blog", "BlogPostAuthor", "BlogPostRelated")]
