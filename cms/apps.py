@@ -33,3 +33,5 @@ class CmsConfig(PluginConfig):
         slugs.install()
         # A page saved with its child rows is indexed once, not once per row (cms/compat.py).
         compat.install_index_task_deferral()
+        # No purge work on publish unless a CDN is configured (cms/compat.py).
+        compat.purge_pages_only_with_a_cdn()

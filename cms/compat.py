@@ -295,6 +295,40 @@ def _chunked(model: type, pks: list[str], column: str, size: int = 500) -> list[
     return values
 
 
+#: Wagtail's frontend cache purges a published or unpublished page through this function,
+#: looked up in its signal handlers' module on every call.
+FRONTEND_CACHE_HANDLERS = "wagtail.contrib.frontend_cache.signal_handlers"
+
+
+class _PurgeWithACDN:
+    """Wagtail's ``purge_page_from_cache`` for its publish and unpublish handlers, run only
+    when a frontend cache is configured (:func:`purge_pages_only_with_a_cdn`)."""
+
+    def __init__(self, purge: Callable[..., None]) -> None:
+        self.purge = purge
+
+    def __call__(self, page: Any, *args: Any, **kwargs: Any) -> None:
+        from wagtail.contrib.frontend_cache.utils import get_backends
+
+        if kwargs.get("backend_settings") is None and not get_backends():
+            return
+        self.purge(page, *args, **kwargs)
+
+
+def purge_pages_only_with_a_cdn() -> None:
+    """Skip Wagtail's page purge on publish when no CDN is configured.
+
+    With ``WAGTAILFRONTENDCACHE`` empty, Wagtail still works out every published page's
+    addresses and queues a purge task that then finds no CDN to call: on a task queue in a
+    database that is a pointless job per publish. The setting is read at each publish, so a
+    CDN configured later (or in a test) is purged as before.
+    """
+    module = import_module(FRONTEND_CACHE_HANDLERS)
+    purge = _require(module, "purge_page_from_cache")
+    if not isinstance(purge, _PurgeWithACDN):
+        module.purge_page_from_cache = _PurgeWithACDN(purge)
+
+
 def v3_schemas_built() -> bool:
     """Whether Wagtail has built its API v3 page schemas (so it is too late to type fields)."""
     return V3_REGISTRY in sys.modules

@@ -65,6 +65,62 @@ def test_without_a_cdn_configured_nothing_is_purged(
     assert PURGED == []
 
 
+def _purge_jobs(run) -> list[list[str]]:
+    """The frontend-cache purge jobs queued while ``run`` runs (each a list of URLs)."""
+    from django_tasks.signals import task_started
+
+    jobs: list[list[str]] = []
+
+    def started(sender, task_result, **kwargs):
+        if task_result.task.name == "purge_urls_from_cache_task":
+            jobs.append(task_result.args[0])
+
+    task_started.connect(started)
+    try:
+        run()
+    finally:
+        task_started.disconnect(started)
+    return jobs
+
+
+@pytest.mark.parametrize("change", ["publish", "unpublish"])
+def test_without_a_cdn_a_publish_queues_no_purge_job(
+    settings, home, change, django_capture_on_commit_callbacks
+):
+    """Wagtail would work out the page's addresses and queue a job that finds no CDN: on a
+    task queue in the database, one pointless row per publish."""
+    settings.WAGTAILFRONTENDCACHE = {}
+    page = add_page(home("da"), "Ingen CDN")
+
+    def change_it():
+        with django_capture_on_commit_callbacks(execute=True):
+            if change == "publish":
+                page.save_revision().publish()
+            else:
+                page.unpublish()
+
+    assert _purge_jobs(change_it) == []
+
+
+@pytest.mark.parametrize("change", ["publish", "unpublish"])
+def test_with_a_cdn_wagtail_still_purges_the_pages_own_address(
+    cdn, home, change, django_capture_on_commit_callbacks
+):
+    page = add_page(home("da"), "Med CDN")
+
+    def change_it():
+        with django_capture_on_commit_callbacks(execute=True):
+            if change == "publish":
+                page.save_revision().publish()
+            else:
+                page.unpublish()
+
+    jobs = _purge_jobs(change_it)
+    assert [page.full_url] in jobs
+    assert page.full_url == "http://dk.localhost/med-cdn/"
+    assert page.full_url in cdn
+
+
 @pytest.mark.parametrize("change", ["restrict", "change groups", "lift"])
 def test_a_change_of_who_may_see_a_page_purges_it_its_subtree_translations_and_lists(
     cdn, home, locales, change, django_capture_on_commit_callbacks

@@ -310,3 +310,12 @@ def test_a_deferred_block_collects_only_its_own_threads_updates():
         assert ran == [("blog", "blogpostpage", "1")]
         task.enqueue("blog", "blogpostpage", "2")
         assert ran == [("blog", "blogpostpage", "1")]  # this thread's waits for the block's end
+
+
+def test_the_frontend_cache_purge_is_still_where_we_wrap_it(monkeypatch):
+    import wagtail.contrib.frontend_cache.signal_handlers as handlers
+
+    assert isinstance(handlers.purge_page_from_cache, compat._PurgeWithACDN)
+    monkeypatch.delattr(handlers, "purge_page_from_cache")
+    with pytest.raises(compat.WagtailChanged, match="purge_page_from_cache"):
+        compat.purge_pages_only_with_a_cdn()
