@@ -243,6 +243,37 @@ def document_responses(schema: dict) -> dict:
     return schema
 
 
+def declare_query_bounds(schema: dict) -> dict:
+    """Say in the document what every route enforces on ``limit`` and ``locale``.
+
+    Every list refuses a ``limit`` above ``WAGTAILAPI_LIMIT_MAX`` with a 400, and every
+    ``locale`` names one of the configured languages; django-ninja's parameters carry
+    neither, so a client reading the document could send a limit of 500 or a locale of "DA"
+    and be refused. (An empty ``locale`` is taken as none, but is not offered.)
+    """
+    from django.conf import settings
+
+    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    languages = sorted(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") != "query":
+                    continue
+                bounds = parameter.setdefault("schema", {})
+                if parameter["name"] == "limit" and limit_max is not None:
+                    bounds.setdefault("maximum", int(limit_max))
+                elif parameter["name"] == "locale":
+                    choices = [{"type": "string", "enum": languages}]
+                    if "anyOf" in bounds:
+                        bounds["anyOf"] = choices + [
+                            option for option in bounds["anyOf"] if option.get("type") == "null"
+                        ]
+                    else:
+                        bounds.update(choices[0])
+    return schema
+
+
 def without_unsatisfiable_operations(schema: dict) -> dict:
     """Leave out the operations no request can reach.
 

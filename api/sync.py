@@ -104,8 +104,11 @@ def build_sync_router() -> Router:
         site: str | None = Query(
             None, description="The site's hostname (`host[:port]`); default: the request's."
         ),
-        limit: int = Query(DEFAULT_LIMIT, ge=1, le=limit_max),
+        limit: int = Query(DEFAULT_LIMIT, ge=1),
     ) -> dict[str, Any]:
+        # A 400 as on every list (docs/api.md, Errors), not the 422 of a schema bound.
+        if limit > limit_max:
+            raise APIParameterError("limit", f"limit cannot be higher than {limit_max}")
         return answer(request, cursor, locale, limit)
 
     return router

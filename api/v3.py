@@ -303,11 +303,16 @@ def mount() -> None:
     built: dict[tuple[str | None, str], dict] = {}
 
     def get_openapi_schema(*args, **kwargs):
-        from api.openapi import document_responses, without_unsatisfiable_operations
+        from api.openapi import (
+            declare_query_bounds,
+            document_responses,
+            without_unsatisfiable_operations,
+        )
 
         key = (get_language(), repr((args, sorted(kwargs.items()))))
         if key not in built:
             schema = declare_field_filters(valid_security(wagtail_openapi(*args, **kwargs)))
+            schema = declare_query_bounds(schema)
             built[key] = document_responses(without_unsatisfiable_operations(schema))
         return built[key]
 

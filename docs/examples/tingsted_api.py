@@ -920,7 +920,7 @@ class HomePagePatchSchema(BaseModel):
 
 
 class Input(BaseModel):
-    limit: Annotated[int | None, Field(ge=1, title='Limit')] = 20
+    limit: Annotated[int | None, Field(ge=1, le=100, title='Limit')] = 20
     offset: Annotated[int | None, Field(ge=0, title='Offset')] = 0
 
 
@@ -2066,6 +2066,13 @@ class DescendantOf(RootModel[int]):
     root: Annotated[int, Field(gt=0, title='Descendant Of')]
 
 
+class Locale(StrEnum):
+    da = 'da'
+    en = 'en'
+    nb = 'nb'
+    sv = 'sv'
+
+
 class TranslationOf(RootModel[int]):
     root: Annotated[int, Field(gt=0, title='Translation Of')]
 
@@ -2094,7 +2101,7 @@ class PageFilterSchema(BaseModel):
     descendant_of: Annotated[
         DescendantOf | Literal['root'] | None, Field(title='Descendant Of')
     ] = None
-    locale: Annotated[str | None, Field(title='Locale')] = None
+    locale: Annotated[Locale | None, Field(title='Locale')] = None
     site: Annotated[str | None, Field(title='Site')] = None
     translation_of: Annotated[
         TranslationOf | Literal['root'] | None, Field(title='Translation Of')
@@ -2662,7 +2669,7 @@ class TranslationData(BaseModel):
 
 
 class TranslationFilterSchema(BaseModel):
-    locale: Annotated[str | None, Field(title='Locale')] = None
+    locale: Annotated[Locale | None, Field(title='Locale')] = None
     translation_of: Annotated[str | None, Field(title='Translation Of')] = None
 
 
@@ -2675,6 +2682,17 @@ class TranslationStatusSchema(BaseModel):
     state: Annotated[str, Field(title='State')]
 
 
+class Locale2(StrEnum):
+    """
+    Language code; defaults to the site's own.
+    """
+
+    da = 'da'
+    en = 'en'
+    nb = 'nb'
+    sv = 'sv'
+
+
 class UpcomingParams(BaseModel):
     from_: Annotated[
         date_aliased | None,
@@ -2685,11 +2703,12 @@ class UpcomingParams(BaseModel):
         Field(
             description='At most WAGTAILAPI_LIMIT_MAX (100 by default).',
             ge=1,
+            le=100,
             title='Limit',
         ),
     ] = 20
     locale: Annotated[
-        str | None,
+        Locale2 | None,
         Field(description="Language code; defaults to the site's own.", title='Locale'),
     ] = None
     network: Annotated[

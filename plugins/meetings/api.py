@@ -264,7 +264,8 @@ def _site(request: HttpRequest) -> Site:
 
 
 def _locale(site: Site, language: str | None) -> Locale:
-    if language is None:
+    # An empty ?locale= is no locale, as on every route (api.access.validate_locale).
+    if not language:
         return site.root_page.locale
     locale = all_locales().get(language)
     if locale is None:

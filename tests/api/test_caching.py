@@ -235,6 +235,8 @@ def test_lists_of_5_and_25_items_cost_the_same_queries(
     parent = home("da")
     for number in range(25):
         add_page(parent, f"Side {number}", live=True)
+    # Once per process and cache, not per answer: Wagtail's site root paths.
+    api.get(path.format(n=1))
     counts = []
     for limit in (5, 25):
         generation.bump_generation()
