@@ -92,6 +92,9 @@ def error_response(
 
 
 _RECOGNISED = re.compile(r"not an operation or a recognised field: (?P<names>.+)$")
+#: Wagtail's field filter errors ("field filter error. 'maybe' is not a valid value for
+#: show_in_menus (expected 'true' or 'false', got 'maybe')").
+_FIELD_FILTER = re.compile(r"is not a valid value for (?P<name>\w+)")
 _MESSAGE_PARAMETERS = {
     "parent page doesn't exist": "child_of",
     "random ordering with offset is not supported": "order",
@@ -109,6 +112,9 @@ def parameter_in_message(request: HttpRequest, message: str) -> str | None:
         return match.group("names").split(",")[0].strip()
     if message in _MESSAGE_PARAMETERS:
         return _MESSAGE_PARAMETERS[message]
+    match = _FIELD_FILTER.search(message)
+    if match and match.group("name") in request.GET:
+        return match.group("name")
     first = re.split(r"[\s:.']", message.strip(), maxsplit=1)[0]
     if first in request.GET:
         return first

@@ -244,14 +244,17 @@ def document_responses(schema: dict) -> dict:
 
 
 def declare_query_bounds(schema: dict) -> dict:
-    """Say in the document what every route enforces on ``limit`` and ``locale``.
+    """Say in the document what every route enforces on ``limit``, ids and ``locale``.
 
-    Every list refuses a ``limit`` above ``WAGTAILAPI_LIMIT_MAX`` with a 400, and every
+    Every list refuses a ``limit`` above ``WAGTAILAPI_LIMIT_MAX`` with a 400, an id or an
+    offset that no 64-bit column holds is a 400 naming it (api/validation.py), and every
     ``locale`` names one of the configured languages; django-ninja's parameters carry
-    neither, so a client reading the document could send a limit of 500 or a locale of "DA"
-    and be refused. (An empty ``locale`` is taken as none, but is not offered.)
+    none of these, so a client reading the document could send a limit of 500, an offset of
+    2**64 or a locale of "DA" and be refused. (An empty ``locale`` is taken as none, but is not offered.)
     """
     from django.conf import settings
+
+    from api.validation import MAX_INTEGER
 
     limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
     languages = sorted(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
@@ -263,7 +266,13 @@ def declare_query_bounds(schema: dict) -> dict:
                 bounds = parameter.setdefault("schema", {})
                 if parameter["name"] == "limit" and limit_max is not None:
                     bounds.setdefault("maximum", int(limit_max))
-                elif parameter["name"] == "locale":
+                # What no 64-bit column holds is refused on every route: the named id and
+                # count parameters by api.validation, field filters by api.parameters.
+                for integer in _integer_options(bounds):
+                    integer.setdefault("maximum", MAX_INTEGER)
+                    if "minimum" not in integer and "exclusiveMinimum" not in integer:
+                        integer["minimum"] = -MAX_INTEGER
+                if parameter["name"] == "locale":
                     choices = [{"type": "string", "enum": languages}]
                     if "anyOf" in bounds:
                         bounds["anyOf"] = choices + [
@@ -272,6 +281,12 @@ def declare_query_bounds(schema: dict) -> dict:
                     else:
                         bounds.update(choices[0])
     return schema
+
+
+def _integer_options(schema: dict) -> list[dict]:
+    """The integer schemas of a parameter: itself, or its ``anyOf`` options."""
+    options = schema.get("anyOf", [schema])
+    return [option for option in options if option.get("type") == "integer"]
 
 
 def without_unsatisfiable_operations(schema: dict) -> dict:

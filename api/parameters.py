@@ -7,18 +7,25 @@ listings of pages, snippets, images and documents also filter by any of the mode
 database ``api_fields`` (``?slug=…``); those names are checked against the model where the
 listing knows it (:func:`check_field_filters`, wrapped around Wagtail's field filter by
 cms/compat.py). API v2 checks its parameters itself (Wagtail's ``check_query_parameters``).
+
+A field filter's value the field cannot hold (:func:`filter_value_problem`) is answered
+naming the filter, in v2 and v3 alike, before Wagtail hands it to the database, which
+raises (an id past 64 bits was a 500).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from django.http import HttpRequest
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.http import HttpRequest, QueryDict
 from ninja.utils import normalize_path
 from pydantic import BaseModel
 
 from api.access import APIParameterError
+from api.validation import MAX_INTEGER
 
 #: Read by the API middleware on every route (api/access.py ``requested_site``).
 EVERYWHERE = frozenset({"site"})
@@ -97,10 +104,59 @@ def check_known_parameters(request: HttpRequest) -> None:
     _refuse(sorted(set(request.GET) - route[2] - EVERYWHERE))
 
 
-def check_field_filters(given: Iterable[str], valid: Iterable[str]) -> None:
+def check_field_filters(
+    given: Iterable[str], valid: Iterable[str], model: type[models.Model], params: QueryDict
+) -> None:
     """``given``: the names a listing's field filter was left with; ``valid``: the model's
-    filterable fields. Anything else is a 400."""
+    filterable fields. Anything else is a 400; a value its field cannot hold is a 422 naming
+    it, as any malformed v3 parameter (or a 400 when it is only too large, as in v2)."""
+    from wagtail.api.v3.errors import as_validation_error
+
     _refuse(sorted(set(given) - set(valid) - EVERYWHERE - LISTING_PARAMETERS))
+    problem = filter_value_problem(model, params, valid)
+    if problem is not None:
+        name, message, malformed = problem
+        if malformed:
+            raise as_validation_error(ValueError(message), message, loc=("query", name))
+        raise APIParameterError(name, message)
+
+
+def filter_value_problem(
+    model: type[models.Model], params: Mapping[str, str] | QueryDict, names: Iterable[str]
+) -> tuple[str, str, bool] | None:
+    """The first of ``names`` given in ``params`` whose value its field of ``model`` cannot
+    hold (a foreign key: its target's), as ``(name, message, malformed)``: ``malformed``
+    when the value is no value of the field's type at all (``?date=soon``), not when it is
+    only past the 64 bits every integer parameter is held to (an id). None if all fit.
+
+    Booleans are left to Wagtail, which takes ``true``/``false`` as well as Django's ``1``/
+    ``0`` (and answers anything else itself); tags and other many-valued relations too.
+    """
+    for name in sorted(names):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, models.ForeignKey):
+            field = field.target_field
+        elif field.is_relation or not isinstance(field, models.Field):
+            continue
+        if isinstance(field, models.BooleanField):
+            continue
+        values = params.getlist(name) if isinstance(params, QueryDict) else [params.get(name)]
+        for value in values:
+            if value is None:
+                continue
+            message = f"'{value}' is not a valid value for {name}."
+            try:
+                python_value = field.to_python(value)
+            except (ValidationError, ValueError, TypeError, OverflowError):
+                return name, message, True
+            # The bound api.validation puts on every integer parameter: past it SQLite
+            # raises. A value the column could never hold otherwise just matches nothing.
+            if isinstance(field, models.IntegerField) and abs(python_value) > MAX_INTEGER:
+                return name, message, False
+    return None
 
 
 #: Declared on the field-filtered listings besides the schemas Wagtail excludes itself.

@@ -9,8 +9,7 @@ parameter.
 
 from __future__ import annotations
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
+from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404
 from django.urls import path
 from rest_framework.exceptions import APIException
@@ -31,6 +30,7 @@ from wagtail.search.backends.base import BaseSearchResults
 from api.access import APIParameterError, pages_queryset, restricted_collection_ids
 from api.errors import PROBLEM_JSON, parameter_in_message, v2_problem
 from api.fields import REFERENCE_MAPS, TRANSLATIONS_CONTEXT_KEY, translations_by_key
+from api.parameters import filter_value_problem
 from api.preview import page_from_token
 from api.renderers import JSONRenderer
 from api.serializers import TingstedPageSerializer
@@ -38,26 +38,19 @@ from cms.loading import preloaded
 
 
 class CheckedFieldsFilter(FieldsFilter):
-    """Wagtail's field filters (``?first_published_at=…``, ``?date=…``), with a value the field
-    cannot hold answered as a 400 naming it: Wagtail converts booleans and integers only and
-    hands anything else (dates, times, decimals, UUIDs) to the database, which raises."""
+    """Wagtail's field filters (``?first_published_at=…``, ``?date=…``, ``?news_type=…``),
+    with a value the field cannot hold answered as a 400 naming it
+    (:func:`api.parameters.filter_value_problem`): Wagtail converts booleans and integers only
+    and hands anything else (dates, times, decimals, UUIDs, ids past 64 bits) to the
+    database, which raises."""
 
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
-        for name, value in request.GET.items():
-            if name not in fields:
-                continue
-            try:
-                field = queryset.model._meta.get_field(name)
-            except FieldDoesNotExist:
-                continue
-            if isinstance(field, models.Field) and not field.is_relation:
-                try:
-                    field.to_python(value)
-                except (ValidationError, ValueError, TypeError) as error:
-                    raise APIParameterError(
-                        name, f"'{value}' is not a valid value for {name}."
-                    ) from error
+        fields.discard("locale")  # a filter of its own, as in Wagtail's FieldsFilter
+        problem = filter_value_problem(queryset.model, request.GET, fields & set(request.GET))
+        if problem is not None:
+            name, message, _malformed = problem
+            raise APIParameterError(name, message)
         return super().filter_queryset(request, queryset, view)
 
 

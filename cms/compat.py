@@ -121,9 +121,10 @@ def before_v3_copy_slug(function: Callable[[Any, Any], None]) -> None:
         setattr(schema, method_name, checked)
 
 
-def check_v3_field_filters(function: Callable[[set[str], list[str]], None]) -> None:
-    """Call ``function(given, valid)`` whenever a v3 listing picks its field filters:
-    ``given`` the query parameters left to it, ``valid`` those naming a filterable field."""
+def check_v3_field_filters(function: Callable[[set[str], list[str], type, Any], None]) -> None:
+    """Call ``function(given, valid, model, params)`` whenever a v3 listing picks its field
+    filters: ``given`` the query parameters left to it, ``valid`` those naming a filterable
+    field of ``model`` (the listing's), ``params`` the request's query (a QueryDict)."""
     schema = _require(import_module(V3_PARAMS), "APIFieldFilterSchema")
     original = _require(schema, "get_validated_fields")
     original = getattr(original, "_tingsted_original", original)
@@ -133,7 +134,8 @@ def check_v3_field_filters(function: Callable[[set[str], list[str]], None]) -> N
 
     def get_validated_fields(self, queryset):
         valid = original(self, queryset)
-        function(set(self.raw_params.keys()) - set(self.ignore_fields), valid)
+        given = set(self.raw_params.keys()) - set(self.ignore_fields)
+        function(given, valid, queryset.model, self.raw_params)
         return valid
 
     get_validated_fields._tingsted_original = original

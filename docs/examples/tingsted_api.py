@@ -921,7 +921,9 @@ class HomePagePatchSchema(BaseModel):
 
 class Input(BaseModel):
     limit: Annotated[int | None, Field(ge=1, le=100, title='Limit')] = 20
-    offset: Annotated[int | None, Field(ge=0, title='Offset')] = 0
+    offset: Annotated[
+        int | None, Field(ge=0, le=9223372036854775807, title='Offset')
+    ] = 0
 
 
 class InterestFormData(BaseModel):
@@ -2055,15 +2057,15 @@ class PageCreateAliasSchema(BaseModel):
 
 
 class AncestorOf(RootModel[int]):
-    root: Annotated[int, Field(gt=0, title='Ancestor Of')]
+    root: Annotated[int, Field(gt=0, le=9223372036854775807, title='Ancestor Of')]
 
 
 class ChildOf(RootModel[int]):
-    root: Annotated[int, Field(gt=0, title='Child Of')]
+    root: Annotated[int, Field(gt=0, le=9223372036854775807, title='Child Of')]
 
 
 class DescendantOf(RootModel[int]):
-    root: Annotated[int, Field(gt=0, title='Descendant Of')]
+    root: Annotated[int, Field(gt=0, le=9223372036854775807, title='Descendant Of')]
 
 
 class Locale(StrEnum):
@@ -2074,7 +2076,7 @@ class Locale(StrEnum):
 
 
 class TranslationOf(RootModel[int]):
-    root: Annotated[int, Field(gt=0, title='Translation Of')]
+    root: Annotated[int, Field(gt=0, le=9223372036854775807, title='Translation Of')]
 
 
 class TypeEnum1(StrEnum):
@@ -2325,6 +2327,12 @@ class RenditionData(BaseModel):
     width: Annotated[int, Field(title='Width')]
 
 
+class UserId(RootModel[int]):
+    root: Annotated[
+        int, Field(ge=-9223372036854775807, le=9223372036854775807, title='User Id')
+    ]
+
+
 class RevisionFilterSchema(BaseModel):
     approved_go_live_at_from: Annotated[
         AwareDatetime | None, Field(title='Approved Go Live At From')
@@ -2337,7 +2345,7 @@ class RevisionFilterSchema(BaseModel):
     )
     created_at_to: Annotated[AwareDatetime | None, Field(title='Created At To')] = None
     object_str: Annotated[str | None, Field(title='Object Str')] = None
-    user_id: Annotated[int | str | None, Field(title='User Id')] = None
+    user_id: Annotated[UserId | str | None, Field(title='User Id')] = None
 
 
 class Action24(StrEnum):
@@ -2693,6 +2701,18 @@ class Locale2(StrEnum):
     sv = 'sv'
 
 
+class Network(RootModel[int]):
+    root: Annotated[
+        int,
+        Field(
+            description='Only the meetings of this network page (its id); it must be a published network of the site.',
+            ge=-9223372036854775807,
+            le=9223372036854775807,
+            title='Network',
+        ),
+    ]
+
+
 class UpcomingParams(BaseModel):
     from_: Annotated[
         date_aliased | None,
@@ -2712,13 +2732,15 @@ class UpcomingParams(BaseModel):
         Field(description="Language code; defaults to the site's own.", title='Locale'),
     ] = None
     network: Annotated[
-        int | None,
+        Network | None,
         Field(
             description='Only the meetings of this network page (its id); it must be a published network of the site.',
             title='Network',
         ),
     ] = None
-    offset: Annotated[int | None, Field(ge=0, title='Offset')] = 0
+    offset: Annotated[
+        int | None, Field(ge=0, le=9223372036854775807, title='Offset')
+    ] = 0
     site: Annotated[
         str | None,
         Field(

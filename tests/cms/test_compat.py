@@ -188,7 +188,7 @@ def test_the_v3_ordering_and_field_filters_are_still_where_we_wrap_them(monkeypa
     with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
         compat.around_v3_ordering(lambda *args: None)
     with pytest.raises(compat.WagtailChanged, match=r"cms/compat\.py"):
-        compat.check_v3_field_filters(lambda given, valid: None)
+        compat.check_v3_field_filters(lambda given, valid, model, params: None)
 
 
 def test_choice_fields_start_from_the_type_wagtail_gives_a_model_field():
