@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -181,9 +182,15 @@ def order_with_tiebreaker(original, schema, queryset, pagination_info, base_fiel
     return ordered
 
 
-def validation_faults(exc: Exception) -> dict[str, Any]:
+def validation_faults(exc: Exception, sent: Iterable[str] = ()) -> dict[str, Any]:
     """Wagtail's 422 ``errors`` (api/errors.py): one per fault, kept to the Problem schema's
-    keys (``loc``, ``msg``, ``type``), with the first field at fault as ``parameter``."""
+    keys (``loc``, ``msg``, ``type``), with the first field at fault as ``parameter``.
+
+    A query fault's ``loc`` is ``["query", name, …]`` with ``name`` the parameter the caller
+    sent (``sent``): django-ninja puts the route's schema argument before it (``["query",
+    "filters", "child_of", "constrained-int"]``), and pydantic, after it, which member of a
+    union or item of a list failed, none of which the caller can act on as a name.
+    """
     if isinstance(exc, FormValidationError):
         errors = [
             {"loc": list(path), "msg": message, "type": code}
@@ -197,11 +204,31 @@ def validation_faults(exc: Exception) -> dict[str, Any]:
         errors = [
             {key: error[key] for key in ("loc", "msg", "type") if key in error} for error in raw
         ]
+    sent = set(sent)
+    names = []
     for error in errors:
-        if "loc" in error:
-            error["loc"] = [part if isinstance(part, int) else str(part) for part in error["loc"]]
-    located = [error["loc"] for error in errors if error.get("loc")]
-    return {"parameter": str(located[0][-1]) if located else None, "errors": errors or None}
+        if "loc" not in error:
+            continue
+        loc = [part if isinstance(part, int) else str(part) for part in error["loc"]]
+        name = (
+            next((part for part in loc[1:] if part in sent), None) if loc[:1] == ["query"] else None
+        )
+        if name is not None:
+            loc = ["query", *loc[loc.index(name) :]]
+        else:
+            name = next(
+                (part for part in reversed(loc) if isinstance(part, str) and _is_name(part)), None
+            )
+        error["loc"] = loc
+        if name is not None:
+            names.append(name)
+    return {"parameter": names[0] if names else None, "errors": errors or None}
+
+
+def _is_name(part: str) -> bool:
+    """A parameter or field name, not pydantic's label for a union member or a check
+    (``constrained-int``, ``literal['root']``, ``function-after[...]``)."""
+    return part.isidentifier() and part not in {"query", "path", "header", "body", "cookie"}
 
 
 def answer_failed(exc: PydanticValidationError) -> bool:
@@ -281,7 +308,8 @@ def mount() -> None:
     def validation_error(request: HttpRequest, exc: Exception):
         if isinstance(exc, PydanticValidationError) and answer_failed(exc):
             return answer_failure(request, exc)
-        return problem_response(problem(422, "Validation failed", **validation_faults(exc)))
+        faults = validation_faults(exc, sent=request.GET.keys())
+        return problem_response(problem(422, "Validation failed", **faults))
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError):

@@ -298,3 +298,23 @@ def test_a_second_snippet_with_the_same_slug_is_refused_not_a_server_error(clien
     again = _write(client, token, "/api/v3/snippets/blog.BlogCategory/", body)
     assert again.status_code == 422, again.content
     assert "already exists" in again.json()["errors"][0]["msg"]
+
+
+@pytest.mark.parametrize(
+    "query, parameter",
+    [
+        ("child_of=", "child_of"),  # an integer or "root": a union
+        ("descendant_of=x", "descendant_of"),
+        ("type=", "type"),  # a list of page types
+        ("type=nope.Nothing", "type"),
+        ("limit=", "limit"),
+    ],
+)
+def test_a_v3_fault_names_the_parameter_the_caller_sent(client, home, query, parameter):
+    """The problem named pydantic's labels instead: "constrained-int" for ?child_of=, "0"
+    for ?type=, and its ``loc`` carried the route's own argument name ("filters")."""
+    response = client.get(f"/api/v3/pages/?{query}", HTTP_HOST="dk.localhost")
+    assert response.status_code == 422
+    problem = response.json()
+    assert problem["parameter"] == parameter
+    assert all(error["loc"][:2] == ["query", parameter] for error in problem["errors"])
