@@ -54,6 +54,10 @@ class CheckedFieldsFilter(FieldsFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+#: What v2's ``?search_operator=`` takes (v3 declares the same two in its document).
+SEARCH_OPERATORS = ("and", "or")
+
+
 class TingstedPagination(WagtailPagination):
     """Wagtail's limit/offset, with ``?limit=0`` a 400 naming ``limit`` as in v3 (where it is
     below the parameter's minimum), rather than an empty list, and the total counted only when
@@ -118,6 +122,13 @@ class TingstedAPIMixin:
         return response
 
     def filter_queryset(self, queryset):
+        operator = self.request.GET.get("search_operator")
+        if operator and operator not in SEARCH_OPERATORS:
+            # Wagtail hands it to the search backend, which raises: a 500.
+            raise APIParameterError(
+                "search_operator",
+                f"search_operator must be 'and' or 'or', got '{operator}'.",
+            )
         queryset = super().filter_queryset(queryset)
         if isinstance(queryset, BaseSearchResults) or not hasattr(queryset, "query"):
             return queryset

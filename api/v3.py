@@ -177,9 +177,38 @@ def order_with_tiebreaker(original, schema, queryset, pagination_info, base_fiel
     if ordered is queryset or not hasattr(ordered, "query"):
         return ordered
     ordering = list(ordered.query.order_by)
-    if ordering and ordering != ["?"] and not {"pk", "-pk", "id", "-id"} & set(ordering):
-        ordered = ordered.order_by(*ordering, "pk")
+    tiebreaker = _tiebreaker(ordered.model)
+    if (
+        tiebreaker
+        and ordering
+        and ordering != ["?"]
+        and not {"pk", "-pk", "id", "-id", tiebreaker, f"-{tiebreaker}"} & set(ordering)
+    ):
+        ordered = ordered.order_by(*ordering, tiebreaker)
     return ordered
+
+
+def _tiebreaker(model: type) -> str | None:
+    """The key to order by last: the id, by a name the search backend can order by too.
+
+    A list that is also searched (``?search=…&order=title``) is ordered by the search
+    backend, which orders only by indexed filter fields: ``pk`` is none, so the search
+    answered 422 "Cannot order by 'pk'". Pages, images and documents index ``id``; a model
+    indexed without it gets no tiebreaker rather than a search that cannot run.
+    """
+    from wagtail.search import index
+
+    name = "id" if any(field.name == "id" for field in model._meta.get_fields()) else None
+    name = name or model._meta.pk.name
+    if index.class_is_indexed(model):
+        filterable = {
+            field.field_name
+            for field in model.get_search_fields()
+            if isinstance(field, index.FilterField)
+        }
+        if name not in filterable:
+            return None
+    return name
 
 
 def validation_faults(exc: Exception, sent: Iterable[str] = ()) -> dict[str, Any]:

@@ -115,7 +115,11 @@ class BlogCategory(SlugUniquePerLocale, TranslatableMixin, index.Indexed, models
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+    search_fields = [
+        index.SearchField("name"),
+        index.FilterField("locale_id"),
+        index.FilterField("id"),  # the API's tiebreaker when searched and ordered
+    ]
     api_fields = [APIField("name"), APIField("slug"), APIField("description")]
 
     # The slug is translated too: filter addresses read naturally in each language.

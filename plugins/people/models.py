@@ -68,6 +68,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("short_name"),
         index.FilterField("locale_id"),
+        # A searched list may be ordered by name, then id (the API's tiebreaker).
+        index.FilterField("name"),
+        index.FilterField("id"),
     ]
     api_fields = [APIField("name"), APIField("short_name"), APIField("website")]
 
@@ -165,6 +168,9 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("bio"),
         index.RelatedFields("organisation", [index.SearchField("name")]),
         index.FilterField("locale_id"),
+        # A searched list may be ordered by name, then id (the API's tiebreaker).
+        index.FilterField("name"),
+        index.FilterField("id"),
         index.FilterField("is_external"),
         index.FilterField("organisation_id"),
     ]
@@ -301,6 +307,9 @@ class Venue(TranslatableMixin, index.Indexed, ClusterableModel):
         index.SearchField("city"),
         index.SearchField("street_address"),
         index.FilterField("locale_id"),
+        # A searched list may be ordered by name, then id (the API's tiebreaker).
+        index.FilterField("name"),
+        index.FilterField("id"),
         index.FilterField("country"),
         index.FilterField("city"),
     ]
