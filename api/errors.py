@@ -122,7 +122,10 @@ def parameter_in_message(request: HttpRequest, message: str) -> str | None:
         return "fields"
     if message.startswith("cannot order by"):
         return "order"
-    return None
+    # "filtering by descendant_of with child_of is not supported": the first one named.
+    return next(
+        (word for word in re.findall(r"[A-Za-z_]\w*", message) if word in request.GET), None
+    )
 
 
 #: What a 503 says: a service the answer needs did not answer; the caller should try again.

@@ -242,6 +242,13 @@ def validation_faults(exc: Exception, sent: Iterable[str] = ()) -> dict[str, Any
         name = (
             next((part for part in loc[1:] if part in sent), None) if loc[:1] == ["query"] else None
         )
+        if name is None and loc[:1] == ["query"]:
+            # A check of several parameters at once ("filtering by descendant_of with
+            # child_of is not supported") is located at the route's argument: the message
+            # names the parameter.
+            name = _sent_name_in(str(error.get("msg", "")), sent)
+            if name is not None:
+                loc = ["query", name]
         if name is not None:
             loc = ["query", *loc[loc.index(name) :]]
         else:
@@ -252,6 +259,12 @@ def validation_faults(exc: Exception, sent: Iterable[str] = ()) -> dict[str, Any
         if name is not None:
             names.append(name)
     return {"parameter": names[0] if names else None, "errors": errors or None}
+
+
+def _sent_name_in(message: str, sent: set[str]) -> str | None:
+    """The first query parameter the caller sent that ``message`` names as a word."""
+    words = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", message)
+    return next((word for word in words if word in sent), None)
 
 
 def _is_name(part: str) -> bool:

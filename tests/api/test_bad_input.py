@@ -308,6 +308,8 @@ def test_a_second_snippet_with_the_same_slug_is_refused_not_a_server_error(clien
         ("type=", "type"),  # a list of page types
         ("type=nope.Nothing", "type"),
         ("limit=", "limit"),
+        # Two parameters checked together: the message names them; the first is named.
+        ("descendant_of=root&child_of=3", "descendant_of"),
     ],
 )
 def test_a_v3_fault_names_the_parameter_the_caller_sent(client, home, query, parameter):
@@ -362,3 +364,14 @@ def test_a_searched_snippet_list_can_be_ordered(client, home):
         "Havnebadets formand",
         "Havnebadets kasserer",
     ]
+
+
+def test_a_v2_fault_about_two_parameters_names_the_first(client, home):
+    """It had ``"parameter": null``: Wagtail's message does not start with the name."""
+    parent = home("da").pk
+    response = client.get(
+        f"/api/v2/pages/?descendant_of=root&child_of={parent}", HTTP_HOST="dk.localhost"
+    )
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "descendant_of"
+    assert response.json()["errors"][0]["loc"] == ["query", "descendant_of"]
