@@ -31,6 +31,7 @@ from api.access import (
     resolve_token,
     validate_locale,
 )
+from api.actions import refuse_revising_an_alias
 from api.cache import (
     CACHE_KEY,
     FRESH,
@@ -43,7 +44,7 @@ from api.concurrency import if_match_fails, version_etag
 from api.errors import error_response, is_v3
 from api.parameters import check_known_parameters
 from api.throttling import check_rate
-from api.validation import NotFound, check_integers, check_text, clean_search
+from api.validation import NotFound, check_integers, check_json_body, check_text, clean_search
 from cms.generation import generation
 from cms.loading import request_scope
 from cms.renditions import is_incomplete
@@ -133,6 +134,14 @@ class APIMiddleware:
         except NotFound:
             response = error_response(request, 404, "not found", code="not_found")
             return self._private(response) if credentialed else self._vary(response)
+        try:
+            check_json_body(request)
+        except APIParameterError as error:
+            return self._error(request, error, location="body", credentialed=credentialed)
+        try:
+            refuse_revising_an_alias(request)
+        except APIParameterError as error:
+            return self._error(request, error, location="path", credentialed=credentialed)
 
         current_etag = if_match_fails(request)
         if current_etag is not None:

@@ -128,6 +128,15 @@ RESPONSES: dict[str, tuple[str, dict[str, Any]]] = {
     ),
     "403": ("Forbidden", _problem("Forbidden: the token's user may not do this.")),
     "404": ("NotFound", _problem("Not found, or not visible to this caller.")),
+    "409": (
+        "Conflict",
+        _problem(
+            "Conflict: the change cannot be made to the content as it is now: what would be "
+            "deleted is still in use (the detail names what uses it; nothing was deleted), "
+            "or something that must be unique exists already (a translation into that "
+            "language)."
+        ),
+    ),
     "410": (
         "Gone",
         _problem(
@@ -205,6 +214,8 @@ def operation_statuses(path: str, method: str, operation: dict[str, Any]) -> lis
         statuses.append("404")
     if parameters or "requestBody" in operation:  # django-ninja's validation
         statuses.append("422")
+    if method.upper() in WRITE_METHODS:  # in use, or already there (api.v3.conflict)
+        statuses.append("409")
     if method.upper() in WRITE_METHODS and is_versioned(path):
         statuses.append("412")
     if method == "get" and anonymous and not path.startswith(UNCACHED):

@@ -25,7 +25,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Q, QuerySet
+from django.db import IntegrityError
+from django.db.models import ProtectedError, Q, QuerySet, RestrictedError
 from django.db.models.query import ModelIterable
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
@@ -273,6 +274,24 @@ def _is_name(part: str) -> bool:
     return part.isidentifier() and part not in {"query", "path", "header", "body", "cookie"}
 
 
+def conflict_detail(exc: Exception) -> str:
+    """What a 409 says: what still uses the object a delete was refused for (a document
+    attached to minutes, a person on an agenda item: ``on_delete=PROTECT``), or that what
+    the write would create exists already. The database's own words are not shown."""
+    if isinstance(exc, (ProtectedError, RestrictedError)):
+        objects = getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", ())
+        counts: dict[str, int] = {}
+        for obj in objects:
+            name = type(obj)._meta.label  # the API's errors are in English; labels are neither
+            counts[name] = counts.get(name, 0) + 1
+        users = ", ".join(f"{name} ({count})" for name, count in sorted(counts.items()))
+        return f"It is still in use and was not deleted. Used by: {users or 'other content'}."
+    return (
+        "It conflicts with content that exists already (for example a translation into that "
+        "language, or another object with the same unique value), and was refused."
+    )
+
+
 def answer_failed(exc: PydanticValidationError) -> bool:
     """Whether the error arose building the answer (django-ninja validates a route's result
     as the field ``response``), not reading the request: the server failed, not the caller."""
@@ -352,6 +371,12 @@ def mount() -> None:
             return answer_failure(request, exc)
         faults = validation_faults(exc, sent=request.GET.keys())
         return problem_response(problem(422, "Validation failed", **faults))
+
+    @api.exception_handler(ProtectedError)
+    @api.exception_handler(RestrictedError)
+    @api.exception_handler(IntegrityError)
+    def conflict(request: HttpRequest, exc: Exception):
+        return problem_response(problem(409, conflict_detail(exc), code="conflict"))
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError):

@@ -4,6 +4,9 @@
   as does a snippet ``{pk}`` its model's key cannot hold; in an integer query parameter it
   is a 400 naming the parameter. Both would otherwise reach
   the database driver, which fails (SQLite: "Python int too large", PostgreSQL: out of range).
+- A JSON body that is not an object (``[null]``, ``3``) where every v3 write takes one: a 422
+  naming ``body``; Wagtail's page and snippet bodies pick their type from the object and
+  failed on anything else (a 500).
 - ``?search=``: longer than :data:`cms.search_text.MAX_SEARCH_LENGTH` is a 400 naming
   ``search``; otherwise the text is reduced to plain words (cms/search_text.py) before v2,
   v3 or a plugin route hands it to the search backend.
@@ -11,6 +14,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import unquote
 
@@ -63,6 +67,28 @@ def check_text(request: HttpRequest) -> None:
             raise APIParameterError(
                 name.replace("\x00", ""), f"{name} must not contain NUL characters."
             )
+
+
+#: Where a JSON body other than an object is accepted: the sync route's optional ``null``.
+_JSON_NULL_BODIES = re.compile(r"^/api/v3/translations/pages/[^/]+/sync/$")
+
+
+def check_json_body(request: HttpRequest) -> None:
+    """Every v3 write with a JSON body takes an object (the OpenAPI document's request
+    bodies); anything else is a 422 naming ``body``. Malformed JSON is django-ninja's."""
+    if request.method not in ("POST", "PUT", "PATCH") or not request.path.startswith("/api/v3/"):
+        return
+    if request.content_type != "application/json" or not request.body.strip():
+        return
+    try:
+        body = json.loads(request.body)
+    except ValueError:
+        return
+    if isinstance(body, dict) or (body is None and _JSON_NULL_BODIES.match(request.path)):
+        return
+    raise APIParameterError(
+        "body", "The request body must be a JSON object.", status=422, code="type_error"
+    )
 
 
 def check_integers(request: HttpRequest) -> None:
