@@ -153,3 +153,29 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if not request.path.startswith("/api/"):
         return server_error_page(request)
     return failure_response(request, service_unavailable())
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's handler400 (cms/urls.py): a request Django itself could not read (a
+    multipart body without its boundary, too many fields) is, under /api/, a 400 problem
+    like every other API error, not Django's HTML page; other addresses get Django's."""
+    if not request.path.startswith("/api/"):
+        from django.views.defaults import bad_request as html_bad_request
+
+        return html_bad_request(request, exception)
+    return unreadable_request(request, exception)
+
+
+def unreadable_request(request: HttpRequest, exception: Exception | None) -> HttpResponse:
+    """400 naming ``Content-Type``: the body could not be read as the type it claims."""
+    reason = str(exception) if exception is not None and str(exception) else "malformed body"
+    return never_stored(
+        error_response(
+            request,
+            400,
+            f"The request body could not be read as its Content-Type says: {reason}.",
+            "Content-Type",
+            location="header",
+            code="unreadable_body",
+        )
+    )

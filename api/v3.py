@@ -29,6 +29,7 @@ from django.db import IntegrityError
 from django.db.models import ProtectedError, Q, QuerySet, RestrictedError
 from django.db.models.query import ModelIterable
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -43,7 +44,13 @@ from wagtail.utils.forms import FormValidationError
 
 from api.access import APIParameterError, pages_queryset, restricted_collection_ids
 from api.actions import refuse_copy_beside_root
-from api.errors import failure_response, parameter_in_message, problem, problem_response
+from api.errors import (
+    failure_response,
+    parameter_in_message,
+    problem,
+    problem_response,
+    unreadable_request,
+)
 from api.parameters import check_field_filters
 from api.renderers import NinjaRenderer
 from cms.errorpages import unavailable_error_name
@@ -377,6 +384,10 @@ def mount() -> None:
     @api.exception_handler(IntegrityError)
     def conflict(request: HttpRequest, exc: Exception):
         return problem_response(problem(409, conflict_detail(exc), code="conflict"))
+
+    @api.exception_handler(MultiPartParserError)
+    def unreadable(request: HttpRequest, exc: MultiPartParserError):
+        return unreadable_request(request, exc)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError):

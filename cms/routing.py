@@ -42,6 +42,7 @@ class SiteURLConf:
         project = import_module(settings.ROOT_URLCONF)
         self.site_language = site_language
         self.handler500 = project.handler500
+        self.handler400 = project.handler400
         self.urlpatterns = [
             *project.unlocalized_patterns(),
             URLResolver(SiteLocalePrefixPattern(site_language), project.localized_patterns()),

@@ -24,9 +24,10 @@ HEALTH_CHECKS = [
     ("health_check.checks.Storage", {"alias": "documents"}),
 ]
 
-#: JSON under /api/, the site's HTML error page elsewhere. Also set on each site's URLconf
+#: JSON under /api/, the site's HTML error page elsewhere (400 and 500). Also set on each site's URLconf
 #: (cms/routing.py), which is the one Django asks when a request fails.
 handler500 = "api.errors.server_error"
+handler400 = "api.errors.bad_request"
 
 
 def unlocalized_patterns() -> list:
