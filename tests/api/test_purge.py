@@ -65,8 +65,9 @@ def test_without_a_cdn_configured_nothing_is_purged(
     assert PURGED == []
 
 
-def _purge_jobs(run) -> list[list[str]]:
-    """The frontend-cache purge jobs queued while ``run`` runs (each a list of URLs)."""
+def _purge_jobs(page, change: str, capture) -> list[list[str]]:
+    """The frontend-cache purge jobs queued when ``page`` is published or unpublished
+    (``change``), each a list of URLs."""
     from django_tasks.signals import task_started
 
     jobs: list[list[str]] = []
@@ -77,7 +78,11 @@ def _purge_jobs(run) -> list[list[str]]:
 
     task_started.connect(started)
     try:
-        run()
+        with capture(execute=True):
+            if change == "publish":
+                page.save_revision().publish()
+            else:
+                page.unpublish()
     finally:
         task_started.disconnect(started)
     return jobs
@@ -91,15 +96,7 @@ def test_without_a_cdn_a_publish_queues_no_purge_job(
     task queue in the database, one pointless row per publish."""
     settings.WAGTAILFRONTENDCACHE = {}
     page = add_page(home("da"), "Ingen CDN")
-
-    def change_it():
-        with django_capture_on_commit_callbacks(execute=True):
-            if change == "publish":
-                page.save_revision().publish()
-            else:
-                page.unpublish()
-
-    assert _purge_jobs(change_it) == []
+    assert _purge_jobs(page, change, django_capture_on_commit_callbacks) == []
 
 
 @pytest.mark.parametrize("change", ["publish", "unpublish"])
@@ -107,15 +104,7 @@ def test_with_a_cdn_wagtail_still_purges_the_pages_own_address(
     cdn, home, change, django_capture_on_commit_callbacks
 ):
     page = add_page(home("da"), "Med CDN")
-
-    def change_it():
-        with django_capture_on_commit_callbacks(execute=True):
-            if change == "publish":
-                page.save_revision().publish()
-            else:
-                page.unpublish()
-
-    jobs = _purge_jobs(change_it)
+    jobs = _purge_jobs(page, change, django_capture_on_commit_callbacks)
     assert [page.full_url] in jobs
     assert page.full_url == "http://dk.localhost/med-cdn/"
     assert page.full_url in cdn
