@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from http import HTTPStatus
 from typing import Any
 
@@ -123,9 +124,13 @@ def parameter_in_message(request: HttpRequest, message: str) -> str | None:
     if message.startswith("cannot order by"):
         return "order"
     # "filtering by descendant_of with child_of is not supported": the first one named.
-    return next(
-        (word for word in re.findall(r"[A-Za-z_]\w*", message) if word in request.GET), None
-    )
+    return sent_parameter_in(message, request.GET)
+
+
+def sent_parameter_in(message: str, sent: Iterable[str]) -> str | None:
+    """The first query parameter the caller sent (``sent``) that ``message`` names as a word."""
+    sent = set(sent)
+    return next((word for word in re.findall(r"[A-Za-z_]\w*", message) if word in sent), None)
 
 
 #: What a 503 says: a service the answer needs did not answer; the caller should try again.

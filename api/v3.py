@@ -17,6 +17,7 @@ when the URLs load); they paginate with :class:`TingstedPagination`, order with
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable
@@ -49,6 +50,7 @@ from api.errors import (
     parameter_in_message,
     problem,
     problem_response,
+    sent_parameter_in,
     unreadable_request,
 )
 from api.parameters import check_field_filters
@@ -196,6 +198,7 @@ def order_with_tiebreaker(original, schema, queryset, pagination_info, base_fiel
     return ordered
 
 
+@functools.cache
 def _tiebreaker(model: type) -> str | None:
     """The key to order by last: the id, by a name the search backend can order by too.
 
@@ -254,7 +257,7 @@ def validation_faults(exc: Exception, sent: Iterable[str] = ()) -> dict[str, Any
             # A check of several parameters at once ("filtering by descendant_of with
             # child_of is not supported") is located at the route's argument: the message
             # names the parameter.
-            name = _sent_name_in(str(error.get("msg", "")), sent)
+            name = sent_parameter_in(str(error.get("msg", "")), sent)
             if name is not None:
                 loc = ["query", name]
         if name is not None:
@@ -267,12 +270,6 @@ def validation_faults(exc: Exception, sent: Iterable[str] = ()) -> dict[str, Any
         if name is not None:
             names.append(name)
     return {"parameter": names[0] if names else None, "errors": errors or None}
-
-
-def _sent_name_in(message: str, sent: set[str]) -> str | None:
-    """The first query parameter the caller sent that ``message`` names as a word."""
-    words = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", message)
-    return next((word for word in words if word in sent), None)
 
 
 def _is_name(part: str) -> bool:
