@@ -19,7 +19,7 @@ class CmsConfig(PluginConfig):
     def ready(self) -> None:
         super().ready()
         from cms import checks as plugin_checks
-        from cms import compat, invalidation, restrictions
+        from cms import compat, invalidation, lookups, restrictions
         from cms.i18n import slugs
         from cms.tree import check_page_tree
 
@@ -27,6 +27,8 @@ class CmsConfig(PluginConfig):
         checks.register(check_page_tree, "tingsted", checks.Tags.database)
         checks.register(plugin_checks.check_shared_cache, "tingsted", deploy=True)
         checks.register(plugin_checks.check_media_bucket, "tingsted", deploy=True)
+        # An id past 64 bits in an address finds no row on SQLite too (cms/lookups.py).
+        lookups.install()
         restrictions.connect()
         invalidation.connect()
         # Translated slugs by the target language's rule (wagtail-localize has no hook).

@@ -1,0 +1,65 @@
+"""``__in`` on an integer column finds no row for a number the column cannot hold.
+
+Django (5.0 on) answers ``pk=<number past 64 bits>`` with no rows, but not
+``pk__in=[…]``: SQLite's driver raises ``OverflowError`` while binding the number, and the
+request answers 500. Every multiple-choice filter in the admin runs ``pk__in`` on what the
+address says (Wagtail's page explorer ``?owner=``, ``?content_type=``, the users list
+``?group=``, our API-token list ``?user=``), so one hand-edited address was a server error
+on SQLite while PostgreSQL answered the empty list. These lookups drop the numbers no
+column can hold before the query is built, so both databases answer the same: no such row.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django.db.models import Field, ForeignObject, IntegerField
+from django.db.models.fields.related_lookups import RelatedIn
+from django.db.models.lookups import In
+
+
+def _integer_range(field: Field, connection: Any) -> tuple[int | None, int | None] | None:
+    """The range the column behind ``field`` holds, or None if it is not an integer column."""
+    while getattr(field, "target_field", None) is not None:
+        field = field.target_field
+    internal_type = field.get_internal_type()
+    if internal_type not in connection.ops.integer_field_ranges:
+        return None
+    return connection.ops.integer_field_range(internal_type)
+
+
+class _DropsUnholdableIntegers:
+    """Process the right-hand side without the integers the column cannot hold."""
+
+    def process_rhs(self, compiler: Any, connection: Any) -> Any:
+        if self.rhs_is_direct_value():
+            bounds = _integer_range(self.lhs.output_field, connection)
+            if bounds is not None:
+                low, high = bounds
+                kept = [
+                    value
+                    for value in self.rhs
+                    if not isinstance(value, int)
+                    or ((low is None or value >= low) and (high is None or value <= high))
+                ]
+                if len(kept) != len(self.rhs):
+                    # An empty list makes In raise EmptyResultSet: no row, as for pk=.
+                    lookup = copy.copy(self)
+                    lookup.rhs = kept
+                    return super(_DropsUnholdableIntegers, lookup).process_rhs(compiler, connection)
+        return super().process_rhs(compiler, connection)
+
+
+class IntegerIn(_DropsUnholdableIntegers, In):
+    pass
+
+
+class RelatedIntegerIn(_DropsUnholdableIntegers, RelatedIn):
+    pass
+
+
+def install() -> None:
+    """Register the lookups (IntegerField covers AutoField and the other integer fields)."""
+    IntegerField.register_lookup(IntegerIn)
+    ForeignObject.register_lookup(RelatedIntegerIn)
