@@ -63,3 +63,9 @@ def install() -> None:
     """Register the lookups (IntegerField covers AutoField and the other integer fields)."""
     IntegerField.register_lookup(IntegerIn)
     ForeignObject.register_lookup(RelatedIntegerIn)
+
+
+def uninstall() -> None:
+    """Django's own lookups again, for the bench's stock contender (cms/bench/stock_urls.py)."""
+    IntegerField.register_lookup(In)
+    ForeignObject.register_lookup(RelatedIn)

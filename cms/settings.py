@@ -191,8 +191,15 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'tingsted.sqlite3'}")
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wagtail's admin writes from several requests at once; wait rather than fail.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+    # Wagtail's admin and the API write from several requests at once; wait rather than
+    # fail. The wait alone is not enough: a transaction that began by reading and then
+    # writes cannot wait for another writer (SQLite answers "database is locked" at once,
+    # to avoid a deadlock), so each transaction takes the write lock when it begins, and
+    # the write-ahead log lets readers go on meanwhile (Django's documented pairing).
+    sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    sqlite_options.setdefault("timeout", 20)
+    sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
+    sqlite_options.setdefault("init_command", "PRAGMA journal_mode=WAL;")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # libpq waits for ever on a server that accepts connections and never answers (a hung
     # host, a full pgbouncer queue): the worker was held until gunicorn killed it and the

@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms import lookups
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
@@ -20,3 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include(wagtail_urls)),
 ]
+
+# Django's own __in lookups, not the project's: stock Wagtail runs without them. Here, since
+# the URLconf loads after every app's ready(), where the project installs its own.
+lookups.uninstall()
