@@ -1,12 +1,14 @@
-"""``__in`` on an integer column finds no row for a number the column cannot hold.
+"""``__in``, and ``=`` through a relation, find no row for a number no column can hold.
 
-Django (5.0 on) answers ``pk=<number past 64 bits>`` with no rows, but not
-``pk__in=[…]``: SQLite's driver raises ``OverflowError`` while binding the number, and the
-request answers 500. Every multiple-choice filter in the admin runs ``pk__in`` on what the
+Django (5.0 on) answers ``pk=<number past 64 bits>`` on an integer column with no rows, but
+not ``pk__in=[…]``, nor ``=`` through a relation (a foreign key, or a page type's ``pk``,
+which is its parent link): SQLite's driver raises ``OverflowError`` while binding the
+number, and the request answers 500. The admin's list filters run these on what the
 address says (Wagtail's page explorer ``?owner=``, ``?content_type=``, the users list
-``?group=``, our API-token list ``?user=``), so one hand-edited address was a server error
-on SQLite while PostgreSQL answered the empty list. These lookups drop the numbers no
-column can hold before the query is built, so both databases answer the same: no such row.
+``?group=``, the API-token list ``?user=``, our interest submissions' ``?network=``), so
+one hand-edited address was a server error on SQLite while PostgreSQL answered the empty
+list. These lookups leave out the numbers no column can hold before the query is built, so
+both databases answer the same: no such row.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Field, ForeignObject, IntegerField
-from django.db.models.fields.related_lookups import RelatedIn
+from django.db.models.fields.related_lookups import RelatedExact, RelatedIn
 from django.db.models.lookups import In
 
 
@@ -59,13 +62,29 @@ class RelatedIntegerIn(_DropsUnholdableIntegers, RelatedIn):
     pass
 
 
+class RelatedIntegerExact(RelatedExact):
+    """``=`` through a relation (a foreign key, or a page type's ``pk``, its parent link),
+    which Django's own overflow check does not cover: no row, as for an integer field."""
+
+    def process_rhs(self, compiler: Any, connection: Any) -> Any:
+        if isinstance(self.rhs, int) and not isinstance(self.rhs, bool):
+            bounds = _integer_range(self.lhs.output_field, connection)
+            if bounds is not None:
+                low, high = bounds
+                if (low is not None and self.rhs < low) or (high is not None and self.rhs > high):
+                    raise EmptyResultSet
+        return super().process_rhs(compiler, connection)
+
+
 def install() -> None:
     """Register the lookups (IntegerField covers AutoField and the other integer fields)."""
     IntegerField.register_lookup(IntegerIn)
     ForeignObject.register_lookup(RelatedIntegerIn)
+    ForeignObject.register_lookup(RelatedIntegerExact)
 
 
 def uninstall() -> None:
     """Django's own lookups again, for the bench's stock contender (cms/bench/stock_urls.py)."""
     IntegerField.register_lookup(In)
     ForeignObject.register_lookup(RelatedIn)
+    ForeignObject.register_lookup(RelatedExact)

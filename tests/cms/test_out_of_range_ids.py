@@ -3,7 +3,8 @@
 Found by hand-editing admin list filters on the SQLite demo: ``/admin/pages/3/?owner=<a
 number past 64 bits>`` answered 500 (``OverflowError: Python int too large to convert to
 SQLite INTEGER``), as did ``content_type``, ``site`` and ``edited_by`` there, the users
-list's ``?group=`` and the API-token list's ``?user=``. PostgreSQL answered the empty list.
+list's ``?group=``, the API-token list's ``?user=`` and the interest submissions'
+``?network=``. PostgreSQL answered the empty list.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page
+
+from cms.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +44,14 @@ def test_a_foreign_key_in_with_such_a_number_finds_no_row(home, admin_user):
     assert list(Group.objects.filter(user__in=[PAST_64_BITS])) == []
 
 
+def test_equals_through_a_relation_with_such_a_number_finds_no_row(home, admin_user):
+    # A page type's pk is its parent link to Page: a relation, which Django does not check.
+    assert list(HomePage.objects.filter(pk=PAST_64_BITS)) == []
+    assert list(HomePage.objects.filter(pk=-PAST_64_BITS)) == []
+    assert list(Page.objects.filter(owner=PAST_64_BITS)) == []
+    assert HomePage.objects.exclude(pk=PAST_64_BITS).filter(pk=home("da").pk).exists()
+
+
 @pytest.mark.parametrize(
     "address",
     [
@@ -51,6 +62,7 @@ def test_a_foreign_key_in_with_such_a_number_finds_no_row(home, admin_user):
         "/admin/pages/{home}/?owner={admin}&owner={big}",
         "/admin/users/?group={big}",
         "/admin/api-tokens/?user={big}",
+        "/admin/interest_submissions/?network={big}",
     ],
 )
 def test_an_admin_list_filtered_by_such_an_id_shows_the_list(
