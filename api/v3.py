@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError, Q, QuerySet, RestrictedError
@@ -222,6 +222,14 @@ def _tiebreaker(model: type) -> str | None:
     return name
 
 
+def vanished_detail(exc: ObjectDoesNotExist) -> str:
+    """Django's 404 sentence for a row that is not there (``get_object_or_404``'s)."""
+    model = type(exc).__qualname__.removesuffix(".DoesNotExist")
+    if model == "ObjectDoesNotExist":
+        return "No object matches the given query."
+    return f"No {model} matches the given query."
+
+
 def validation_faults(exc: Exception, sent: Iterable[str] = ()) -> dict[str, Any]:
     """Wagtail's 422 ``errors`` (api/errors.py): one per fault, kept to the Problem schema's
     keys (``loc``, ``msg``, ``type``), with the first field at fault as ``parameter``.
@@ -381,6 +389,13 @@ def mount() -> None:
     @api.exception_handler(IntegrityError)
     def conflict(request: HttpRequest, exc: Exception):
         return problem_response(problem(409, conflict_detail(exc), code="conflict"))
+
+    @api.exception_handler(ObjectDoesNotExist)
+    def vanished(request: HttpRequest, exc: ObjectDoesNotExist):
+        # Wagtail's page actions read the page, then its page type's row: a page another
+        # request deleted between the two raised this, a 500, where it is simply gone.
+        logger.warning("%s %s: %s", request.method, request.path, exc)
+        return problem_response(problem(404, vanished_detail(exc)))
 
     @api.exception_handler(MultiPartParserError)
     def unreadable(request: HttpRequest, exc: MultiPartParserError):
