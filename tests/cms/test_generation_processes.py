@@ -99,28 +99,30 @@ def manage(environment: dict[str, str], *args: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def runserver(environment: dict[str, str], port: int) -> subprocess.Popen:
+    """``manage.py runserver`` on ``port``, as `make demo` serves: a thread per request."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "manage.py",
+            "runserver",
+            "--noreload",
+            "--skip-checks",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=BASE_DIR,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+
+
 @contextmanager
 def two_servers(environment: dict[str, str]) -> Iterator[list[int]]:
     """Two ``runserver`` processes on a freshly migrated and bootstrapped database."""
     ports = [free_port(), free_port()]
-    servers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "manage.py",
-                "runserver",
-                "--noreload",
-                "--skip-checks",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=BASE_DIR,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]
+    servers = [runserver(environment, port) for port in ports]
     try:
         for port, server in zip(ports, servers, strict=True):
             wait_until_serving(port, server)

@@ -25,6 +25,7 @@ from tests.cms.test_generation_processes import (
     BASE_DIR,
     _environment,
     manage,
+    runserver,
     wait_until_serving,
 )
 
@@ -80,22 +81,7 @@ def test_eight_clients_writing_at_once_all_succeed(tmp_path, migrated_database):
     token = made.stdout.split()[-1]
 
     port = free_port()
-    # runserver, as `make demo` serves: one thread per request, one connection each.
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "manage.py",
-            "runserver",
-            "--noreload",
-            "--skip-checks",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=BASE_DIR,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-    )
+    server = runserver(environment, port)  # as `make demo` serves
     answers: Counter[int] = Counter()
     lock = threading.Lock()
 
