@@ -26,7 +26,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import DatabaseError, IntegrityError
 from django.db.models import ProtectedError, Q, QuerySet, RestrictedError
 from django.db.models.query import ModelIterable
 from django.http import HttpRequest, HttpResponse
@@ -222,6 +222,13 @@ def _tiebreaker(model: type) -> str | None:
     return name
 
 
+#: Django's sentences for a save whose row another request deleted meanwhile.
+ROW_GONE_ON_SAVE = frozenset(
+    {"Save with update_fields did not affect any rows.", "Forced update did not affect any rows."}
+)
+ROW_GONE_DETAIL = "No object matches the given query: another request deleted it meanwhile."
+
+
 def vanished_detail(exc: ObjectDoesNotExist) -> str:
     """Django's 404 sentence for a row that is not there (``get_object_or_404``'s)."""
     model = type(exc).__qualname__.removesuffix(".DoesNotExist")
@@ -396,6 +403,14 @@ def mount() -> None:
         # request deleted between the two raised this, a 500, where it is simply gone.
         logger.warning("%s %s: %s", request.method, request.path, exc)
         return problem_response(problem(404, vanished_detail(exc)))
+
+    @api.exception_handler(DatabaseError)
+    def row_gone_on_save(request: HttpRequest, exc: DatabaseError):
+        # The same race at the save: Django refuses to update a row that is no longer there.
+        if type(exc) is DatabaseError and str(exc) in ROW_GONE_ON_SAVE:
+            logger.warning("%s %s: %s", request.method, request.path, exc)
+            return problem_response(problem(404, ROW_GONE_DETAIL))
+        raise exc
 
     @api.exception_handler(MultiPartParserError)
     def unreadable(request: HttpRequest, exc: MultiPartParserError):

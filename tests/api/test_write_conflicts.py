@@ -140,3 +140,35 @@ def test_a_page_deleted_by_another_request_mid_action_is_a_404(
     assert response.status_code == 404, response.content
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["detail"] == "No ContentPage matches the given query."
+
+
+def test_a_page_deleted_by_another_request_mid_edit_is_a_404_and_leaves_nothing(
+    client, home, headers, monkeypatch
+):
+    from wagtail.api.v3.routers import pages as pages_router
+    from wagtail.models import Revision
+
+    page = ContentPageFactory(parent=home("da"), title="Referat", slug="referat")
+    revisions = Revision.objects.count()
+    fetch = pages_router.get_object_or_404
+
+    def fetch_then_lose(*args, **kwargs):
+        found = fetch(*args, **kwargs)
+        Page.objects.filter(pk=found.pk).delete()  # the other request
+        return found
+
+    monkeypatch.setattr(pages_router, "get_object_or_404", fetch_then_lose)
+
+    response = client.patch(
+        f"/api/v3/pages/{page.pk}/",
+        json.dumps({"meta": {"type": "cms.ContentPage"}, "title": "Nyt referat"}),
+        "application/json",
+        **headers,
+    )
+
+    assert response.status_code == 404, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == (
+        "No object matches the given query: another request deleted it meanwhile."
+    )
+    assert Revision.objects.count() == revisions
