@@ -51,6 +51,31 @@ def _unavailable_errors() -> tuple[type[BaseException], ...]:
 
 _UNAVAILABLE = _unavailable_errors()
 
+#: SQLite reports a fault in the statement itself (a missing column or table, bad syntax) as
+#: an OperationalError, where PostgreSQL raises ProgrammingError: a bug of ours to fix, not a
+#: service to wait for. Trying again would meet the same fault.
+SQLITE_STATEMENT_FAULTS = (
+    "no such table",
+    "no such column",
+    "no such function",
+    "ambiguous column name",
+    "syntax error",
+    "near ",
+    "unrecognized token",
+    "fts5: syntax error",
+    "wrong number of arguments",
+)
+
+
+def _statement_fault(exception: BaseException) -> bool:
+    """Whether ``exception`` is SQLite's report of a statement it could not run."""
+    import sqlite3
+
+    cause = exception if isinstance(exception, sqlite3.Error) else exception.__cause__
+    return isinstance(cause, sqlite3.OperationalError) and str(cause).startswith(
+        SQLITE_STATEMENT_FAULTS
+    )
+
 
 def service_unavailable(exception: BaseException | None = None) -> bool:
     """Whether ``exception`` (by default the one being handled) says a service the answer
@@ -62,7 +87,7 @@ def service_unavailable(exception: BaseException | None = None) -> bool:
     seen: set[int] = set()
     while exception is not None and id(exception) not in seen:
         if isinstance(exception, _UNAVAILABLE):
-            return True
+            return not _statement_fault(exception)
         seen.add(id(exception))
         exception = exception.__cause__ or exception.__context__
     return False
