@@ -3,13 +3,15 @@ open the request's loader."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject
 from csp.middleware import CSPMiddleware as _DjangoCSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.utils import timezone, translation
 
 from cms.compat import deferred_index_tasks
@@ -106,6 +108,46 @@ class AdminLanguageMiddleware:
             response = self.get_response(request)
         response.headers["Content-Language"] = language
         return response
+
+
+def names_a_place(url: str) -> bool:
+    """Whether ``url`` is an address ``redirect()`` takes as it is: an absolute path, or an
+    http(s) address. Anything else (``dashboard``, ``junk``) it first tries as a view name."""
+    return url.startswith("/") or urlsplit(url).scheme in ("http", "https")
+
+
+def _without_other_next(query: QueryDict) -> QueryDict:
+    if all(names_a_place(url) for url in query.getlist("next")):
+        return query
+    kept = query.copy()
+    del kept["next"]
+    kept._mutable = False
+    return kept
+
+
+class AdminNextMiddleware:
+    """Leave out an admin ``?next=`` (or posted ``next``) that names no place.
+
+    Wagtail checks only that ``next`` stays on the host, then hands it to ``redirect()``,
+    which tries a bare word as a view name: ``/admin/login/?next=junk`` for a logged-in
+    editor, or locking a page from ``/admin/pages/3/lock/?next=dashboard``, answered 500
+    (NoReverseMatch). Without it Wagtail goes where it goes when no ``next`` is given.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix: str | None = None
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self.prefix is None:
+            from django.urls import reverse
+
+            self.prefix = reverse("wagtailadmin_home")
+        if request.path_info.startswith(self.prefix):
+            request.GET = _without_other_next(request.GET)
+            if request.method == "POST" and "next" in request.POST:
+                request.POST = _without_other_next(request.POST)
+        return self.get_response(request)
 
 
 # --- Content-Security-Policy ---------------------------------------------------------------

@@ -152,6 +152,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The admin in the user's language: their preference, else that of the pages they edit.
     "cms.middleware.AdminLanguageMiddleware",
+    # An admin ?next= that names no place is left out instead of answering 500.
+    "cms.middleware.AdminNextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
