@@ -43,8 +43,17 @@ lock: | $(BIN)/python
 		open("requirements.lock", "w").write("".join(p + "\n" for p in sorted(pins, key=str.upper)))'
 	rm -f .lock-report.json
 
-translations: install
+# Compiled only when a catalogue is newer than what was compiled from it (a Django start-up
+# saved per `make test`); every .mo is touched after, so one changed catalogue does not leave
+# the others looking stale.
+PO_FILES := $(shell find cms plugins api blocks -path '*/LC_MESSAGES/*.po' 2>/dev/null)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+$(MO_FILES) &: $(PO_FILES) | $(STAMP)
 	$(BIN)/python manage.py compile_translations
+	touch $(MO_FILES)
+
+translations: $(MO_FILES)
 
 demo: install translations
 	mkdir -p var
