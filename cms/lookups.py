@@ -14,6 +14,7 @@ both databases answer the same: no such row.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
@@ -22,14 +23,22 @@ from django.db.models.fields.related_lookups import RelatedExact, RelatedIn
 from django.db.models.lookups import In
 
 
-def _integer_range(field: Field, connection: Any) -> tuple[int | None, int | None] | None:
-    """The range the column behind ``field`` holds, or None if it is not an integer column."""
+def _unholdable(field: Field, connection: Any) -> Callable[[object], bool]:
+    """Whether a value is an integer the column behind ``field`` cannot hold (never, for a
+    column that does not hold integers)."""
     while getattr(field, "target_field", None) is not None:
         field = field.target_field
     internal_type = field.get_internal_type()
     if internal_type not in connection.ops.integer_field_ranges:
-        return None
-    return connection.ops.integer_field_range(internal_type)
+        return lambda value: False
+    low, high = connection.ops.integer_field_range(internal_type)
+
+    def unholdable(value: object) -> bool:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return False
+        return (low is not None and value < low) or (high is not None and value > high)
+
+    return unholdable
 
 
 class _DropsUnholdableIntegers:
@@ -37,20 +46,13 @@ class _DropsUnholdableIntegers:
 
     def process_rhs(self, compiler: Any, connection: Any) -> Any:
         if self.rhs_is_direct_value():
-            bounds = _integer_range(self.lhs.output_field, connection)
-            if bounds is not None:
-                low, high = bounds
-                kept = [
-                    value
-                    for value in self.rhs
-                    if not isinstance(value, int)
-                    or ((low is None or value >= low) and (high is None or value <= high))
-                ]
-                if len(kept) != len(self.rhs):
-                    # An empty list makes In raise EmptyResultSet: no row, as for pk=.
-                    lookup = copy.copy(self)
-                    lookup.rhs = kept
-                    return super(_DropsUnholdableIntegers, lookup).process_rhs(compiler, connection)
+            unholdable = _unholdable(self.lhs.output_field, connection)
+            kept = [value for value in self.rhs if not unholdable(value)]
+            if len(kept) != len(self.rhs):
+                # An empty list makes In raise EmptyResultSet: no row, as for pk=.
+                lookup = copy.copy(self)
+                lookup.rhs = kept
+                return super(_DropsUnholdableIntegers, lookup).process_rhs(compiler, connection)
         return super().process_rhs(compiler, connection)
 
 
@@ -67,12 +69,8 @@ class RelatedIntegerExact(RelatedExact):
     which Django's own overflow check does not cover: no row, as for an integer field."""
 
     def process_rhs(self, compiler: Any, connection: Any) -> Any:
-        if isinstance(self.rhs, int) and not isinstance(self.rhs, bool):
-            bounds = _integer_range(self.lhs.output_field, connection)
-            if bounds is not None:
-                low, high = bounds
-                if (low is not None and self.rhs < low) or (high is not None and self.rhs > high):
-                    raise EmptyResultSet
+        if _unholdable(self.lhs.output_field, connection)(self.rhs):
+            raise EmptyResultSet
         return super().process_rhs(compiler, connection)
 
 
