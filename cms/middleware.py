@@ -3,6 +3,7 @@ open the request's loader."""
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
@@ -81,6 +82,14 @@ def admin_language(user) -> str | None:
     return languages.pop() if len(languages) == 1 else None
 
 
+@functools.cache
+def admin_prefix() -> str:
+    """Where the admin's addresses start (``/admin/``), worked out at the first request."""
+    from django.urls import reverse
+
+    return reverse("wagtailadmin_home")
+
+
 class AdminLanguageMiddleware:
     """Speak the admin in :func:`admin_language` of the logged-in user.
 
@@ -91,15 +100,10 @@ class AdminLanguageMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefix: str | None = None
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self.prefix is None:
-            from django.urls import reverse
-
-            self.prefix = reverse("wagtailadmin_home")
         language = None
-        if request.path_info.startswith(self.prefix) and request.user.is_authenticated:
+        if request.path_info.startswith(admin_prefix()) and request.user.is_authenticated:
             language = admin_language(request.user)
         if language is None:
             return self.get_response(request)
@@ -136,14 +140,9 @@ class AdminNextMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefix: str | None = None
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self.prefix is None:
-            from django.urls import reverse
-
-            self.prefix = reverse("wagtailadmin_home")
-        if request.path_info.startswith(self.prefix):
+        if request.path_info.startswith(admin_prefix()):
             request.GET = _without_other_next(request.GET)
             if request.method == "POST" and "next" in request.POST:
                 request.POST = _without_other_next(request.POST)

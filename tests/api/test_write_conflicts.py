@@ -113,17 +113,11 @@ def test_publishing_an_alias_is_a_409_naming_its_original(client, home, headers)
     assert anonymous.status_code == 401
 
 
-@pytest.mark.parametrize("action", ["unpublish", "publish"])
-def test_a_page_deleted_by_another_request_mid_action_is_a_404(
-    action, client, home, headers, monkeypatch
-):
-    # Found by schemathesis with four workers against the demo: one deleted a minutes page
-    # while another unpublished it, and the second answered 500 "MinutesPage matching query
-    # does not exist". Wagtail reads the page, then its page type's row; the deletion falls
-    # between the two here.
+@pytest.fixture
+def deleted_meanwhile(monkeypatch):
+    """Another request deletes the page just after Wagtail's v3 routes have read it."""
     from wagtail.api.v3.routers import pages as pages_router
 
-    page = ContentPageFactory(parent=home("da"), title="Referat", slug="referat")
     fetch = pages_router.get_object_or_404
 
     def fetch_then_lose(*args, **kwargs):
@@ -132,6 +126,17 @@ def test_a_page_deleted_by_another_request_mid_action_is_a_404(
         return found
 
     monkeypatch.setattr(pages_router, "get_object_or_404", fetch_then_lose)
+
+
+@pytest.mark.parametrize("action", ["unpublish", "publish"])
+def test_a_page_deleted_by_another_request_mid_action_is_a_404(
+    action, client, home, headers, deleted_meanwhile
+):
+    # Found by schemathesis with four workers against the demo: one deleted a minutes page
+    # while another unpublished it, and the second answered 500 "MinutesPage matching query
+    # does not exist". Wagtail reads the page, then its page type's row; the deletion falls
+    # between the two here.
+    page = ContentPageFactory(parent=home("da"), title="Referat", slug="referat")
 
     response = client.post(
         f"/api/v3/pages/{page.pk}/actions/{action}/", "{}", "application/json", **headers
@@ -143,21 +148,12 @@ def test_a_page_deleted_by_another_request_mid_action_is_a_404(
 
 
 def test_a_page_deleted_by_another_request_mid_edit_is_a_404_and_leaves_nothing(
-    client, home, headers, monkeypatch
+    client, home, headers, deleted_meanwhile
 ):
-    from wagtail.api.v3.routers import pages as pages_router
     from wagtail.models import Revision
 
     page = ContentPageFactory(parent=home("da"), title="Referat", slug="referat")
     revisions = Revision.objects.count()
-    fetch = pages_router.get_object_or_404
-
-    def fetch_then_lose(*args, **kwargs):
-        found = fetch(*args, **kwargs)
-        Page.objects.filter(pk=found.pk).delete()  # the other request
-        return found
-
-    monkeypatch.setattr(pages_router, "get_object_or_404", fetch_then_lose)
 
     response = client.patch(
         f"/api/v3/pages/{page.pk}/",

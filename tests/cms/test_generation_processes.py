@@ -86,7 +86,8 @@ def environment(tmp_path, migrated_database) -> dict[str, str]:
     return _environment(tmp_path)
 
 
-def manage(environment: dict[str, str], *args: str) -> None:
+def manage(environment: dict[str, str], *args: str) -> str:
+    """Run ``manage.py`` with ``args``; what it printed."""
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
@@ -97,6 +98,7 @@ def manage(environment: dict[str, str], *args: str) -> None:
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
 def runserver(environment: dict[str, str], port: int) -> subprocess.Popen:

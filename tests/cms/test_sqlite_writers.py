@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -22,7 +20,6 @@ import pytest
 
 from tests.cms.processes import free_port
 from tests.cms.test_generation_processes import (
-    BASE_DIR,
     _environment,
     manage,
     runserver,
@@ -68,17 +65,7 @@ def _post(port: int, token: str, path: str, body: dict) -> int:
 def test_eight_clients_writing_at_once_all_succeed(tmp_path, migrated_database):
     shutil.copyfile(migrated_database, tmp_path / "shared.sqlite3")
     environment = {**_environment(tmp_path), "API_RATE_TOKEN": "", "API_RATE_ANONYMOUS": ""}
-    made = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", MAKE_TOKEN],
-        cwd=BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
-    assert made.returncode == 0, made.stderr
-    token = made.stdout.split()[-1]
+    token = manage(environment, "shell", "--no-imports", "-c", MAKE_TOKEN).split()[-1]
 
     port = free_port()
     server = runserver(environment, port)  # as `make demo` serves
