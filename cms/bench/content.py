@@ -139,6 +139,9 @@ def block_value(
         return text.paragraph(language, sentences=1 if nested else 2)
     if isinstance(block, blocks.CharBlock):
         max_length = getattr(block.field, "max_length", None) or 120
+        labelled = text.labelled(block.name, language)
+        if labelled is not None:
+            return labelled[:max_length]
         return text.sentence(language, words=6, max_length=max_length)
     default = block.get_default()
     return block.get_prep_value(default)
@@ -238,7 +241,11 @@ def field_value(
     if isinstance(model_field, models.TextField):
         return text.paragraph(language, sentences=3)
     if isinstance(model_field, models.CharField):
-        return text.sentence(language, words=5, max_length=model_field.max_length or 100)
+        max_length = model_field.max_length or 100
+        labelled = text.labelled(model_field.name, language)
+        if labelled is not None:
+            return labelled[:max_length]
+        return text.sentence(language, words=5, max_length=max_length)
     if not required:
         return _KEEP
     if isinstance(model_field, models.BooleanField):

@@ -199,6 +199,29 @@ NAMES = (
     "Ola Brekke",
 )
 
+#: Fictional organisations; a name is the same in every language.
+ORGANISATIONS = (
+    "Nordby Kommune",
+    "Fjordkysten Boligselskab",
+    "Sundet Energi",
+    "Østmark Region",
+    "Bryggen Bibliotek",
+    "Lyngvik Havn",
+    "Vestdal Skolefællesskab",
+    "Ekbacka Kulturhus",
+)
+
+#: Party and group abbreviations, as a speaker's affiliation is typed ("S", "KrF").
+AFFILIATIONS = ("S", "V", "KrF", "SF", "MP", "H", "C", "Sp")
+
+#: Rooms as a meeting gives them: a number or a hall's name, not a sentence.
+ROOMS: dict[str, tuple[str, ...]] = {
+    "da": ("Mødelokale 2", "Byrådssalen", "Lokale 1.14", "Salen"),
+    "sv": ("Sessionssalen", "Rum 3.12", "Sal B", "Konferensrum 2"),
+    "nb": ("Bystyresalen", "Møterom 4", "Sal 2", "Rom 2.08"),
+    "en": ("Council chamber", "Room 2.14", "Hall B", "Meeting room 3"),
+}
+
 
 class Text:
     """Sentences, titles and paragraphs in one language from a shared seeded generator."""
@@ -227,3 +250,34 @@ class Text:
 
     def name(self) -> str:
         return self.rng.choice(NAMES)
+
+    def organisation(self) -> str:
+        return self.rng.choice(ORGANISATIONS)
+
+    def affiliation(self) -> str:
+        return self.rng.choice(AFFILIATIONS)
+
+    def room(self, language: str) -> str:
+        return self.rng.choice(ROOMS.get(language) or ROOMS["en"])
+
+    def role(self, language: str) -> str:
+        """A role as it follows a name ("Chair, housing committee"): a few words."""
+        return self.title(language, words=self.rng.choice((2, 3)))
+
+    def labelled(self, label: str, language: str) -> str | None:
+        """Text of the shape a field of this name holds, or None for a generic sentence.
+
+        Names, rooms and roles are a few words in every real page (see the seeds' session
+        speakers and venues); filled as sentences they weighed half a typed speaker.
+        """
+        if label == "name":
+            return self.name()
+        if label == "organisation":
+            return self.organisation()
+        if label == "affiliation":
+            return self.affiliation()
+        if label == "room":
+            return self.room(language)
+        if label == "role":
+            return self.role(language)
+        return None

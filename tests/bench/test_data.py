@@ -271,3 +271,30 @@ def test_generated_speakers_are_chosen_or_typed_in_as_editors_give_them(sites, l
     assert any(value["role"] for value in chosen) and not all(value["role"] for value in chosen)
     for value in typed:
         assert value["name"] and value["role"]
+
+
+@pytest.mark.django_db
+def test_names_rooms_and_roles_are_a_few_words_not_sentences(sites, locales):
+    # Filled as six-word sentences, a typed-in speaker's name, organisation, role and a
+    # session's room weighed twice what real ones do, and with them a meetings list's bytes.
+    from cms.bench.text import AFFILIATIONS, NAMES, ORGANISATIONS, ROOMS
+    from plugins.meetings.models import MeetingPage
+
+    data.generate(60, log=lambda message: None)
+    rooms = {room for language_rooms in ROOMS.values() for room in language_rooms}
+    typed, session_rooms = [], []
+    meetings = list(MeetingPage.objects.all())
+    for meeting in meetings:
+        typed.extend(child.value for child in meeting.speakers if not child.value["person"])
+        for session in meeting.programme:
+            session_rooms.append(session.value["room"])
+            typed.extend(value for value in session.value["speakers"] if not value["person"])
+
+    assert typed and session_rooms
+    for value in typed:
+        assert value["name"] in NAMES
+        assert value["organisation"] in ORGANISATIONS
+        assert value["affiliation"] in AFFILIATIONS
+        assert 2 <= len(value["role"].split()) <= 3 and not value["role"].endswith(".")
+    assert set(session_rooms) <= rooms
+    assert {meeting.room for meeting in meetings} <= rooms
