@@ -19,7 +19,7 @@ class CmsConfig(PluginConfig):
     def ready(self) -> None:
         super().ready()
         from cms import checks as plugin_checks
-        from cms import compat, invalidation, lookups, restrictions
+        from cms import compat, formdata, invalidation, lookups, restrictions
         from cms.i18n import slugs
         from cms.tree import check_page_tree
 
@@ -29,6 +29,8 @@ class CmsConfig(PluginConfig):
         checks.register(plugin_checks.check_media_bucket, "tingsted", deploy=True)
         # An id past 64 bits in an address finds no row on SQLite too (cms/lookups.py).
         lookups.install()
+        # Posted form data a widget cannot read is a field error, not a 500 (cms/formdata.py).
+        formdata.install()
         restrictions.connect()
         invalidation.connect()
         # Translated slugs by the target language's rule (wagtail-localize has no hook).
