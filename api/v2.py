@@ -112,6 +112,16 @@ class TingstedAPIMixin:
                 response.data = v2_problem(response.status_code, str(detail))
         return response
 
+    def find_object(self, queryset, request):
+        # Wagtail hands ?id= to the ORM as given, which raises ValueError on a non-number.
+        given = request.GET.get("id")
+        if given is not None:
+            try:
+                int(given)
+            except ValueError:
+                raise APIParameterError("id", f"id must be an integer, got '{given}'.") from None
+        return super().find_object(queryset, request)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if response.status_code >= 400 and isinstance(

@@ -6,7 +6,7 @@ endpoint that accepts it is asked. The test client does not re-raise, so a 500 s
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -150,6 +150,16 @@ def test_an_offset_or_limit_beyond_64_bits_names_the_parameter(api, content, end
 @pytest.mark.parametrize("endpoint", ["/api/v2/pages/", "/api/v3/pages/"])
 def test_a_page_id_filter_beyond_64_bits_names_the_parameter(api, content, endpoint, parameter):
     _problem(api.get(f"{endpoint}?{parameter}={BEYOND_64_BITS}"), 400, parameter)
+
+
+@pytest.mark.parametrize("kind", ["page", "image", "document"])
+@pytest.mark.parametrize("given", ["x", "1.5", "-"])
+def test_v2_find_by_an_id_that_is_not_a_number_names_id(api, content, kind, given):
+    # Wagtail handed ?id= to the ORM as given: ValueError, a 500.
+    _problem(api.get(f"/api/v2/{kind}s/find/?id={given}"), 400, "id")
+    found = api.get(f"/api/v2/{kind}s/find/?id={content[kind].pk}")
+    assert found.status_code == 302
+    assert urlsplit(found["Location"]).path == f"/api/v2/{kind}s/{content[kind].pk}/"
 
 
 @pytest.mark.parametrize("endpoint", ["/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/"])
