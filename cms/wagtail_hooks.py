@@ -31,3 +31,24 @@ def note_the_served_page(page, request, serve_args, serve_kwargs) -> None:
     from cms.pagecache import mark_served_page
 
     mark_served_page(request, page)
+
+
+@hooks.register("before_copy_page")
+def refuse_a_copy_to_no_page(request, page):
+    """Wagtail's copy view reads the chosen parent with ``Page.objects.get`` before its form
+    checks it, so a parent deleted meanwhile (or a posted value that is no page's id) was a
+    500. Such a post goes back to the copy form with a message; nothing is copied."""
+    if request.method != "POST":
+        return None
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from wagtail.models import Page
+
+    chosen = request.POST.get("new_parent_page", "")
+    if chosen.isascii() and chosen.isdigit() and Page.objects.filter(pk=int(chosen)).exists():
+        return None
+    messages.error(
+        request,
+        gettext("The page chosen as the new parent does not exist. Choose another and copy again."),
+    )
+    return redirect(request.get_full_path())

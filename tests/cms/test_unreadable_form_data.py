@@ -136,3 +136,30 @@ def test_a_snippet_chooser_given_a_non_number_is_refused_as_a_choice(admin_clien
     assert response.status_code == 200
     assert escape(NOT_A_CHOICE) in response.content.decode()
     assert Person.objects.get(pk=person.pk).organisation_id == person.organisation_id
+
+
+@pytest.mark.parametrize("chosen", ["x", "99999999", "", None])
+def test_copying_under_a_parent_that_does_not_exist_goes_back_to_the_form(
+    admin_client, home, chosen
+):
+    # Wagtail's copy view looked the parent up before its form checked it: ValueError or
+    # DoesNotExist (a parent deleted while the editor chose it), or KeyError without one.
+    from wagtail.models import Page
+
+    page = NetworkIndexPageFactory(parent=home("da"), slug="networks")
+    pages = Page.objects.count()
+    url = f"/admin/pages/{page.pk}/copy/?next=/admin/pages/{page.pk}/"
+    data = {"new_title": "Networks again", "new_slug": "networks-again"}
+    if chosen is not None:
+        data["new_parent_page"] = chosen
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302 and response["Location"] == url
+    shown = admin_client.get(url).content.decode()
+    assert escape("The page chosen as the new parent does not exist.") in shown
+    assert Page.objects.count() == pages
+
+    data["new_parent_page"] = str(home("da").pk)
+    assert admin_client.post(url, data).status_code == 302
+    assert Page.objects.filter(slug="networks-again").exists()
