@@ -17,7 +17,10 @@ names stay wagtail-localize's, so every link keeps working.
 Machine translation (*Translate with …* in the editor, and the sync's *Use machine
 translation*) sends the user back with the reason when the translator gives nothing
 (:class:`cms.public.MachineTranslationFailed`: DeepL refused, or did not answer), where
-wagtail-localize showed an error page; the sync then changes nothing.
+wagtail-localize showed an error page; the sync then changes nothing. *Upload PO file* with
+no file, or with a PO file that was not exported from a translation (no
+``X-WagtailLocalize-TranslationID`` header), does the same, where wagtail-localize raised;
+and a snippet's submit address with a key that is no key is a 404, not the ORM's error.
 
 The edit translation view needs nothing else here: Wagtail's page and snippet edit views check
 the target's edit permission before wagtail-localize's ``before_edit_page`` hook opens the
@@ -28,11 +31,13 @@ editor, its helpers (strings, PO upload, machine translation) check it again, an
 from __future__ import annotations
 
 import contextlib
+import tempfile
 
+import polib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -93,7 +98,11 @@ class GuardedSubmitSnippetTranslationView(
     _LandWhereAllowed, submit_translations.SubmitSnippetTranslationView
 ):
     def get_object(self):
-        instance = super().get_object()
+        try:
+            instance = super().get_object()
+        except (ValueError, ValidationError) as unreadable:
+            # The address takes any text as the key; the ORM raised on one that is no key.
+            raise Http404("No such snippet.") from unreadable
         if not may_edit(self.request.user, instance):
             raise PermissionDenied
         return instance
@@ -194,6 +203,45 @@ def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse
         return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
 
 
+#: The header wagtail-localize writes in every PO file it exports, and reads on import.
+PO_TRANSLATION_HEADER = "X-WagtailLocalize-TranslationID"
+
+
+def _not_from_a_translation(upload) -> bool:
+    """Whether a PO file lacks the header wagtail-localize's export writes (an empty file, a
+    catalogue from elsewhere). A file polib cannot read is wagtail-localize's to refuse."""
+    with tempfile.NamedTemporaryFile(suffix=".po") as copy:
+        for chunk in upload.chunks():
+            copy.write(chunk)
+        copy.flush()
+        try:
+            po = polib.pofile(copy.name)
+        except (OSError, UnicodeDecodeError):
+            return False
+        finally:
+            upload.seek(0)
+    return PO_TRANSLATION_HEADER not in po.metadata
+
+
+@require_POST
+def upload_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
+    """wagtail-localize's *Upload PO file* in the translation editor: no file, or a PO file
+    that was not downloaded from a translation, sends the translator back with the reason
+    (wagtail-localize raised on both, a 500); everything else is its own."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        problem = _("Choose a PO file to upload.")
+    elif _not_from_a_translation(upload):
+        problem = _(
+            "This PO file was not downloaded from a translation. Download the PO file from "
+            "the translation editor, translate it and upload that one."
+        )
+    else:
+        return edit_translation.upload_pofile(request, translation_id)
+    messages.error(request, problem)
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
 def admin_urls() -> list:
     """The guarded views at wagtail-localize's paths (under ``/admin/localize/``)."""
     return [
@@ -210,4 +258,5 @@ def admin_urls() -> list:
             GuardedUpdateTranslationsView.as_view(),
         ),
         path("localize/translate/<int:translation_id>/machine_translate/", machine_translate),
+        path("localize/translate/<int:translation_id>/pofile/upload/", upload_pofile),
     ]

@@ -68,3 +68,46 @@ def test_po_upload_for_another_locale_is_refused(untranslated, user_in, client, 
         f"/admin/localize/translate/{norwegian.pk}/pofile/download/", HTTP_HOST="localhost"
     )
     assert response.status_code in (302, 403)
+
+
+NOT_FROM_A_TRANSLATION = "This PO file was not downloaded from a translation."
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        # polib reads any text as a catalogue; wagtail-localize then looked up its header.
+        (b"", NOT_FROM_A_TRANSLATION),
+        # What polib cannot read, wagtail-localize refuses itself.
+        (b"not a catalogue at all", "Please upload a valid PO file."),
+        (b'msgid "Budget"\nmsgstr "Budget"\n', NOT_FROM_A_TRANSLATION),
+        (None, "Choose a PO file to upload."),
+    ],
+)
+def test_a_po_file_not_from_a_translation_goes_back_to_the_editor_with_the_reason(
+    untranslated, admin_client, upload, message
+):
+    _page, translation = untranslated
+    client = admin_client
+    strings = StringTranslation.objects.count()
+    editor = f"/admin/pages/{translation.get_target_instance().pk}/edit/"
+    data = {} if upload is None else {"file": SimpleUploadedFile("sv.po", upload)}
+
+    response = client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/?next={editor}",
+        data,
+        HTTP_HOST="localhost",
+    )
+
+    assert response.status_code == 302 and response["Location"] == editor
+    shown = [str(m) for m in response.wsgi_request._messages]
+    assert any(text.startswith(message) for text in shown), shown
+    assert StringTranslation.objects.count() == strings
+
+
+def test_submitting_a_snippet_by_a_key_that_is_no_key_is_not_found(admin_client):
+    # The address takes any text as the key, and the ORM raised on "x": a 500.
+    response = admin_client.post(
+        "/admin/localize/submit/snippet/people/person/x/", {"locales": ["1"]}, HTTP_HOST="localhost"
+    )
+    assert response.status_code == 404
