@@ -100,13 +100,17 @@ def install() -> None:
             return _placeholder(widget)
 
     def _clean_bound_field(field: forms.Field, bound_field: Any) -> Any:
+        def unread() -> bool:
+            # Known only once cleaning has read the data.
+            return bound_field.html_name in bound_field.form.__dict__.get(_FIELDS, ())
+
         try:
             value = clean_field(field, bound_field)
         except ValidationError:
-            if bound_field.html_name in bound_field.form.__dict__.get(_FIELDS, ()):
-                raise ValidationError(MESSAGE, code="unreadable") from None
-            raise
-        if bound_field.html_name in bound_field.form.__dict__.get(_FIELDS, ()):
+            if not unread():
+                raise
+            value = None
+        if unread():
             raise ValidationError(MESSAGE, code="unreadable")
         return value
 

@@ -191,6 +191,12 @@ class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
         return response
 
 
+def _back_with(request: HttpRequest, reason: str) -> HttpResponse:
+    """Back to where the translator came from (the editor's ``next``), with the reason."""
+    messages.error(request, reason)
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
 @require_POST
 def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse:
     """wagtail-localize's *Translate with …* in the translation editor: when the machine
@@ -199,8 +205,7 @@ def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse
     try:
         return edit_translation.machine_translate(request, translation_id)
     except MachineTranslationFailed as failure:
-        messages.error(request, str(failure))
-        return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+        return _back_with(request, str(failure))
 
 
 #: The header wagtail-localize writes in every PO file it exports, and reads on import.
@@ -238,8 +243,7 @@ def upload_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
         )
     else:
         return edit_translation.upload_pofile(request, translation_id)
-    messages.error(request, problem)
-    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+    return _back_with(request, problem)
 
 
 def admin_urls() -> list:

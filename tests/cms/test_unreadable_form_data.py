@@ -10,12 +10,12 @@ values (the form read in Chromium, as the editor's scripts build it): each of th
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils.html import escape
 
 from cms.formdata import MESSAGE, ROW_MESSAGE
 from plugins.meetings.models import MeetingPage
 from plugins.people.models import Person, Venue
+from tests.admin_form import form_data
 from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
 from tests.factories.people import PersonFactory, VenueFactory, VenueRoomFactory
 from tests.meetings.test_validation_and_admin import meeting_post
@@ -82,35 +82,12 @@ def test_the_same_form_posted_as_the_editor_sends_it_still_saves(admin_client, m
     assert meeting.title == "Renamed on purpose"
 
 
-def posted_form(html: str) -> dict[str, str]:
-    """The fields of the admin's edit form as the browser would post them (no StreamField
-    here: snippets' inline rows and choosers are plain inputs)."""
-    form = BeautifulSoup(html, "html.parser").select_one(
-        "form[method=post] [name=csrfmiddlewaretoken]"
-    )
-    form = form.find_parent("form")
-    data: dict[str, str] = {}
-    for element in form.select("input[name], select[name], textarea[name]"):
-        name = element["name"]
-        if element.name == "select":
-            chosen = element.select_one("option[selected]")
-            data[name] = chosen["value"] if chosen else ""
-        elif element.name == "textarea":
-            data[name] = element.text
-        elif element.get("type") in ("checkbox", "radio"):
-            if element.has_attr("checked"):
-                data[name] = element.get("value", "on")
-        elif element.get("type") != "file":
-            data[name] = element.get("value", "")
-    return data
-
-
 def test_an_unreadable_row_id_refuses_the_list_with_a_message(admin_client):
     # modelcluster read the row's id with no guard: "“x” value must be an integer."
     room = VenueRoomFactory(name="Harbour room")
     url = f"/admin/snippets/people/venue/edit/{room.venue.pk}/"
-    data = posted_form(admin_client.get(url).content.decode())
-    assert data["rooms-0-id"] == str(room.pk)
+    data = form_data(admin_client.get(url).content.decode())
+    assert data["rooms-0-id"] == [str(room.pk)]
     data["rooms-0-id"] = "x"
     data["rooms-0-name"] = "Renamed room"
     data["name"] = "Renamed venue"
@@ -127,7 +104,7 @@ def test_an_unreadable_row_id_refuses_the_list_with_a_message(admin_client):
 def test_a_snippet_chooser_given_a_non_number_is_refused_as_a_choice(admin_client):
     person = PersonFactory()
     url = f"/admin/snippets/people/person/edit/{person.pk}/"
-    data = posted_form(admin_client.get(url).content.decode())
+    data = form_data(admin_client.get(url).content.decode())
     data["further_roles-count"] = "0"  # a StreamField: its inputs are the editor's scripts'
     data["organisation"] = "x"
 

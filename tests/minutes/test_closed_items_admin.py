@@ -10,10 +10,10 @@ so the negative checks cannot pass by accident.
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import Collection
 
 from plugins.minutes.models import MinutesPage
+from tests.admin_form import form_data
 from tests.minutes.conftest import assert_all_secrets, assert_no_secret
 
 pytestmark = pytest.mark.django_db
@@ -23,32 +23,6 @@ HOST = "dk.localhost"
 
 def edit_url(page) -> str:
     return f"/admin/pages/{page.pk}/edit/"
-
-
-def form_data(html: str) -> dict[str, list[str]]:
-    """What a browser would post from the page edit form, as rendered."""
-    soup = BeautifulSoup(html, "html.parser")
-    form = soup.find("form", attrs={"data-edit-form": True}) or soup.find("form", method="post")
-    data: dict[str, list[str]] = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("disabled") is not None:
-            continue
-        if field.name == "textarea":
-            value = field.text
-        elif field.name == "select":
-            chosen = field.find("option", selected=True)
-            value = chosen.get("value", "") if chosen else ""
-        elif field.get("type") in ("checkbox", "radio"):
-            if field.get("checked") is None:
-                continue
-            value = field.get("value", "on")
-        elif field.get("type") in ("submit", "button", "file"):
-            continue
-        else:
-            value = field.get("value", "")
-        data.setdefault(name, []).append(value)
-    return data
 
 
 def closed_index(data: dict) -> int:
